@@ -1,0 +1,87 @@
+"""Small helpers around arb balls: cells to balls, three-valued comparisons, exact endpoints.
+
+GUIDE §2: an undecided arb comparison is False in both directions and ``bool(arb)`` is always
+True, so every decision in the engine goes through ``certainly_positive`` and friends.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy
+from flint import arb, fmpq
+
+from .exact import to_rational
+
+
+def point(q) -> arb:
+    q = to_rational(q)
+    return arb(fmpq(int(q.p), int(q.q)))
+
+
+def ball(lo, hi) -> arb:
+    """A ball containing the closed interval [lo, hi] (exact rational ends)."""
+    if lo == hi:
+        return point(lo)
+    return point(lo).union(point(hi))
+
+
+def certainly_positive(x: arb, strict: bool) -> bool:
+    return bool(x.is_finite() and ((x > 0) if strict else (x >= 0)))
+
+
+def certainly_violates(x: arb, strict: bool) -> bool:
+    """True when x is certainly not > 0 (strict) / not >= 0 (non-strict)."""
+    return bool(x.is_finite() and ((x <= 0) if strict else (x < 0)))
+
+
+def _exact(x: arb) -> Fraction:
+    m, e = x.man_exp()
+    m, e = int(m), int(e)
+    return Fraction(m) * (Fraction(2) ** e)
+
+
+def endpoints(x: arb) -> tuple[Fraction, Fraction] | None:
+    """Exact rational lower and upper end of a finite ball (None for NaN / infinite)."""
+    if not x.is_finite():
+        return None
+    mid, rad = _exact(x.mid()), _exact(x.rad())
+    return mid - rad, mid + rad
+
+
+def outward_decimal(q: Fraction, digits: int, up: bool) -> str:
+    """``q`` rounded outward (down, or up when ``up``) to ``digits`` significant digits."""
+    if q == 0:
+        return "0"
+    neg = q < 0
+    a = -q if neg else q
+    exp10 = len(str(a.numerator // a.denominator)) if a >= 1 else -len(str(a.denominator // max(a.numerator, 1))) + 1
+    scale = Fraction(10) ** (digits - exp10)
+    scaled = a * scale
+    round_up = up != neg
+    n = -((-scaled.numerator) // scaled.denominator) if round_up else scaled.numerator // scaled.denominator
+    value = Fraction(n) / scale
+    text = _format_fraction_decimal(value, max(digits - exp10, 0))
+    return ("-" if neg and value != 0 else "") + text
+
+
+def _format_fraction_decimal(v: Fraction, places: int) -> str:
+    scaled = v * (10 ** places)
+    n = scaled.numerator // scaled.denominator
+    s = str(n).rjust(places + 1, "0")
+    if places == 0:
+        return s
+    head, tail = s[:-places], s[-places:].rstrip("0")
+    return head if not tail else f"{head}.{tail}"
+
+
+def interval_text(x: arb, digits: int = 12) -> list[str] | None:
+    """Outward-rounded ``[lower, upper]`` decimal strings of a ball (GUIDE §2: ``str(ball)``
+    hides width; reports print exact lower and upper endpoints)."""
+    ends = endpoints(x)
+    if ends is None:
+        return None
+    return [outward_decimal(ends[0], digits, up=False), outward_decimal(ends[1], digits, up=True)]
+
+
+def fraction_to_rational(q: Fraction) -> sympy.Rational:
+    return sympy.Rational(q.numerator, q.denominator)

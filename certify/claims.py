@@ -1,0 +1,290 @@
+"""Claim kinds: small declarative objects with an id, a statement in words and a paper reference.
+
+- ``Inequality``   forall (vars in domain): lhs OP rhs          -> PROVED / REFUTED / UNDECIDED
+- ``Identity``     lhs == rhs as expressions (sympy only proves; arb at points only refutes)
+- ``RootCount``    sign changes of a polynomial in one variable at ordered points, uniformly in
+                   its parameters, plus its degree: exactly one simple root between consecutive
+                   points of opposite sign and no other real root
+- ``Extremum``     a certified enclosure [lo, hi] of min or max of an expression over a domain
+- ``Cited`` / ``Human``   recorded with source or reasoning, never reported as proved
+- ``Lemma``        groups claims with the paper's statement and the human reasoning linking them
+
+Expressions may be given as sympy expressions or as text (parsed safely, never ``eval``);
+constants are exact.  A domain is text such as ``"b in [1, oo), z in [0, 1]"``; the placeholder
+``{beta}`` in a domain stands for the lemma's beta range so that ranges can be changed by users.
+"""
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass, field, replace
+
+import sympy
+
+from .balls import interval_text, point
+from .domain import Domain, parse_domain
+from .errors import CertifyInputError
+from .exact import rational_str, to_rational
+from .parse import parse_expr
+from .prover import Result, bound_extremum, prove_inequality, rename_symbols
+from .search import Budget
+from .translate import ArbFunction
+
+PROVED, REFUTED, UNDECIDED, CITED, HUMAN = "PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN"
+
+
+def _expr(e, names):
+    return parse_expr(e, names) if isinstance(e, str) else sympy.sympify(e)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    statement: str
+    ref: str = ""
+
+    kind = "claim"
+
+    def with_beta(self, beta: str) -> "Claim":
+        return self
+
+    def describe(self) -> str:
+        return self.statement
+
+
+@dataclass(frozen=True)
+class Inequality(Claim):
+    lhs: object = None
+    op: str = ">"
+    rhs: object = 0
+    over: str = ""
+    budget: Budget = field(default_factory=Budget, compare=False)
+
+    kind = "inequality"
+
+    def domain(self) -> Domain:
+        return parse_domain(self.over)
+
+    def with_beta(self, beta: str) -> "Inequality":
+        return replace(self, over=self.over.replace("{beta}", beta))
+
+    def sides(self):
+        names = self.domain().names
+        return rename_symbols(_expr(self.lhs, names), self.domain()), rename_symbols(_expr(self.rhs, names), self.domain())
+
+    def describe(self) -> str:
+        lhs, rhs = self.sides()
+        return f"for all {self.over}: {sympy.sstr(lhs)} {self.op} {sympy.sstr(rhs)}"
+
+    def mutated(self, shift) -> "Inequality":
+        """The same claim with its constant moved by ``shift`` in the harmful direction."""
+        lhs, rhs = self.sides()
+        shift = to_rational(shift)
+        new_rhs = rhs + shift if self.op in (">", ">=") else rhs - shift
+        return replace(self, id=self.id + "~mutated", rhs=new_rhs)
+
+    def run(self, progress=None) -> Result:
+        lhs, rhs = self.sides()
+        return prove_inequality(lhs, self.op, rhs, self.domain(), self.budget, progress=progress)
+
+
+@dataclass(frozen=True)
+class Identity(Claim):
+    """lhs == rhs for all values of the variables in ``over`` (used for assumptions and for the
+    random refutation points)."""
+    lhs: object = None
+    rhs: object = None
+    over: str = ""
+
+    kind = "identity"
+
+    def with_beta(self, beta: str) -> "Identity":
+        return replace(self, over=self.over.replace("{beta}", beta))
+
+    def describe(self) -> str:
+        d = parse_domain(self.over)
+        return f"identity on {self.over}: {sympy.sstr(_expr(self.lhs, d.names))} == {sympy.sstr(_expr(self.rhs, d.names))}"
+
+    def run(self, progress=None) -> Result:
+        start = time.monotonic()
+        d = parse_domain(self.over)
+        diff = rename_symbols(_expr(self.lhs, d.names) - _expr(self.rhs, d.names), d)
+        witness = _refute_identity(diff, d)
+        if witness is not None:
+            point_, value = witness
+            return Result(REFUTED, witness=point_, witness_value=interval_text(value),
+                          reason="arb proves lhs - rhs != 0 at the witness", seconds=time.monotonic() - start)
+        positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols
+                    if _is_positive_interval(d.interval(s.name))}
+        proved = False
+        for simplifier in (sympy.expand, sympy.simplify, lambda e: sympy.simplify(sympy.expand_trig(e)),
+                           lambda e: sympy.simplify(e.xreplace(positive))):
+            if simplifier(diff) == 0:
+                proved = True
+                break
+        status = PROVED if proved else UNDECIDED
+        reason = "" if proved else "sympy could not reduce lhs - rhs to 0 and no refuting point was found"
+        cert = {"kind": "identity", "difference": sympy.sstr(diff), "domain": self.over} if proved else None
+        return Result(status, reason=reason, certificate=cert, seconds=time.monotonic() - start)
+
+
+def _is_positive_interval(iv) -> bool:
+    return iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open))
+
+
+def _sample_points(domain: Domain, count: int, seed: int = 0):
+    rng = random.Random(seed)
+    for _ in range(count):
+        pt = []
+        for iv in domain.intervals:
+            lo = iv.lo if iv.lo is not None else (iv.hi - 50 if iv.hi is not None else -50)
+            hi = iv.hi if iv.hi is not None else lo + 50
+            pt.append(lo + (hi - lo) * sympy.Rational(rng.randint(1, 999), 1000))
+        yield pt
+
+
+def _refute_identity(diff, domain: Domain):
+    f = ArbFunction(diff, domain.symbols)
+    for pt in _sample_points(domain, 8):
+        try:
+            value = f(*[point(q) for q in pt])
+        except (CertifyInputError, ZeroDivisionError):
+            continue
+        if value.is_finite() and not value.contains(0):
+            return {n: rational_str(q) for n, q in zip(domain.names, pt)}, value
+    return None
+
+
+@dataclass(frozen=True)
+class RootCount(Claim):
+    """For every parameter value in ``over``: ``expr`` (a polynomial of exact degree ``degree``
+    in ``var``) has the signs ``signs`` ('+'/'-') at the ordered ``points`` (expressions in the
+    parameters; '-oo'/'oo' mean the limit sign, decided by the leading coefficient).  When the
+    signs change ``degree`` times, every real root is simple and there is exactly one between
+    each pair of consecutive points of opposite sign: that is the conclusion recorded."""
+    expr: object = None
+    var: str = "z"
+    points: tuple = ()
+    signs: str = ""
+    degree: int = 0
+    over: str = ""
+
+    kind = "rootcount"
+
+    def with_beta(self, beta: str) -> "RootCount":
+        return replace(self, over=self.over.replace("{beta}", beta))
+
+    def describe(self) -> str:
+        return f"for all {self.over}: signs {' '.join(self.signs)} of {self.expr} at {', '.join(map(str, self.points))}"
+
+    def subclaims(self) -> list[Inequality]:
+        d = parse_domain(self.over)
+        z = sympy.Symbol(self.var, real=True)
+        p = rename_symbols(_expr(self.expr, d.names + (self.var,)).subs(sympy.Symbol(self.var), z),
+                           Domain(d.names + (self.var,), d.intervals + (d.intervals[0],))).subs(z, z)
+        poly = sympy.Poly(sympy.expand(p), z)
+        if poly.degree() != self.degree:
+            raise CertifyInputError(f"{self.id}: polynomial has degree {poly.degree()}, not {self.degree}")
+        lead = poly.LC()
+        subs = [Inequality(f"{self.id}.lead", "leading coefficient nonzero", self.ref,
+                           lead, ">" if self._lead_sign() == "+" else "<", 0, self.over)]
+        pts = [p_ if p_ in ("-oo", "oo") else _expr(p_, d.names) for p_ in self.points]
+        for i, (pt, s) in enumerate(zip(pts, self.signs)):
+            if pt in ("-oo", "oo"):
+                continue
+            subs.append(Inequality(f"{self.id}.sign{i}", f"sign {s} at {pt}", self.ref,
+                                   p.subs(z, pt), ">" if s == "+" else "<", 0, self.over))
+        finite = [pt for pt in pts if pt not in ("-oo", "oo")]
+        for i in range(len(finite) - 1):
+            subs.append(Inequality(f"{self.id}.order{i}", f"{finite[i]} < {finite[i + 1]}", self.ref,
+                                   finite[i], "<", finite[i + 1], self.over))
+        return subs
+
+    def _lead_sign(self) -> str:
+        if self.points and self.points[-1] == "oo":
+            return self.signs[-1]
+        if self.points and self.points[0] == "-oo":
+            s = self.signs[0]
+            return s if self.degree % 2 == 0 else ("-" if s == "+" else "+")
+        return "+"
+
+    def run(self, progress=None) -> Result:
+        start = time.monotonic()
+        changes = sum(1 for a, b in zip(self.signs, self.signs[1:]) if a != b)
+        if changes != self.degree:
+            return Result(UNDECIDED, reason=f"{changes} sign changes for degree {self.degree}: roots not all located")
+        subs = self.subclaims()
+        if not any(p in ("-oo", "oo") for p in self.points):
+            subs = subs[1:]
+        results = [s.run() for s in subs]
+        cells = sum(r.cells for r in results)
+        for s, r in zip(subs, results):
+            if r.status != PROVED:
+                return Result(r.status, witness=r.witness, witness_value=r.witness_value, cells=cells,
+                              reason=f"{s.statement}: {r.reason}", seconds=time.monotonic() - start)
+        cert = {"kind": "rootcount", "parts": [{"id": s.id, "certificate": r.certificate} for s, r in zip(subs, results)]}
+        return Result(PROVED, cells=cells, certificate=cert, seconds=time.monotonic() - start,
+                      reason=f"{self.degree} sign changes, degree {self.degree}: one simple root per sign change")
+
+
+@dataclass(frozen=True)
+class Extremum(Claim):
+    """A certified enclosure of ``min`` or ``max`` of expr over ``over``; PROVED when the
+    enclosure is at most ``tol`` wide, and (if given) lies inside the claimed ``within``."""
+    expr: object = None
+    over: str = ""
+    extremum: str = "min"
+    tol: str = "1e-9"
+
+    kind = "extremum"
+
+    def describe(self) -> str:
+        return f"{self.extremum} of {self.expr} over {self.over}"
+
+    def run(self, progress=None) -> Result:
+        start = time.monotonic()
+        d = parse_domain(self.over)
+        lo, hi, cells = bound_extremum(_expr(self.expr, d.names), d, self.extremum, self.tol)
+        if lo is None or hi is None:
+            return Result(UNDECIDED, reason="no finite enclosure", cells=cells)
+        from .balls import outward_decimal
+        margin = [outward_decimal(lo, 12, up=False), outward_decimal(hi, 12, up=True)]
+        ok = hi - lo <= to_rational(self.tol)
+        return Result(PROVED if ok else UNDECIDED, margin=margin, margin_kind="enclosure", cells=cells,
+                      certificate={"kind": "extremum", "lo": str(lo), "hi": str(hi)} if ok else None,
+                      seconds=time.monotonic() - start)
+
+
+@dataclass(frozen=True)
+class Cited(Claim):
+    source: str = ""
+    kind = "cited"
+
+    def run(self, progress=None) -> Result:
+        return Result(CITED, reason=f"cited: {self.source}")
+
+
+@dataclass(frozen=True)
+class Human(Claim):
+    reasoning: str = ""
+    kind = "human"
+
+    def run(self, progress=None) -> Result:
+        return Result(HUMAN, reason=self.reasoning)
+
+
+@dataclass(frozen=True)
+class Lemma:
+    id: str
+    title: str
+    statement: str
+    claims: tuple
+    reasoning: str = ""
+    beta: str = ""                 # the lemma's beta range, substituted for {beta}
+    errata: tuple = ()             # (claim id or '', text) pairs
+
+    def with_beta(self, beta: str) -> "Lemma":
+        return replace(self, beta=beta)
+
+    def resolved_claims(self):
+        return [c.with_beta(self.beta) if self.beta else c for c in self.claims]
