@@ -1,0 +1,7 @@
+"""The paper's claims, one module per appendix, written as data on top of the engine."""
+
+
+def registry():
+    """All lemmas in paper order (imported lazily so that a broken module names itself)."""
+    from . import appendix_a, appendix_b, appendix_c, section5
+    return [*appendix_a.LEMMAS, *appendix_b.LEMMAS, *appendix_c.LEMMAS, *section5.LEMMAS]
