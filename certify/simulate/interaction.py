@@ -1,0 +1,296 @@
+"""Interaction functions f for the particle systems (S1)-(S4), compiled from sympy to numpy.
+
+An :class:`Interaction` wraps a sympy expression f(x) (2*pi-periodic; odd for the gradient
+structure) and provides
+
+* ``f(d)``, ``df(d)``: numpy callables (float64; this is the simulator, not the prover, so
+  ``sympy.lambdify`` with ``modules='numpy'`` is acceptable here);
+* ``W(d) = int_0^d f``: the pair potential, so that for odd f the systems are gradient flows of
+  E = -1/2 sum_{i,j} c_i c_j W(x_i - x_j)   (paper, eq. (2) and Section 6: E_w, up to a constant);
+* when f = sin(x) h(cos x) is recognised with h = A e^{B s} (f_beta: A = 1, B = beta) or h a
+  polynomial (Kuramoto: h = 1), the sine coefficients b_k of f(t) = sum_k b_k sin(k t) and the
+  cosine coefficients a_k of h(cos t) = sum_k a_k cos(k t), with a truncation order K chosen from
+  the proven tail bound of :mod:`certify.simulate.bessel` (exponential h) or exact (polynomial h:
+  f is then a trigonometric polynomial of degree deg h + 1).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+import numpy as np
+import sympy as sp
+
+from .bessel import (
+    bessel_i_scaled,
+    choose_order,
+    log_tail_bound_force,
+    log_tail_bound_partition,
+)
+
+__all__ = ["Interaction", "X", "S", "parse_expression"]
+
+X = sp.Symbol("x", real=True)
+S = sp.Symbol("s", real=True)
+
+_ALLOWED = {
+    name: getattr(sp, name)
+    for name in (
+        "sin", "cos", "tan", "exp", "log", "sqrt", "sinh", "cosh", "tanh", "atan",
+        "pi", "E", "Rational", "Integer", "Abs",
+    )
+}
+
+
+def parse_expression(text: str, symbol: sp.Symbol = X) -> sp.Expr:
+    """Parse a user string such as ``"sin(x)*exp(4*cos(x))"`` into a sympy expression in x.
+
+    Decimal literals are read exactly (``"0.16"`` -> 4/25); only the functions in a small
+    whitelist are available.  Raises ValueError on anything else.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("empty expression")
+    ns = dict(_ALLOWED)
+    ns[symbol.name] = symbol
+    try:
+        expr = sp.sympify(text, locals=ns, rational=True)
+    except Exception as exc:  # sympify raises many kinds of errors
+        raise ValueError(f"cannot parse expression {text!r}: {exc}") from None
+    if not isinstance(expr, sp.Expr):
+        raise ValueError(f"not an expression: {text!r}")
+    extra = expr.free_symbols - {symbol}
+    if extra:
+        raise ValueError(f"expression {text!r} has unknown symbols {sorted(map(str, extra))}")
+    return expr
+
+
+def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
+    fn = sp.lambdify(X, expr, modules="numpy")
+    if expr.free_symbols:
+        return fn
+    const = float(expr)
+    return lambda d: np.full(np.shape(d), const)
+
+
+@dataclass
+class Interaction:
+    """The interaction f of (S1); see the module docstring.
+
+    Attributes set by the constructor:
+      kind   'exp' (f = A sin x e^{B cos x}), 'poly' (f = sin x * polynomial(cos x)) or 'generic'.
+      A, B   for kind 'exp'.
+      hpoly  polynomial coefficients of h (lowest degree first) for kind 'poly'.
+      odd    f is odd (checked numerically on a grid); then the system is a gradient flow.
+      positive_on_half_circle   f > 0 on (0, pi) (numerically on a grid): the "half-circle"
+             argument applies (a cloud inside an open half-circle synchronizes).
+    """
+
+    expr: sp.Expr
+    name: str = ""
+    kind: str = field(init=False)
+    A: float = field(init=False, default=0.0)
+    B: float = field(init=False, default=0.0)
+    hpoly: tuple = field(init=False, default=())
+    h_expr: sp.Expr | None = field(init=False, default=None)
+
+    def __post_init__(self):
+        expr = sp.sympify(self.expr)
+        if expr.free_symbols - {X}:
+            # accept any single real symbol as the variable
+            syms = list(expr.free_symbols)
+            if len(syms) != 1:
+                raise ValueError(f"f must depend on one variable, got {syms}")
+            expr = expr.subs(syms[0], X)
+        self.expr = expr
+        if not self.name:
+            self.name = str(expr)
+        self._classify()
+        self.f = self._make_f()
+        self.df = _lambdify(sp.diff(self.expr, X))
+        self._check_periodic_odd()
+        self._W = None
+
+    # ------------------------------------------------------------------ construction
+    @classmethod
+    def f_beta(cls, beta) -> "Interaction":
+        """f_beta(x) = sin(x) e^{beta cos x} (paper, (T1)); beta may be a string like "-0.16"."""
+        b = sp.Rational(str(beta)) if isinstance(beta, (str, int)) else sp.nsimplify(beta, rational=True)
+        return cls(sp.sin(X) * sp.exp(b * sp.cos(X)), name=f"f_beta, beta={beta}")
+
+    @classmethod
+    def kuramoto(cls) -> "Interaction":
+        """f(x) = sin(x): the (homogeneous) Kuramoto model."""
+        return cls(sp.sin(X), name="kuramoto (f = sin x)")
+
+    @classmethod
+    def from_string(cls, text: str) -> "Interaction":
+        return cls(parse_expression(text), name=text)
+
+    def _classify(self):
+        self.kind = "generic"
+        h = None
+        for variant in (self.expr, sp.expand_trig(self.expr)):
+            q = sp.simplify(variant / sp.sin(X))
+            cand = sp.simplify(q.subs(sp.cos(X), S).subs(sp.sin(X) ** 2, 1 - S**2))
+            if X not in cand.free_symbols:
+                h = cand
+                break
+        if h is None:
+            return
+        self.h_expr = h
+        if h.is_polynomial(S):
+            coeffs = sp.Poly(h, S).all_coeffs()[::-1]
+            self.kind = "poly"
+            self.hpoly = tuple(float(c) for c in coeffs)
+            return
+        A, rest = h.as_independent(S, as_Add=False)
+        if isinstance(rest, sp.exp):
+            arg = sp.expand(rest.args[0])
+            if arg.is_polynomial(S) and sp.degree(arg, S) <= 1:
+                p = sp.Poly(arg, S)
+                B = p.coeff_monomial(S)
+                D = p.coeff_monomial(1)
+                self.kind = "exp"
+                self.A = float(A * sp.exp(D))
+                self.B = float(B)
+                return
+
+    def _make_f(self):
+        if self.kind == "exp":
+            A, B = self.A, self.B
+
+            def f(d):
+                out = np.cos(d)
+                out *= B
+                np.exp(out, out=out)
+                out *= np.sin(d)
+                if A != 1.0:
+                    out *= A
+                return out
+
+            return f
+        return _lambdify(self.expr)
+
+    def _check_periodic_odd(self):
+        t = np.linspace(-math.pi, math.pi, 1001)
+        with np.errstate(all="ignore"):
+            ft = np.asarray(self.f(t), dtype=float)
+            fp = np.asarray(self.f(t + 2 * math.pi), dtype=float)
+            fm = np.asarray(self.f(-t), dtype=float)
+        if not np.all(np.isfinite(ft)):
+            raise ValueError(f"f = {self.expr} is not finite on [-pi, pi]")
+        scale = max(float(np.max(np.abs(ft))), 1e-300)
+        self.sup_lower = scale  # a lower bound for sup |f| (values actually attained)
+        if np.max(np.abs(fp - ft)) > 1e-9 * scale:
+            raise ValueError(f"f = {self.expr} is not 2*pi-periodic")
+        self.odd = bool(np.max(np.abs(ft + fm)) <= 1e-9 * scale)
+        tt = np.linspace(0, math.pi, 2001)[1:-1]
+        self.positive_on_half_circle = bool(np.all(np.asarray(self.f(tt)) > 0))
+        self.df0 = float(np.asarray(self.df(np.zeros(1)))[0])
+
+    # ------------------------------------------------------------------ Fourier data
+    @property
+    def has_fourier(self) -> bool:
+        return self.kind in ("exp", "poly")
+
+    def fourier(self, rel_tol: float = 1e-13, partition: bool = False):
+        """Coefficients for the O(nK) summation.
+
+        Returns (b, a, K, bound): b[k] (k = 0..K, b[0] = 0) with f(t) ~ sum_k b_k sin(kt);
+        a[k] with h(cos t) ~ sum_k a_k cos(kt) (only meaningful if f = sin*h(cos)); and the
+        proven truncation bound ``bound`` = sup_t |f(t) - sum_{k<=K} b_k sin kt| (plus, if
+        ``partition``, the corresponding bound for h, which is also required to be
+        <= rel_tol * min|h|).  K is the smallest order with bound <= rel_tol * sup|f|.
+        """
+        return _fourier_cached(self.kind, self.A, self.B, self.hpoly, float(rel_tol), bool(partition),
+                               float(self.sup_lower))
+
+    # ------------------------------------------------------------------ energy potential
+    def W(self, d):
+        """W(d) = int_0^d f(s) ds (numpy, vectorized)."""
+        if self._W is None:
+            self._W = self._make_W()
+        return self._W(d)
+
+    def _make_W(self):
+        if self.kind == "exp":
+            A, B = self.A, self.B
+            if B == 0.0:
+                return lambda d: A * (1.0 - np.cos(d))
+            # W(d) = A (e^{B} - e^{B cos d}) / B = (A e^{B}/B) * (-expm1(B (cos d - 1)))
+            return lambda d: (-A * math.exp(B) / B) * np.expm1(B * (np.cos(d) - 1.0))
+        if self.kind == "poly":
+            # W(d) = Phi(1) - Phi(cos d), Phi(s) = int_0^s h
+            phi = np.array([0.0] + [c / (m + 1) for m, c in enumerate(self.hpoly)])
+            phi1 = float(phi.sum())
+            return lambda d: phi1 - np.polynomial.polynomial.polyval(np.cos(d), phi)
+        # generic odd f: sine coefficients by FFT (f is smooth and periodic), then
+        # W(d) = sum_k b_k (1 - cos k d)/k.
+        M = 4096
+        t = 2 * math.pi * np.arange(M) / M
+        b = -2.0 * np.fft.rfft(np.asarray(self.f(t), dtype=float)).imag / M
+        k = np.arange(b.size)
+        keep = np.nonzero(np.abs(b) > 1e-17 * np.max(np.abs(b)))[0]
+        kk = k[keep][k[keep] > 0]
+        bk = b[kk] / kk
+
+        def W(d):
+            d = np.asarray(d, dtype=float)
+            out = np.zeros_like(d)
+            for kval, coef in zip(kk, bk):
+                out += coef * (1.0 - np.cos(kval * d))
+            return out
+
+        return W
+
+
+@lru_cache(maxsize=256)
+def _fourier_cached(kind, A, B, hpoly, rel_tol, partition, sup_lower):
+    if kind == "exp":
+        x = abs(B)
+        if x == 0.0:
+            b = np.array([0.0, A])
+            a = np.array([A, 0.0])
+            return b, a, 1, 0.0
+        log_target = math.log(rel_tol * sup_lower / abs(A))
+        K = choose_order(x, log_target)
+        bound = abs(A) * math.exp(log_tail_bound_force(x, K))
+        if partition:
+            hmin = abs(A) * math.exp(-x)  # min of A e^{B cos t}
+            Kp = choose_order(x, math.log(rel_tol * hmin / abs(A)), partition=True)
+            K = max(K, Kp)
+            bound = abs(A) * math.exp(log_tail_bound_force(x, K))
+        # b_k = 2 A k I_k(B)/B ; a_0 = A I_0(B), a_k = 2 A I_k(B); I_k(B) = sign^k I_k(|B|)
+        ive = bessel_i_scaled(x, K)
+        ks = np.arange(K + 1)
+        sign = np.where((ks % 2 == 1) & (B < 0), -1.0, 1.0)
+        ik = ive * math.exp(x) * sign  # I_k(B)
+        b = 2.0 * A * ks * ik / B
+        a = 2.0 * A * ik
+        a[0] = A * ik[0]
+        b[0] = 0.0
+        return b, a, K, bound
+    if kind == "poly":
+        deg = len(hpoly) - 1
+        K = deg + 1
+        # cos^m t = 2^{-m} sum_r C(m,r) cos((m-2r) t);  sin t cos(j t) = [sin((j+1)t) - sin((j-1)t)]/2
+        a = np.zeros(K + 1)
+        b = np.zeros(K + 2)
+        for m, c in enumerate(hpoly):
+            if c == 0:
+                continue
+            for r in range(m + 1):
+                j = abs(m - 2 * r)
+                w = c * math.comb(m, r) / 2.0**m
+                a[j] += w
+                b[j + 1] += w / 2.0
+                if j >= 1:
+                    b[j - 1] -= w / 2.0
+                # sin(-t) term for j = 0: sin(t)cos(0) = sin t, handled by b[1] += w/2 twice:
+                if j == 0:
+                    b[1] += w / 2.0
+        b[0] = 0.0
+        return b[: K + 1], a, K, 0.0
+    raise ValueError("no Fourier form for a generic interaction; use the pairwise force")
