@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import sympy
+from sympy import bottom_up
 from flint import arb
 
 from .balls import endpoints, fraction_to_rational, interval_text, point
@@ -111,17 +112,25 @@ def _finite_near_zero(expr, u, variables, domain: Domain) -> bool:
             args.append(arb(0).union(point(sympy.Rational(1, 256))))
         else:
             args.append(point((iv.lo + iv.hi) / 2))
-    try:
-        return ArbFunction(expr, variables)(*args).is_finite()
+    try:   # a heuristic choice of form only: the clipping is justified later by obligations
+        obs = obligations(expr)
+        if not all(ArbFunction(ob.arg, variables)(*args).is_finite() for ob in obs):
+            return False
+        return ArbFunction(expr, variables, [ob.arg for ob in obs])(*args).is_finite()
     except (CertifyInputError, ZeroDivisionError):
         return False
 
 
 def tame_at_zero(F_u, u, variables, domain: Domain):
-    """Find k >= 0 and an exact rewrite of u^k F_u that arb can evaluate at u = 0."""
+    """Find k >= 0 and an exact rewrite of u^k F_u that arb can evaluate at u = 0.
+    The rewrites run with u declared positive (true on the new domain (0, 1]), which lets
+    sympy simplify sqrt(1/u^2) = 1/u; u is then restored as a plain real symbol."""
+    pos = sympy.Dummy(u.name, positive=True)
     for k in range(0, 5):
-        base = F_u * u ** k
-        for form in (base, sympy.expand(base), sympy.cancel(base), sympy.together(base)):
+        base = (F_u * u ** k).xreplace({u: pos})
+        for rewrite in (lambda e: e, lambda e: bottom_up(e, sympy.together),
+                        lambda e: bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel):
+            form = rewrite(base).xreplace({pos: u})
             if _finite_near_zero(form, u, variables, domain):
                 return k, form
     return None, None
@@ -196,20 +205,27 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     transform = {"strip": [], "substitutions": [], "power": {}}
     G = F
     if not all(iv.bounded for iv in domain.intervals):
-        G, dropped = strip_positive(F, domain)
-        transform["strip"] = [to_text(d) for d in dropped]
         box_domain, subs = compactify(domain)
-        for sub in subs:
-            u = sympy.Symbol(sub.name, real=True)
-            G_u = G.subs(u, sub.image)
-            k, form = tame_at_zero(G_u, u, variables, box_domain)
-            if k is None:
-                if allow_tail and len(variables) == 1:
-                    return _prove_tail(F, strict, domain, budget, obligation_certs, progress)
-                return Result("UNDECIDED", reason=f"cannot compactify {sub.name} -> oo: expression not finite at infinity after u^k scaling")
-            G = form
-            transform["substitutions"].append({"var": sub.name, "image": to_text(sub.image)})
-            transform["power"][sub.name] = k
+        tamed = None
+        for stripped in (False, True):
+            G, dropped = strip_positive(F, domain) if stripped else (F, [])
+            powers, images = {}, []
+            for sub in subs:
+                u = sympy.Symbol(sub.name, real=True)
+                k, G = tame_at_zero(G.subs(u, sub.image), u, variables, box_domain)
+                if k is None:
+                    break
+                powers[sub.name] = k
+                images.append({"var": sub.name, "image": to_text(sub.image)})
+            else:
+                tamed = G, dropped, powers, images
+                break
+        if tamed is None:
+            if allow_tail and len(variables) == 1:
+                return _prove_tail(F, strict, domain, budget, obligation_certs, progress)
+            return Result("UNDECIDED", reason="cannot compactify the unbounded range: expression not finite at infinity after u^k scaling")
+        G, dropped, transform["power"], transform["substitutions"] = tamed
+        transform["strip"] = [to_text(d) for d in dropped]
         domain = box_domain
         # the clip set refers to subexpressions of F; rebuild it for G's own obligations
         more, clip2 = _prove_obligations(G, domain, budget)

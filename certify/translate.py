@@ -97,6 +97,7 @@ _UNARY = {
     sympy.sinh: lambda x: x.sinh(),
     sympy.cosh: lambda x: x.cosh(),
     sympy.tanh: lambda x: x.tanh(),
+    sympy.sign: lambda x: x.sgn(),
 }
 
 

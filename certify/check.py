@@ -1,0 +1,178 @@
+"""Independent re-check of certificates (GUIDE §4): small and boring, never calls the search.
+
+For a for-all certificate it re-derives, from the recorded text alone:
+- the normalized slack F from the claim (sympy: difference simplifies to 0);
+- the transformation to the searched expression G (dropped factors are positive by form;
+  the substitution and the u^k factor reproduce G exactly, by sympy);
+- each end rule (F and its lower derivatives vanish there, by sympy);
+- that the tree's children partition their parent exactly (rational arithmetic);
+- every leaf: the recorded method at the recorded precision decides the cell with arb;
+- obligations (recursively), tails (derivative sign, limit, body).
+"""
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import flint
+import sympy
+
+from .balls import certainly_positive, point
+from .domain import parse_domain
+from .enclose import Ladder
+from .exact import to_rational
+from .parse import parse_expr
+from .prover import _positive_var, normalize
+from .search import EndRule, end_rule_lower
+
+
+class CheckError(Exception):
+    pass
+
+
+def _expr(text, names):
+    return parse_expr(text, names)
+
+
+def _zero(e) -> bool:
+    return sympy.simplify(e) == 0
+
+
+def check_forall(cert: dict, names=None) -> int:
+    """Re-verify a 'forall' or 'tail' certificate; returns the number of leaves checked."""
+    if cert.get("kind") == "tail":
+        return _check_tail(cert)
+    prob = cert["problem"]
+    names = tuple(prob["vars"])
+    syms = [sympy.Symbol(n, real=True) for n in names]
+    F = _expr(prob["source"], names)
+    G = _expr(prob["expr"], names)
+    if "claim" in cert:
+        c = cert["claim"]
+        F0, strict = normalize(_expr(c["lhs"], names), c["op"], _expr(c["rhs"], names))
+        if strict != prob["strict"] or not _zero(F0 - F):
+            raise CheckError("the searched slack does not match the claim")
+        domain = parse_domain(c["domain"])
+    else:
+        domain = None
+    _check_transform(F, G, prob["transform"], names, domain)
+    leaves = 0
+    for ob in cert.get("obligations", []):
+        leaves += check_forall(ob)
+    rules = [EndRule(r["var"], r["side"], to_rational(r["value"]), r["order"]) for r in prob["end_rules"]]
+    for r in rules:
+        v = syms[r.index]
+        d = G
+        for _ in range(r.order):
+            if not _zero(d.subs(v, r.value)):
+                raise CheckError(f"end rule at {v} = {r.value}: a lower derivative does not vanish")
+            d = sympy.diff(d, v)
+    clip = [_expr(c, names) for c in prob["clip"]]
+    ladder = Ladder(G, syms, clip)
+    box = [tuple(to_rational(t) for t in pair) for pair in prob["box"]]
+    leaves += _replay(ladder, cert["tree"], tuple(box), prob["strict"], rules)
+    return leaves
+
+
+def _check_transform(F, G, transform, names, domain):
+    S = F
+    for text in transform["strip"]:
+        d = _expr(text, names)
+        positive = (d.is_number and d.is_positive) or isinstance(d, sympy.exp) or (
+            d.is_Pow and d.base.is_Symbol and domain is not None and _positive_var(d.base, domain))
+        if not positive:
+            raise CheckError(f"dropped factor {text} is not positive by form")
+        S = S / d
+    for sub in transform["substitutions"]:
+        v = sympy.Symbol(sub["var"], real=True)
+        S = S.subs(v, _expr(sub["image"], names)) * v ** transform["power"].get(sub["var"], 0)
+    # compactified variables live in (0, 1]: compare with them declared positive
+    pos = {sympy.Symbol(sub["var"], real=True): sympy.Dummy(sub["var"], positive=True)
+           for sub in transform["substitutions"]}
+    S, G = S.xreplace(pos), G.xreplace(pos)
+    if not any(_zero(rewrite(S) - rewrite(G)) for rewrite in (
+            lambda e: e, lambda e: sympy.bottom_up(e, sympy.together), sympy.factor)):
+        raise CheckError("the transformed expression does not equal the searched expression")
+
+
+def _replay(ladder, node, cell, strict, rules) -> int:
+    if "split" in node:
+        i, at = node["split"], to_rational(node["at"])
+        lo, hi = cell[i]
+        if not lo < at < hi:
+            raise CheckError("split point outside its cell")
+        left, right = list(cell), list(cell)
+        left[i], right[i] = (lo, at), (at, hi)
+        a, b = node["children"]
+        return _replay(ladder, a, tuple(left), strict, rules) + _replay(ladder, b, tuple(right), strict, rules)
+    method, prec = node["leaf"], node["prec"]
+    old = flint.ctx.prec
+    flint.ctx.prec = prec
+    try:
+        if method.startswith("end-order-"):
+            order = int(method.rsplit("-", 1)[1])
+            ok = any(r.order == order and (lower := end_rule_lower(ladder, r, cell)) is not None
+                     and certainly_positive(lower, strict=False) for r in rules)
+        else:
+            ok = certainly_positive(ladder.enclose(method, cell), strict)
+    finally:
+        flint.ctx.prec = old
+    if not ok:
+        raise CheckError(f"leaf {cell} not decided by {method} at {prec} bits")
+    return 1
+
+
+def _check_tail(cert) -> int:
+    name = cert["var"]
+    F = _expr(cert["source"], (name,))
+    v = sympy.Symbol(name, real=True)
+    if cert.get("reflected"):
+        pass  # the recorded source is already the reflected slack
+    deriv = cert["derivative"]
+    dF = _expr(deriv["claim"]["lhs"], (name,))
+    if not _zero(dF - sympy.diff(F, v)):
+        raise CheckError("tail: the monotonicity claim is not about F'")
+    op = deriv["claim"]["op"]
+    if (op == "<") != (cert["direction"] == "decreasing"):
+        raise CheckError("tail: direction does not match the derivative claim")
+    Z = to_rational(cert["Z"])
+    if parse_domain(deriv["claim"]["domain"]).intervals[0].lo != Z:
+        raise CheckError("tail: derivative claim does not start at Z")
+    leaves = check_forall(deriv) + check_forall(cert["body"])
+    if cert["direction"] == "decreasing":
+        limit = sympy.limit(F, v, sympy.oo)
+        if not _zero(limit - _expr(cert["limit"], (name,))):
+            raise CheckError("tail: recorded limit differs from sympy's")
+        from .translate import ArbFunction
+        if not (ArbFunction(limit, ())() >= 0):
+            raise CheckError("tail: limit at infinity is not >= 0")
+    return leaves
+
+
+def check_certificate(cert: dict) -> int:
+    kind = cert.get("kind")
+    if kind in ("forall", "tail"):
+        return check_forall(cert)
+    if kind == "identity":
+        d = parse_domain(cert["domain"])
+        diff = _expr(cert["difference"], d.names)
+        if not any(s(diff) == 0 for s in (sympy.expand, sympy.simplify)):
+            positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols}
+            if sympy.simplify(sympy.expand_trig(diff)) != 0 and sympy.simplify(diff.xreplace(positive)) != 0:
+                raise CheckError("identity: sympy does not reduce the difference to 0")
+        return 0
+    if kind == "rootcount":
+        return sum(check_certificate(p["certificate"]) for p in cert["parts"])
+    if kind == "bundle":
+        total = 0
+        for entry in cert["claims"]:
+            if entry.get("certificate"):
+                total += check_certificate(entry["certificate"])
+        return total
+    return 0  # extremum / matrix / criterion certificates are re-run by their own tests
+
+
+def check_file(path: str) -> int:
+    with open(path) as fh:
+        cert = json.load(fh)
+    return check_certificate(cert)

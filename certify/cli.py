@@ -1,0 +1,216 @@
+"""Command line: ``certify prove | bound | run | report | check | criterion | simulate``.
+
+Exit status: 0 proved / holds, 1 refuted / fails, 3 undecided, 2 bad input (one-line message,
+no traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+from .errors import CertifyInputError
+
+EXIT = {"PROVED": 0, "REFUTED": 1, "UNDECIDED": 3}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        print(f"certify: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _budget(args):
+    from .search import Budget
+    return Budget(cells=args.max_cells, seconds=args.max_seconds)
+
+
+def cmd_prove(args) -> int:
+    from .domain import parse_domain
+    from .parse import parse_relation
+    from .prover import prove_inequality
+    domain = parse_domain(args.over)
+    lhs, op, rhs = parse_relation(args.claim, domain.names)
+    start = time.monotonic()
+    r = prove_inequality(lhs, op, rhs, domain, _budget(args))
+    seconds = time.monotonic() - start
+    if args.json:
+        print(json.dumps({"status": r.status, "margin": r.margin, "margin_kind": r.margin_kind,
+                          "witness": r.witness, "witness_value": r.witness_value, "reason": r.reason,
+                          "cells": r.cells, "methods": r.methods, "seconds": round(seconds, 3),
+                          "certificate": r.certificate if args.certificate else None}, sort_keys=True))
+    else:
+        print(r.status)
+        if r.margin:
+            print(f"certified margin (inf of slack{'' if r.margin_kind == 'slack' else ', transformed'}) in "
+                  f"[{r.margin[0]}, {r.margin[1]}]")
+        if r.witness:
+            print(f"witness {r.witness}: slack in {r.witness_value}")
+        if r.reason:
+            print(f"reason: {r.reason}")
+        if r.open_cells:
+            print(f"unresolved cells (first few): {r.open_cells[:5]}")
+        print(f"cells {r.cells} {dict(sorted(r.methods.items()))}, time {seconds:.3f} s")
+    if args.certificate and r.certificate:
+        with open(args.certificate, "w") as fh:
+            json.dump(r.certificate, fh, indent=1, sort_keys=True)
+    return EXIT[r.status]
+
+
+def cmd_bound(args) -> int:
+    from .balls import outward_decimal
+    from .domain import parse_domain
+    from .parse import parse_expr
+    from .prover import bound_extremum
+    domain = parse_domain(args.over)
+    expr = parse_expr(args.expr, domain.names)
+    kind = "max" if args.max else "min"
+    start = time.monotonic()
+    lo, hi, cells = bound_extremum(expr, domain, kind, args.tol, _budget(args))
+    seconds = time.monotonic() - start
+    if lo is None or hi is None:
+        print("UNDECIDED: no finite enclosure", file=sys.stderr)
+        return 3
+    enc = [outward_decimal(lo, 15, up=False), outward_decimal(hi, 15, up=True)]
+    if args.json:
+        print(json.dumps({"kind": kind, "enclosure": enc, "exact": [str(lo), str(hi)], "cells": cells,
+                          "seconds": round(seconds, 3)}))
+    else:
+        print(f"{kind} in [{enc[0]}, {enc[1]}]  ({cells} cells, {seconds:.3f} s)")
+    return 0
+
+
+def _select(lemma_id):
+    from lemmas import registry
+    lemmas = registry()
+    if lemma_id:
+        chosen = [l for l in lemmas if l.id.lower() == lemma_id.lower()]
+        if not chosen:
+            raise CertifyInputError(f"no lemma '{lemma_id}' (known: {', '.join(l.id for l in lemmas)})")
+        return chosen
+    return lemmas
+
+
+def cmd_run(args) -> int:
+    from .domain import parse_interval
+    from .report import write_reports
+    from .runner import run_lemmas
+    lemmas = _select(args.lemma)
+    if args.beta:
+        if not args.lemma:
+            raise CertifyInputError("--beta needs --lemma (a β range belongs to one lemma)")
+        parse_interval(args.beta)     # validates the text: reversed / empty ranges exit 2
+        lemmas = [l.with_beta(args.beta) for l in lemmas]
+    start = time.monotonic()
+    grouped = run_lemmas(lemmas, jobs=args.jobs, progress=not args.quiet)
+    seconds = time.monotonic() - start
+    out_dir = args.out
+    title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
+    write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds)
+    if not args.lemma and not args.no_extras:
+        from lemmas import extras
+        for job in extras():
+            job(out_dir)
+    statuses = [o.result.status for _, outs in grouped for o in outs]
+    summary = {s: statuses.count(s) for s in sorted(set(statuses))}
+    if args.json:
+        print(json.dumps({"summary": summary, "seconds": round(seconds, 2),
+                          "claims": [{"lemma": l.id, "id": o.claim.id, "status": o.result.status,
+                                      "margin": o.result.margin} for l, outs in grouped for o in outs]}))
+    else:
+        print(f"{len(statuses)} assertions in {seconds:.1f} s: {summary}; reports written to {out_dir}/")
+    return 3 if "UNDECIDED" in statuses else 0
+
+
+def cmd_check(args) -> int:
+    from .check import CheckError, check_file
+    try:
+        leaves = check_file(args.file)
+    except (OSError, ValueError, KeyError) as exc:
+        raise CertifyInputError(f"cannot read certificate {args.file}: {exc}") from None
+    except CheckError as exc:
+        print(f"CHECK FAILED: {exc}")
+        return 1
+    print(f"OK: certificate re-verified ({leaves} cells replayed)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="certify", description="Verified numerics for mean-field synchronization on the circle.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def budget_opts(q):
+        q.add_argument("--max-cells", type=int, default=20000)
+        q.add_argument("--max-seconds", type=float, default=60.0)
+        q.add_argument("--json", action="store_true")
+
+    q = sub.add_parser("prove", help="decide a for-all inequality")
+    q.add_argument("claim", help='e.g. "sqrt(2*z)*(2*z-3)*exp(-z) > -1.381"')
+    q.add_argument("--over", required=True, help='e.g. "z in [0, oo)" or "b in (1/3, 1/2), z in [0, 1]"')
+    q.add_argument("--certificate", help="write the certificate JSON to this file")
+    budget_opts(q)
+    q.set_defaults(func=cmd_prove)
+
+    q = sub.add_parser("bound", help="certified enclosure of a min or max")
+    q.add_argument("expr")
+    q.add_argument("--over", required=True)
+    g = q.add_mutually_exclusive_group(required=True)
+    g.add_argument("--min", action="store_true")
+    g.add_argument("--max", action="store_true")
+    q.add_argument("--tol", default="1e-9")
+    budget_opts(q)
+    q.set_defaults(func=cmd_bound)
+
+    for name, helptext in (("run", "certify every registered lemma and write reports/"),
+                           ("report", "same as run: re-certify and rewrite reports/")):
+        q = sub.add_parser(name, help=helptext)
+        q.add_argument("--lemma", help="run one lemma, e.g. A.4")
+        q.add_argument("--beta", help='re-run the lemma on a new β range, e.g. "[0.7, 1)"')
+        q.add_argument("--out", default="reports")
+        q.add_argument("--jobs", type=int, default=None)
+        q.add_argument("--quiet", action="store_true")
+        q.add_argument("--no-extras", action="store_true", help="skip the criterion figures")
+        q.add_argument("--json", action="store_true")
+        q.set_defaults(func=cmd_run)
+
+    q = sub.add_parser("check", help="re-verify a certificate file")
+    q.add_argument("file")
+    q.set_defaults(func=cmd_check)
+
+    for module in ("certify.criterion_cli", "certify.simulate.cli"):
+        try:
+            mod = __import__(module, fromlist=["add_parser"])
+        except ImportError:
+            continue
+        mod.add_parser(sub)
+    return p
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if hasattr(args, "func"):
+            return args.func(args)
+        from importlib import import_module
+        for module in ("certify.criterion_cli", "certify.simulate.cli"):
+            try:
+                mod = import_module(module)
+            except ImportError:
+                continue
+            if args.command in ("criterion", "simulate") and module.endswith(
+                    "criterion_cli" if args.command == "criterion" else "simulate.cli"):
+                return mod.run(args)
+        parser.error(f"unknown command {args.command}")
+    except CertifyInputError as exc:
+        print(f"certify: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("certify: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

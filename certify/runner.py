@@ -1,0 +1,75 @@
+"""Run lemmas: every claim decided (in parallel worker processes), each inequality also
+float64-sampled; a sampled slack below its certified lower bound is an engine bug."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .claims import Inequality
+from .prover import Result, normalize
+from .sampling import sampled_min
+
+
+class EngineBug(RuntimeError):
+    pass
+
+
+@dataclass
+class ClaimOutcome:
+    lemma: str
+    claim: object
+    result: Result
+    sampled: float | None = None
+    sampled_at: dict | None = None
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(f"{self.claim.kind}|{self.claim.id}|{self.claim.describe()}".encode()).hexdigest()[:16]
+
+
+def _run_one(claim):
+    result = claim.run()
+    sampled = None
+    if isinstance(claim, Inequality):
+        lhs, rhs = claim.sides()
+        slack, _ = normalize(lhs, claim.op, rhs)
+        sampled = sampled_min(slack, claim.domain())
+    return result, sampled
+
+
+def _cross_check(outcome: ClaimOutcome):
+    r = outcome.result
+    if outcome.sampled is None or r.status != "PROVED" or r.margin_kind != "slack" or not r.margin:
+        return
+    lower = Fraction(r.margin[0])
+    tolerance = Fraction(1, 10 ** 9) * max(1, abs(lower))
+    if Fraction(repr(outcome.sampled)) < lower - tolerance:
+        raise EngineBug(f"{outcome.claim.id}: float64 sample {outcome.sampled} at {outcome.sampled_at} "
+                        f"is below the certified lower bound {r.margin[0]}")
+
+
+def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[object, list[ClaimOutcome]]]:
+    jobs = jobs or min(2, os.cpu_count() or 1)
+    work = [(lemma, claim) for lemma in lemmas for claim in lemma.resolved_claims()]
+    done: dict[int, ClaimOutcome] = {}
+    start = time.monotonic()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_run_one, claim) for _, claim in work]
+        for k, ((lemma, claim), fut) in enumerate(zip(work, futures)):
+            result, sampled = fut.result()
+            out = ClaimOutcome(lemma.id, claim, result,
+                               sampled[0] if sampled else None, sampled[1] if sampled else None)
+            _cross_check(out)
+            done[k] = out
+            if progress:
+                print(f"[{k + 1:3d}/{len(work)}] {time.monotonic() - start:6.1f}s  {lemma.id:8s} {claim.id:40s} "
+                      f"{result.status}", file=sys.stderr, flush=True)
+    grouped = []
+    for lemma in lemmas:
+        grouped.append((lemma, [done[k] for k, (l, _) in enumerate(work) if l is lemma]))
+    return grouped
