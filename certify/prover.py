@@ -24,7 +24,7 @@ import sympy
 from sympy import bottom_up
 from flint import arb
 
-from .balls import endpoints, fraction_to_rational, interval_text, point
+from .balls import ball, endpoints, fraction_to_rational, interval_text, point
 from .domain import Domain, Interval, compactify
 from .enclose import Ladder
 from .errors import CertifyInputError
@@ -85,10 +85,8 @@ def _positive_var(sym, domain: Domain) -> bool:
 def strip_positive(F, domain: Domain):
     """``F = P * G`` with P > 0 on the domain: return (G, [dropped factors])."""
     G = sympy.factor(F)
-    if not G.is_Mul:
-        return F, []
     keep, dropped = [], []
-    for f in G.args:
+    for f in (G.args if G.is_Mul else (G,)):
         if f.is_number and f.is_positive:
             dropped.append(f)
         elif f.is_number and f.is_negative:
@@ -109,7 +107,7 @@ def _finite_near_zero(expr, u, variables, domain: Domain) -> bool:
     args = []
     for v, iv in zip(variables, domain.intervals):
         if v == u:
-            args.append(arb(0).union(point(sympy.Rational(1, 256))))
+            args.append(ball(0, sympy.Rational(1, 256)))
         else:
             args.append(point((iv.lo + iv.hi) / 2))
     try:   # a heuristic choice of form only: the clipping is justified later by obligations

@@ -16,6 +16,8 @@ from typing import Callable, Sequence
 import sympy
 from flint import arb, fmpq
 
+from .balls import hull
+
 from .errors import CertifyInputError
 
 
@@ -71,6 +73,15 @@ def _int_pow(x: arb, n: int) -> arb:
         if n:
             base = base * base
     return arb(1) if result is None else result
+
+
+def _clip_sqrt(x: arb) -> arb:
+    """sqrt on a ball known (by a proved obligation) to be >= 0 mathematically: sqrt is
+    increasing, so evaluate it at the clipped ends (arb's own sqrt of a ball touching 0 returns
+    a ball centred at 0, which wastes half its width below 0)."""
+    lo = x.lower()
+    low = arb(0) if not (lo > 0) else lo.sqrt()
+    return hull(low, x.upper().sqrt())
 
 
 def _clip_acos(x: arb) -> arb:
@@ -194,9 +205,11 @@ class ArbFunction:
 
             def rpow(a):
                 b = base(a)
-                if clip:
-                    b = b.nonnegative_part()
-                r = b.sqrt() if q == 2 else b.root(q)
+                if clip and q == 2:
+                    r = _clip_sqrt(b)
+                else:
+                    r = (b.nonnegative_part() if clip else b)
+                    r = r.sqrt() if q == 2 else r.root(q)
                 return _int_pow(r, p)
             return rpow
         expo = self._compile(e)
