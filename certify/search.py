@@ -69,7 +69,7 @@ def end_rule_lower(ladder: Ladder, rule: EndRule, cell) -> arb | None:
     return -d if (rule.side == "hi" and rule.order % 2) else d
 
 
-def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int):
+def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS):
     """Try the end rules, then the ladder.  Returns (method, lower-ball) or (None, best-ball)."""
     def run():
         best = None
@@ -79,7 +79,7 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int):
                 if certainly_positive(d, strict=False):
                     return f"end-order-{rule.order}", arb(0)
                 return None, arb.nan()      # a cell on a degenerate end is closed only by its rule
-        for method in METHODS:
+        for method in methods:
             value = ladder.enclose(method, cell)
             if certainly_positive(value, strict):
                 return method, value
@@ -104,7 +104,7 @@ def _split(cell, scales):
 
 
 def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget | None = None,
-                   progress=None) -> Outcome:
+                   progress=None, methods=METHODS) -> Outcome:
     """Decide ``F > 0`` (strict) or ``F >= 0`` on the closed box (open ends are handled by the
     caller through ``rules`` or by the fact that a closed cell contains the open one)."""
     budget = budget or Budget()
@@ -122,7 +122,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
         out.cells += 1
         if progress and out.cells % 500 == 0:
             progress(out.cells)
-        method, lower = decide_cell(ladder, cell, strict, rules, prec)
+        method, lower = decide_cell(ladder, cell, strict, rules, prec, methods)
         if method is not None:
             node.update(leaf=method, prec=prec)
             out.methods[method] = out.methods.get(method, 0) + 1
