@@ -63,9 +63,11 @@ def _walk(node, source: str, names: dict):
             return left ** right
         raise CertifyInputError(f"operator '{op.__name__}' is not allowed")
     if isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            what = node.func.id if isinstance(node.func, ast.Name) else "a computed callee"
-            raise CertifyInputError(f"call to unknown function '{what}'")
+        if not isinstance(node.func, ast.Name):
+            raise CertifyInputError("only calls to known functions by name are allowed "
+                                    f"({', '.join(sorted(set(FUNCTIONS)))})")
+        if node.func.id not in FUNCTIONS:
+            raise CertifyInputError(f"call to unknown function '{node.func.id}'")
         if node.keywords or len(node.args) != 1:
             raise CertifyInputError(f"'{node.func.id}' takes exactly one argument")
         return FUNCTIONS[node.func.id](_walk(node.args[0], source, names))
