@@ -72,6 +72,7 @@ class Trajectory:
     t_sync: float | None = None
     final_weights: np.ndarray | None = None
     final_positions: np.ndarray | None = None  # reduced (merged) particles
+    final_members: np.ndarray | None = None  # original particles per reduced particle
     system: dict = field(default_factory=dict)
 
     @property
@@ -346,5 +347,6 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         v_max_final=float(np.max(np.abs(v))) if v.size else 0.0,
         steps=steps, rejected=rejected, nfev=nfev, wall=time.monotonic() - wall0,
         energy_failures=failures, events=events, t_sync=t_sync,
-        final_weights=sys.c.copy(), final_positions=x.copy(), system=system.describe(),
+        final_weights=sys.c.copy(), final_positions=x.copy(),
+        final_members=np.bincount(gmap_total, minlength=x.size), system=system.describe(),
     )

@@ -191,6 +191,38 @@ class System:
         gx = self._g_values(x)
         return self.scale * J / gx[:, None]
 
+    def stability(self, x, members=None, tol: float = 1e-12) -> dict:
+        """Linear stability of a stationary point x of this system (small n only).
+
+        Returns the largest eigenvalue of the Jacobian after removing the translation mode
+        (one zero eigenvalue), and, if ``members`` (number of original particles merged in each
+        particle, see ``integrate(collapse=...)``) is given, also the "splitting" eigenvalues
+        -scale/g_a * sum_b c_b f'(x_a - x_b) of every merged particle (the rate at which its
+        members separate; cf. the cut-stability condition (C4) of the paper).
+        """
+        x = np.asarray(x, dtype=float)
+        J = self.jacobian(x)
+        ev = np.sort(np.linalg.eigvals(J).real)
+        # drop the eigenvalue closest to 0 (translation invariance)
+        k = int(np.argmin(np.abs(ev)))
+        rest = np.delete(ev, k)
+        lam = float(rest.max()) if rest.size else -math.inf
+        split = []
+        if members is not None:
+            D = x[:, None] - x[None, :]
+            M = np.asarray(self.interaction.df(D), dtype=float) * self.c[None, :]
+            gx = self._g_values(x)
+            rates = -self.scale * M.sum(axis=1) / gx
+            split = [float(r) for r, mm in zip(rates, members) if mm >= 2]
+        lam_all = max([lam] + split)
+        scale = max(1.0, float(np.max(np.abs(ev)))) if ev.size else 1.0
+        return {
+            "max_nontrivial_eigenvalue": lam,
+            "max_splitting_eigenvalue": max(split) if split else None,
+            "stable": bool(lam_all < -tol * scale),
+            "unstable": bool(lam_all > tol * scale),
+        }
+
     def _g_values(self, x):
         if self.g is None:
             return np.ones(x.size)
