@@ -1,0 +1,512 @@
+"""The synchronization criterion of Theorem 2.1 / Corollary 3.3, certified for any f.
+
+For an interaction function f(x; p) (a sympy expression in x and at most one parameter p) and
+a cell of parameter values, this module encloses, uniformly over the cell:
+
+- tau: the least tau in (0, pi] with f'(x) < 0 for all x not in [-tau, tau] (mod 2 pi);
+- I = int_{-pi}^{pi} |f'''(x)|_+ dx;
+- f'(0);
+- the synchronization ratio  R_M = 4 (1 + tau/M) f'(0) / (tau I)  for M = 2 pi (Theorem 2.1),
+  M = pi (Corollary 3.3; valid only when tau_max < pi is known, e.g. Lemma C.4 of the paper
+  for f_beta with beta < 0) and the variant without the factor (1 + tau/M) (key "none");
+
+and gives a verdict per cell: HOLDS (R > 1 certified), FAILS (R < 1 certified), UNDECIDED.
+The criterion in the theorem reads tau I <= 4 (1 + tau/M) f'(0), i.e. R >= 1; HOLDS reports
+the strict R > 1.  R is decreasing in tau, so FAILS means the criterion fails for *every*
+admissible tau, not only for the least one.  It knows nothing of the paper's f_beta.
+
+How (each step an arb proof; ``certify.roots`` for the root isolation):
+
+tau.   The zeros of f' on [0, pi] are isolated uniformly over the cell.  f' < 0 on the maximal
+       run of ``neg`` pieces ending at pi, so tau <= its left end; f' > 0 at the right end of
+       the last ``pos`` piece (or at the left end of a ``root`` piece), so tau >= that point.
+       When the piece next to the negative run is a ``root`` piece, tau(p) *is* that simple
+       root, a C^1 function of p.  For an f that sympy cannot prove odd, the left half
+       [-pi, 0] is isolated too and tau = max of the two sides.
+I.     The zeros of f''' on [0, pi] are isolated; I/2 (f odd, so f''' even) is the sum over
+       maximal ``pos`` runs [a, b] of f''(b) - f''(a) (exact, fundamental theorem of
+       calculus; enclosed with the mean-value form in p, so the two ends stay correlated) plus,
+       for each non-sign piece X (a root ball, or an unresolved cluster such as a root sitting
+       at x = 0 or pi), the integral of |f'''|_+ over X, enclosed in [0, |X| sup_X f'''_+].
+       No guess is needed where a root sits at an end of [0, pi] (f_beta at beta = +-1/3).
+R.     From the enclosures by monotonicity (R decreases in tau and I, increases in f'(0)).
+       When the structure is certified over the whole cell (tau and every zero of f''' are
+       simple roots, unique in their balls), R is C^1 in p and the mean-value form
+       R(P) = R(p_m) + R'(P)(P - p_m) is used as well: tau' = -d_p f'/f'' at the tau ball,
+       I' = 2 sum +-d_p f''(root or end) (the envelope theorem: f''' vanishes at the moving
+       ends), f'(0)' = d_p f'(0).  This keeps tau and I correlated and is what makes wide cells
+       decide where R is far from 1.
+
+The parameter range is subdivided adaptively (``certify_range``): a cell whose verdict is
+UNDECIDED is bisected until it decides, its width falls below ``min_width`` or a budget
+(cells, seconds) runs out -- the last two end as UNDECIDED, never as a guess.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Optional
+
+import sympy
+from flint import arb, ctx
+
+from .errors import CertifyInputError
+from .roots import (NEG, POS, ROOT, UNRESOLVED, Fn, Isolation, arb_to_fraction, isolate, qarb,
+                    sign, tball)
+
+HOLDS, FAILS, UNDECIDED = "HOLDS", "FAILS", "UNDECIDED"
+M_KEYS = ("2pi", "pi", "none")
+M_LABEL = {"2pi": "M = 2 pi (Theorem 2.1)", "pi": "M = pi (Corollary 3.3)",
+           "none": "no (1 + tau/M) factor"}
+
+
+def _c(key: str) -> arb:
+    """1/M for the key ("none": 0)."""
+    if key == "2pi":
+        return 1 / (2 * arb.pi())
+    if key == "pi":
+        return 1 / arb.pi()
+    if key == "none":
+        return arb(0)
+    raise CertifyInputError(f"unknown M '{key}': use pi, 2pi or none")
+
+
+# -- exact printing of enclosures ----------------------------------------------------------------
+
+def decimal_bound(v: arb, side: str, digits: int = 15) -> str:
+    """A decimal string that is a rigorous lower (side='lo') or upper bound of the ball v,
+    rounded outward at ``digits`` significant digits (GUIDE section 2: str(ball) hides width)."""
+    if not v.is_finite():
+        return "-inf" if side == "lo" else "inf"
+    q = arb_to_fraction(v.lower() if side == "lo" else v.upper())
+    return _round_decimal(q, side, digits)
+
+
+def _round_decimal(q: Fraction, side: str, digits: int) -> str:
+    """q rounded down (side 'lo') or up (side 'hi') to ``digits`` significant decimals."""
+    if q == 0:
+        return "0"
+    a = abs(q)
+    e = len(str(a.numerator)) - len(str(a.denominator))
+    while Fraction(10) ** e > a:
+        e -= 1
+    while Fraction(10) ** (e + 1) <= a:
+        e += 1
+    k = e - digits + 1
+    n = q / (Fraction(10) ** k)
+    n = math.floor(n) if side == "lo" else math.ceil(n)
+    neg = n < 0
+    text = str(abs(n))
+    if k >= 0:
+        out = text + "0" * k
+    else:
+        text = text.rjust(-k + 1, "0")
+        out = (text[:k] + "." + text[k:]).rstrip("0").rstrip(".")
+    return ("-" if neg else "") + out
+
+
+def qstr(q: Optional[Fraction]) -> Optional[str]:
+    if q is None:
+        return None
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+def _lo(v: arb) -> arb:
+    return v.lower()
+
+
+def _hi(v: arb) -> arb:
+    return v.upper()
+
+
+# -- per-cell result -----------------------------------------------------------------------------
+
+@dataclass
+class CellResult:
+    lo: Optional[Fraction]            # the parameter cell [lo, hi] (None: no parameter)
+    hi: Optional[Fraction]
+    tau_lo: arb                       # tau(p) in [tau_lo, tau_hi] for every p in the cell
+    tau_hi: arb
+    tau_is_root: bool                 # tau is a certified simple root of f' (unique in its ball)
+    fp_roots: Optional[int]           # number of zeros of f' in [0, pi] when proved
+    I: arb                            # enclosure of int |f'''|_+ over [-pi, pi]
+    f3_roots: Optional[int]           # number of zeros of f''' in [0, pi] when proved
+    fp0: arb                          # enclosure of f'(0)
+    R: dict                           # key -> (lo, hi): arb bounds, None for -inf / +inf
+    verdict: dict                     # key -> HOLDS | FAILS | UNDECIDED
+    method: str                       # direct | mean-value
+    seconds: float = 0.0
+    cells: int = 0                    # x-cells used by the root isolations
+
+    def as_json(self, digits: int = 12) -> dict:
+        def b(v, side):
+            return None if v is None else decimal_bound(v, side, digits)
+        return {
+            "lo": qstr(self.lo), "hi": qstr(self.hi),
+            "tau": [decimal_bound(self.tau_lo, "lo", digits), decimal_bound(self.tau_hi, "hi", digits)],
+            "tau_is_simple_root": self.tau_is_root, "roots_fprime": self.fp_roots,
+            "I": [decimal_bound(self.I, "lo", digits), decimal_bound(self.I, "hi", digits)],
+            "roots_f3": self.f3_roots,
+            "fprime0": [decimal_bound(self.fp0, "lo", digits), decimal_bound(self.fp0, "hi", digits)],
+            "R": {k: [b(lo, "lo") if lo is not None else "-inf", b(hi, "hi") if hi is not None else "inf"]
+                  for k, (lo, hi) in self.R.items()},
+            "verdict": dict(self.verdict), "method": self.method,
+        }
+
+
+def _verdict(lo: Optional[arb], hi: Optional[arb]) -> str:
+    if lo is not None and lo.is_finite() and lo > 1:
+        return HOLDS
+    if hi is not None and hi.is_finite() and hi < 1:
+        return FAILS
+    return UNDECIDED
+
+
+# -- the problem -----------------------------------------------------------------------------------
+
+class Criterion:
+    """The criterion for one f.  ``f`` is a sympy expression in the real symbol ``x`` and at
+    most one parameter symbol ``param``.  Derivatives are taken and compiled once."""
+
+    def __init__(self, f: sympy.Expr, x: sympy.Symbol, param: Optional[sympy.Symbol] = None,
+                 *, prec: int = 64, isolate_cells: int = 4000):
+        self.f = sympy.sympify(f)
+        self.x = x
+        self.param = param
+        self.prec = prec
+        self.isolate_cells = isolate_cells
+        extra = self.f.free_symbols - {x} - ({param} if param is not None else set())
+        if extra:
+            names = ", ".join(sorted(str(s) for s in extra))
+            raise CertifyInputError(f"unknown symbol(s) {names} in f: declare the parameter with --param")
+        if x not in self.f.free_symbols:
+            raise CertifyInputError("f does not depend on x")
+        if any(isinstance(a, sympy.Float) for a in sympy.preorder_traversal(self.f)):
+            raise CertifyInputError("binary float in f: write constants as decimal strings")
+        two_pi = 2 * sympy.pi
+        if sympy.simplify(self.f.subs(x, x + two_pi) - self.f) != 0:
+            raise CertifyInputError("f must be 2*pi-periodic in x (could not prove f(x + 2 pi) = f(x))")
+        self.odd = sympy.simplify(self.f.subs(x, -x) + self.f) == 0
+        params = (param,) if param is not None else ()
+        self.d = {k: Fn(sympy.factor_terms(sympy.diff(self.f, x, k)), x, params) for k in (1, 2, 3)}
+        for k in (1, 2, 3):                      # compile in the constructor: bad input fails early
+            self.d[k].dx
+            if param is not None:
+                self.d[k].partial(param)
+        self._points: dict = {}
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _P(self, lo, hi):
+        if self.param is None:
+            return ()
+        return (tball(lo, hi),)
+
+    def _x(self, t: Fraction) -> arb:
+        return arb.pi() * qarb(t)
+
+    def _xb(self, lo: Fraction, hi: Fraction) -> arb:
+        return arb.pi() * tball(lo, hi)
+
+    def _iso(self, k: int, t_lo, t_hi, P, deadline) -> Isolation:
+        return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=self.isolate_cells,
+                       deadline=deadline)
+
+    # -- tau --------------------------------------------------------------------------------------
+    def _tau_right(self, iso: Isolation):
+        """(tau_lo_t, tau_hi_t, root_piece or None) from an isolation of f' on [0, 1]."""
+        ps = iso.pieces
+        k = len(ps)
+        while k > 0 and ps[k - 1].kind == NEG:
+            k -= 1
+        hi_t = ps[k].lo if k < len(ps) else Fraction(1)
+        root = None
+        if 0 < k < len(ps) and ps[k - 1].kind == ROOT and ps[k - 1].slope < 0:
+            root = ps[k - 1]
+            return root.lo, root.hi, root
+        if k == len(ps) and ps[-1].kind == POS:
+            return Fraction(1), Fraction(1), None       # f'(pi) > 0: only tau = pi is admissible
+        lo_t = Fraction(0)
+        for p in ps[:k]:
+            if p.kind == POS:
+                lo_t = p.hi
+        return lo_t, hi_t, None
+
+    def _tau_left(self, iso: Isolation):
+        """The same on [-1, 0] for f' < 0 on [-pi, -tau): returns (lo_t, hi_t) for tau/pi."""
+        ps = iso.pieces
+        k = 0
+        while k < len(ps) and ps[k].kind == NEG:
+            k += 1
+        hi_t = -ps[k - 1].hi if k > 0 else Fraction(1)
+        if k == 0 and ps[0].kind == POS:
+            return Fraction(1), Fraction(1)
+        lo_t = Fraction(0)
+        for p in reversed(ps[k:]):
+            if p.kind == POS:
+                lo_t = -p.lo
+        if k < len(ps) and ps[k].kind == ROOT and ps[k].slope > 0:
+            lo_t = -ps[k].hi
+        return lo_t, hi_t
+
+    # -- I -------------------------------------------------------------------------------------
+    def _integral(self, iso: Isolation, P, pm):
+        """Enclosure of int over the isolation's interval of |f'''|_+ (see module docstring)."""
+        d2, d3 = self.d[2], self.d[3]
+        plain = arb(0)
+        center = arb(0)
+        slope = arb(0)
+        extra = arb(0)
+        for p in iso.pieces:
+            if p.kind == POS:
+                a, b = self._x(p.lo), self._x(p.hi)
+                plain += d2.enclose(b, P, x_point=True) - d2.enclose(a, P, x_point=True)
+                if pm is not None:
+                    center += d2(b, pm) - d2(a, pm)
+                    dp = d2.partial(self.param)
+                    slope += dp.enclose(b, P, x_point=True) - dp.enclose(a, P, x_point=True)
+            elif p.kind != NEG:
+                X = self._xb(p.lo, p.hi)
+                v = d3.enclose(X, P)
+                if not v.is_finite():
+                    return arb("nan")
+                up = v.upper()
+                if up > 0 or not (up <= 0):
+                    width = (arb.pi() * qarb(p.hi - p.lo)).upper()
+                    extra += arb(0).union((width * up).upper())
+        if pm is not None:
+            mv = center + slope * (P[0] - pm[0])
+            if plain.is_finite() and mv.is_finite() and plain.overlaps(mv):
+                plain = plain.intersection(mv)
+            elif mv.is_finite():
+                plain = mv
+        return plain + extra
+
+    def _integral_slope(self, iso: Isolation, P):
+        """dI/dp over the cell (envelope theorem) for a complete isolation on [0, 1]."""
+        dp = self.d[2].partial(self.param)
+        ends = []                      # (x-ball, +1 for a segment end, -1 for a start)
+        ps = iso.pieces
+        if ps[0].kind == POS:
+            ends.append((self._x(Fraction(0)), -1))
+        for p in ps:
+            if p.kind == ROOT:
+                ends.append((self._xb(p.lo, p.hi), -1 if p.slope > 0 else 1))
+        if ps[-1].kind == POS:
+            ends.append((self._x(Fraction(1)), 1))
+        total = arb(0)
+        for X, s in ends:
+            v = dp.enclose(X, P)
+            total = total + v if s > 0 else total - v
+        return total
+
+    # -- one cell ----------------------------------------------------------------------------------
+    def enclose(self, lo: Optional[Fraction] = None, hi: Optional[Fraction] = None,
+                *, deadline: Optional[float] = None, use_mv: bool = True) -> CellResult:
+        """All enclosures and verdicts on the parameter cell [lo, hi] (a point when lo == hi;
+        no arguments when f has no parameter)."""
+        if (self.param is None) != (lo is None):
+            raise CertifyInputError("a parameter cell is needed exactly when f has a parameter")
+        if lo is not None:
+            lo, hi = Fraction(lo), Fraction(hi if hi is not None else lo)
+            if lo == hi and lo in self._points:
+                return self._points[lo]
+        old = ctx.prec
+        ctx.prec = self.prec
+        try:
+            res = self._enclose(lo, hi, deadline, use_mv)
+        finally:
+            ctx.prec = old
+        if lo is not None and lo == hi:
+            self._points[lo] = res
+        return res
+
+    def _enclose(self, lo, hi, deadline, use_mv) -> CellResult:
+        start = time.monotonic()
+        P = self._P(lo, hi)
+        wide = lo is not None and lo != hi
+        pm = (qarb((lo + hi) / 2),) if wide else None
+        iso1 = self._iso(1, 0, 1, P, deadline)
+        t_lo, t_hi, troot = self._tau_right(iso1)
+        iso3 = self._iso(3, 0, 1, P, deadline)
+        cells = iso1.cells + iso3.cells
+        if self.odd:
+            I = 2 * self._integral(iso3, P, pm)
+        else:
+            iso1l = self._iso(1, -1, 0, P, deadline)
+            l_lo, l_hi = self._tau_left(iso1l)
+            t_lo, t_hi = max(t_lo, l_lo), max(t_hi, l_hi)
+            troot = None
+            iso3l = self._iso(3, -1, 0, P, deadline)
+            I = self._integral(iso3, P, pm) + self._integral(iso3l, P, pm)
+            cells += iso1l.cells + iso3l.cells
+        tau_lo, tau_hi = self._x(t_lo), self._x(t_hi)
+        fp0 = self.d[1].enclose(arb(0), P, x_point=True)
+        method = "direct"
+        R = {k: self._ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
+        if (use_mv and wide and self.odd and troot is not None and iso3.complete
+                and all(R[k][0] is not None or R[k][1] is not None for k in M_KEYS)):
+            mv = self._mean_value(lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0)
+            if mv is not None:
+                method = "mean-value"
+                for k in M_KEYS:
+                    R[k] = _tighten(R[k], mv[k])
+        verdict = {k: _verdict(*R[k]) for k in M_KEYS}
+        return CellResult(lo, hi, tau_lo.lower(), tau_hi.upper(), troot is not None,
+                          iso1.n_roots, I, iso3.n_roots, fp0, R, verdict, method,
+                          time.monotonic() - start, cells)
+
+    def _ratio(self, tau_lo: arb, tau_hi: arb, I: arb, fp0: arb, key: str):
+        """(lo, hi) bounds of R_key from the enclosures, None for an infinite bound."""
+        c = _c(key)
+        if not (I.is_finite() and fp0.is_finite()):
+            return (None, None)
+        if sign(fp0) < 0 and sign(tau_lo) > 0 and sign(I) >= 0 and I >= 0:
+            return (None, arb(0))                 # tau I >= 0 > 4 (1 + tau/M) f'(0): fails
+        if not (sign(fp0) > 0 and sign(I) > 0 and sign(tau_hi) > 0):
+            return (None, None)
+        rlo = (4 * fp0.lower() * (1 / tau_hi.upper() + c) / I.upper()).lower()
+        rhi = None
+        if sign(tau_lo) > 0:
+            rhi = (4 * fp0.upper() * (1 / tau_lo.lower() + c) / I.lower()).upper()
+        return (rlo, rhi)
+
+    def _mean_value(self, lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0):
+        """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None."""
+        center = self.enclose(lo=(lo + hi) / 2, hi=(lo + hi) / 2)
+        p = self.param
+        T = self._xb(troot.lo, troot.hi)
+        d1p = self.d[1].partial(p)
+        den = self.d[2].enclose_product(T, P)
+        if sign(den) == 0:
+            return None
+        tau_p = -d1p.enclose(T, P) / den
+        I_p = 2 * self._integral_slope(iso3, P)
+        f0_p = d1p.enclose(arb(0), P, x_point=True)
+        tau = tau_lo.union(tau_hi)
+        # tighten tau and I themselves with their own mean-value forms
+        tc = center.tau_lo.union(center.tau_hi)
+        tau_mv = tc + tau_p * (P[0] - pm[0])
+        if tau_mv.is_finite() and tau_mv.overlaps(tau):
+            tau = tau.intersection(tau_mv)
+        I_mv = center.I + I_p * (P[0] - pm[0])
+        if I_mv.is_finite() and I_mv.overlaps(I):
+            I = I.intersection(I_mv)
+        if not (sign(tau) > 0 and sign(I) > 0 and fp0.is_finite()):
+            return None
+        out = {}
+        for k in M_KEYS:
+            c = _c(k)
+            inv = 1 / tau + c
+            dR = 4 * (f0_p * inv / I - fp0 * tau_p / (tau * tau * I) - fp0 * inv * I_p / (I * I))
+            clo, chi = center.R[k]
+            if clo is None or chi is None or not dR.is_finite():
+                out[k] = (None, None)
+                continue
+            Rm = clo.union(chi)
+            Rmv = Rm + dR * (P[0] - pm[0])
+            direct = self._ratio(tau.lower(), tau.upper(), I, fp0, k)
+            out[k] = _tighten(direct, (Rmv.lower(), Rmv.upper()))
+        return out
+
+    # -- adaptive subdivision ------------------------------------------------------------------
+    def certify_range(self, lo, hi, key: str = "pi", *, min_width=None, max_cells: int = 20000,
+                      seconds: float = 600.0, progress=None) -> "RangeResult":
+        """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends)."""
+        _c(key)
+        lo, hi = Fraction(lo), Fraction(hi)
+        if not lo <= hi:
+            raise CertifyInputError("reversed parameter range")
+        if min_width is None:
+            min_width = max((hi - lo) / (1 << 30), Fraction(1, 10 ** 12))
+        min_width = Fraction(min_width)
+        start = time.monotonic()
+        deadline = start + seconds
+        leaves: list[CellResult] = []
+        stack = [(lo, hi)]
+        evaluated = 0
+        budget_hit = False
+        while stack:
+            a, b = stack.pop()
+            over = evaluated >= max_cells or time.monotonic() > deadline
+            if over:
+                budget_hit = True
+                leaves.append(_undecided_cell(a, b))
+                continue
+            r = self.enclose(a, b, deadline=deadline)
+            evaluated += 1
+            if progress is not None:
+                progress(r)
+            if r.verdict[key] != UNDECIDED or b - a <= min_width:
+                leaves.append(r)
+                continue
+            m = (a + b) / 2
+            stack.append((m, b))
+            stack.append((a, m))
+        return RangeResult(lo, hi, key, leaves, evaluated, time.monotonic() - start, budget_hit)
+
+
+def _tighten(a, b):
+    """Intersect two (lo, hi) bound pairs (None = infinite)."""
+    lo = a[0] if b[0] is None else (b[0] if a[0] is None else (a[0] if a[0] >= b[0] else b[0]))
+    hi = a[1] if b[1] is None else (b[1] if a[1] is None else (a[1] if a[1] <= b[1] else b[1]))
+    return (lo, hi)
+
+
+def _undecided_cell(a, b) -> CellResult:
+    nan = arb("nan")
+    return CellResult(a, b, nan, nan, False, None, nan, None, nan,
+                      {k: (None, None) for k in M_KEYS}, {k: UNDECIDED for k in M_KEYS}, "budget")
+
+
+@dataclass
+class RangeResult:
+    lo: Fraction
+    hi: Fraction
+    key: str
+    leaves: list
+    evaluated: int
+    seconds: float
+    budget_hit: bool = False
+
+    @property
+    def status(self) -> str:
+        vs = {c.verdict[self.key] for c in self.leaves}
+        if vs == {HOLDS}:
+            return HOLDS
+        if FAILS in vs:
+            return FAILS
+        return UNDECIDED
+
+    def ranges(self, key: Optional[str] = None) -> list:
+        """Maximal runs of consecutive leaves with one verdict: dicts with exact ends, the
+        verdict, the number of cells and the extreme enclosure bounds of R."""
+        key = key or self.key
+        out = []
+        for c in self.leaves:
+            v = c.verdict[key]
+            lo_b, hi_b = c.R[key]
+            if out and out[-1]["verdict"] == v and out[-1]["_hi"] == c.lo:
+                r = out[-1]
+                r["_hi"] = c.hi
+                r["cells"] += 1
+                r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
+                r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
+            else:
+                out.append({"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b})
+        return out
+
+    def as_json(self, cells: bool = False, digits: int = 12) -> dict:
+        rs = []
+        for r in self.ranges():
+            rs.append({"lo": qstr(r["_lo"]), "hi": qstr(r["_hi"]), "verdict": r["verdict"],
+                       "cells": r["cells"],
+                       "R_min_lower_bound": "-inf" if r["_rlo"] is None else decimal_bound(r["_rlo"], "lo", digits),
+                       "R_max_upper_bound": "inf" if r["_rhi"] is None else decimal_bound(r["_rhi"], "hi", digits)})
+        d = {"range": [qstr(self.lo), qstr(self.hi)], "M": self.key, "status": self.status,
+             "cells": len(self.leaves), "evaluated": self.evaluated,
+             "seconds": round(self.seconds, 3), "budget_hit": self.budget_hit, "ranges": rs}
+        if cells:
+            d["leaves"] = [c.as_json(digits) for c in self.leaves]
+        return d

@@ -1,0 +1,166 @@
+"""``certify criterion``: certify the synchronization criterion for a user-supplied f.
+
+    certify criterion "sin(x)*exp(beta*(cos(x)-1))" --param "beta in [-0.26, 2]" --M pi
+    certify criterion "sin(x)" --M 2pi --json
+
+f is an expression in x (the position on the circle) and at most one parameter declared with
+``--param "name in [lo, hi]"`` (exact decimal or rational ends).  The parameter range is
+subdivided adaptively; the output lists the certified sub-ranges where R_M > 1 (HOLDS) and
+R_M < 1 (FAILS) with the extreme bounds of R_M's enclosure on each, and what stayed undecided.
+
+Exit status: 0 the criterion holds on the whole range; 1 it is certified to fail on some part;
+3 some part stays undecided (and none fails); 2 bad input (one line on stderr, no traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from fractions import Fraction
+
+from .errors import CertifyInputError
+
+M_CHOICES = {"pi": "pi", "2pi": "2pi", "2*pi": "2pi", "none": "none"}
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    q = subparsers.add_parser(
+        "criterion", help="certify the synchronization criterion (Theorem 2.1 / Corollary 3.3) for any f",
+        description="Certified tau, int |f'''|_+, f'(0) and R_M = 4 (1 + tau/M) f'(0) / (tau I) "
+                    "over a parameter range, adaptively subdivided.")
+    q.add_argument("f", help='interaction function of x, e.g. "sin(x)*exp(beta*(cos(x)-1))"')
+    q.add_argument("--param", help='the parameter and its range, e.g. "beta in [-0.26, 2]"')
+    q.add_argument("--M", dest="M", default="2pi",
+                   help="pi (Corollary 3.3, needs tau_max < pi), 2pi (Theorem 2.1, default) "
+                        "or none (no (1 + tau/M) factor)")
+    q.add_argument("--json", action="store_true", help="machine-readable output")
+    q.add_argument("--cells", action="store_true", help="print every cell of the subdivision")
+    q.add_argument("--min-width", default=None,
+                   help="smallest parameter cell (exact decimal); default range/2^30")
+    q.add_argument("--max-cells", type=int, default=20000, help="budget: parameter cells")
+    q.add_argument("--max-seconds", type=float, default=600.0, help="budget: seconds")
+    q.add_argument("--prec", type=int, default=64, help="arb working precision in bits")
+    q.set_defaults(func=run)
+    return q
+
+
+def _parse_param(text: str):
+    from .domain import parse_domain
+    dom = parse_domain(text)
+    if len(dom.names) != 1:
+        raise CertifyInputError("criterion takes exactly one parameter, e.g. 'beta in [-0.26, 2]'")
+    name, iv = dom.names[0], dom.intervals[0]
+    if name == "x":
+        raise CertifyInputError("'x' is the position on the circle; name the parameter differently")
+    if not iv.bounded:
+        raise CertifyInputError("the parameter range must be bounded, e.g. 'beta in [1, 1000]'")
+    return name, Fraction(int(iv.lo.p), int(iv.lo.q)), Fraction(int(iv.hi.p), int(iv.hi.q))
+
+
+def _setup(args):
+    import sympy
+    from .criterion import Criterion
+    from .exact import to_rational
+    from .parse import parse_expr
+
+    key = M_CHOICES.get(str(args.M).strip().lower())
+    if key is None:
+        raise CertifyInputError(f"--M must be pi, 2pi or none, not {args.M!r}")
+    if args.max_cells < 1 or args.max_seconds <= 0 or not 16 <= args.prec <= 4096:
+        raise CertifyInputError("budgets must be positive and --prec in [16, 4096]")
+    names = ["x"]
+    param = None
+    if args.param:
+        name, lo, hi = _parse_param(args.param)
+        names.append(name)
+        param = (name, lo, hi)
+    f = parse_expr(args.f, names)
+    x = sympy.Symbol("x", real=True)
+    p = sympy.Symbol(param[0], real=True) if param else None
+    crit = Criterion(f, x, p, prec=args.prec)
+    min_width = None
+    if args.min_width is not None:
+        q = to_rational(args.min_width)
+        if q <= 0:
+            raise CertifyInputError("--min-width must be positive")
+        min_width = Fraction(int(q.p), int(q.q))
+    return crit, key, param, min_width
+
+
+def run(args) -> int:
+    try:
+        crit, key, param, min_width = _setup(args)
+    except CertifyInputError as exc:
+        print(f"certify criterion: error: {exc}", file=sys.stderr)
+        return 2
+    from .criterion import FAILS, HOLDS, M_LABEL, UNDECIDED, decimal_bound, qstr
+
+    if param is None:
+        cell = crit.enclose()
+        v = cell.verdict[key]
+        if args.json:
+            print(json.dumps({"f": str(crit.f), "M": key, "status": v, "cell": cell.as_json(15)}, indent=1))
+        else:
+            d = cell.as_json(15)
+            print(f"f(x) = {crit.f}")
+            note = "  (a simple root of f', with f' < 0 on (tau, pi])" if cell.tau_is_root else ""
+            print(f"  tau      in [{d['tau'][0]}, {d['tau'][1]}]{note}")
+            print(f"  I        in [{d['I'][0]}, {d['I'][1]}]  (int_-pi^pi |f'''|_+ dx)")
+            print(f"  f'(0)    in [{d['fprime0'][0]}, {d['fprime0'][1]}]")
+            for k in ("2pi", "pi", "none"):
+                print(f"  R[{k:>4}]  in [{d['R'][k][0]}, {d['R'][k][1]}]  {cell.verdict[k]:9s} {M_LABEL[k]}")
+            print(f"criterion with M = {key}: {v}")
+        return {HOLDS: 0, FAILS: 1}.get(v, 3)
+
+    name, lo, hi = param
+    res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
+                             seconds=args.max_seconds)
+    status = res.status
+    code = {HOLDS: 0, FAILS: 1}.get(status, 3)
+    if args.json:
+        out = {"f": str(crit.f), "param": name, "M": key, "exit": code}
+        out.update(res.as_json(cells=True))
+        print(json.dumps(out, indent=1))
+        return code
+    print(f"f(x) = {crit.f};  R_M = 4 (1 + tau/M) f'(0) / (tau int|f'''|_+),  {M_LABEL[key]}")
+    what = {HOLDS: "the criterion HOLDS (R > 1 certified) on the whole range",
+            FAILS: "the criterion is certified to FAIL (R < 1) on part of the range",
+            UNDECIDED: "part of the range stays UNDECIDED"}[status]
+    print(f"{name} in [{qstr(lo)}, {qstr(hi)}]: {what}  "
+          f"({len(res.leaves)} cells, {res.seconds:.1f} s{', budget exhausted' if res.budget_hit else ''})")
+    for r in res.as_json()["ranges"]:
+        print(f"  {r['verdict']:9s} {name} in [{r['lo']}, {r['hi']}]  ~[{_approx(r['lo'])}, {_approx(r['hi'])}]"
+              f"  R in [{r['R_min_lower_bound']}, {r['R_max_upper_bound']}]  ({r['cells']} cells)")
+    if args.cells:
+        for c in res.leaves:
+            d = c.as_json(10)
+            print(f"    [{d['lo']}, {d['hi']}] {c.verdict[key]:9s} R in [{d['R'][key][0]}, {d['R'][key][1]}]"
+                  f" tau in [{d['tau'][0]}, {d['tau'][1]}] I in [{d['I'][0]}, {d['I'][1]}] ({c.method})")
+    return code
+
+
+def _approx(q: str) -> str:
+    from .criterion import _round_decimal
+    fr = Fraction(q)
+    return _round_decimal(fr, "lo", 8) if fr.denominator != 1 else q
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message):
+        print(f"certify criterion: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def main(argv=None) -> int:
+    p = _OneLineParser(prog="certify")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
+    add_parser(sub)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] != "criterion":
+        argv = ["criterion"] + argv
+    args = p.parse_args(argv)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

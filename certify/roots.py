@@ -1,0 +1,537 @@
+"""Certified root isolation of F(x; p) on an interval of x, uniformly over a box of parameters.
+
+Contract.  ``isolate(fn, t_lo, t_hi, P, scale)`` covers ``x = scale * t``, ``t in [t_lo, t_hi]``
+(exact rational t; ``scale`` is an arb constant such as pi, so the ends 0 and pi are exact in t)
+by consecutive closed pieces with exact rational ends.  Each piece carries one of four kinds,
+each a statement about *every* parameter value p in the box P:
+
+- ``pos`` / ``neg``  F(x, p) > 0 (resp. < 0) for all x in the piece;
+- ``root``           F(., p) has exactly one zero in the piece, and it is simple: dF/dx has a
+                     constant sign on piece x P (``slope``) and F has opposite certified signs
+                     at the two ends (so by the intermediate value theorem and strict
+                     monotonicity there is one and only one root; by the implicit function
+                     theorem it is a C^1 function of p);
+- ``unresolved``     nothing is claimed (the piece may contain zero, one or several roots, or a
+                     root that sits at the end of the domain, or a double root).
+
+Because the pieces cover the whole interval, a complete isolation (no ``unresolved`` piece)
+proves that *no other root exists*: the number of roots is the number of ``root`` pieces.
+
+How the pieces are found (the search is free to be clever; each decision is an arb proof):
+
+1. bisection of t; a cell is ``pos``/``neg`` when the enclosure of F on cell x P (plain
+   evaluation intersected with the mean-value form, see ``Fn.enclose``) has a certain sign;
+2. a cell that does not resolve is tested for monotonicity: dF/dx of constant sign on the
+   cell and certified signs of F at its two ends give ``root`` (opposite signs) or a sign piece
+   (equal signs; a monotone function between two values of one sign keeps that sign);
+3. a cell whose two ends and midpoint all straddle zero lies inside the set swept by the root
+   as p ranges over P; it is not split further (its children could never resolve);
+4. adjacent unresolved cells are merged into one cluster and the monotonicity test is retried
+   on the whole cluster (the root moves with p, so its enclosure is a ball over the cell);
+5. a ``root`` piece is contracted by interval Newton steps N = m - F(m, P) / dF(X, P) (in x
+   units), whose new ends are proved by re-evaluating the sign of F there: the two slices cut
+   off are sign pieces by monotonicity.
+
+GUIDE section 2: no Python float enters a ball (t ends are ``Fraction``; balls are built from
+``fmpq``); every arb comparison goes through ``sign`` (certainly positive / certainly negative
+/ undecided, NaN and infinities undecided); powers are products.
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Sequence
+
+import sympy
+from flint import arb, fmpq
+
+from .translate import ArbFunction
+
+__all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_to_fraction",
+           "floor_dyadic", "ceil_dyadic"]
+
+
+# -- small exact helpers -------------------------------------------------------------------------
+
+def qarb(q: Fraction) -> arb:
+    """The exact rational q as an arb (exact when q is dyadic, else a tight ball)."""
+    if isinstance(q, float):                       # GUIDE §2: never a binary double
+        raise TypeError("binary float refused")
+    q = Fraction(q)
+    if q.denominator == 1:
+        return arb(q.numerator)
+    return arb(fmpq(q.numerator, q.denominator))
+
+
+def tball(lo: Fraction, hi: Fraction) -> arb:
+    """A ball containing the closed interval [lo, hi] of exact rationals."""
+    if lo == hi:
+        return qarb(lo)
+    return qarb(lo).union(qarb(hi))
+
+
+def sign(v: arb) -> int:
+    """+1 if v is certainly > 0, -1 if certainly < 0, 0 if undecided (also NaN, infinite)."""
+    if not v.is_finite():
+        return 0
+    if v > 0:
+        return 1
+    if v < 0:
+        return -1
+    return 0
+
+
+def arb_to_fraction(v: arb) -> Fraction:
+    """The exact value of an exact arb (e.g. ``x.lower()``)."""
+    m, e = v.man_exp()
+    m, e = int(m), int(e)
+    return Fraction(m) * (Fraction(2) ** e) if e < 0 else Fraction(m * (1 << e))
+
+
+def floor_dyadic(q: Fraction, bits: int = 64) -> Fraction:
+    return Fraction(math.floor(q * (1 << bits)), 1 << bits)
+
+
+def ceil_dyadic(q: Fraction, bits: int = 64) -> Fraction:
+    return Fraction(math.ceil(q * (1 << bits)), 1 << bits)
+
+
+def lower_fraction(v: arb) -> Fraction:
+    """An exact rational <= every point of the (finite) ball v."""
+    return arb_to_fraction(v.lower())
+
+
+def upper_fraction(v: arb) -> Fraction:
+    return arb_to_fraction(v.upper())
+
+
+# -- a compiled function with its partial derivatives ------------------------------------------
+
+class Fn:
+    """A sympy expression in ``(x, *params)`` compiled once to arb, with lazily compiled
+    partial derivatives and a mean-value enclosure.
+
+    ``fn(X, P)`` is the plain interval evaluation at the ball X and parameter balls P.
+    ``fn.enclose(X, P)`` intersects it with the mean-value form
+    F(m) + dF/dx(X, P) (X - m_x) + sum_j dF/dp_j(X, P) (P_j - m_j), which is sound for a C^1
+    function on the box (each partial enclosed on the whole box)."""
+
+    def __init__(self, expr: sympy.Expr, x: sympy.Symbol, params: Sequence[sympy.Symbol] = ()):
+        self.expr = sympy.sympify(expr)
+        self.x = x
+        self.params = tuple(params)
+        self.variables = (x,) + self.params
+        self._f = ArbFunction(self.expr, self.variables)
+        self._partials: dict = {}
+        self.evaluations = 0
+
+    def partial(self, var: sympy.Symbol) -> "Fn":
+        """d(expr)/d(var), compiled once (common factors such as exp(...) pulled out)."""
+        hit = self._partials.get(var)
+        if hit is None:
+            d = sympy.factor_terms(sympy.diff(self.expr, var))
+            hit = self._partials[var] = Fn(d, self.x, self.params)
+        return hit
+
+    @property
+    def dx(self) -> "Fn":
+        return self.partial(self.x)
+
+    def __call__(self, X: arb, P: Sequence[arb] = ()) -> arb:
+        self.evaluations += 1
+        return self._f(X, *P)
+
+    def sign(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> int:
+        """Certified sign of F on X x P (+1, -1, or 0 = undecided).  A product is decided
+        factor by factor (an exp of a real argument is positive without evaluation): this
+        avoids the midpoint-radius blow-up of a product whose factors have a wide dynamic
+        range (e.g. exp(beta (cos x - 1)) for beta in [100, 200])."""
+        factors = self._factors()
+        if not factors:
+            return sign(self.enclose(X, P, x_point=x_point))
+        s = 1
+        for fac in factors:
+            if isinstance(fac, int):
+                s *= fac
+                continue
+            if isinstance(fac, _Positive):
+                continue
+            si = sign(fac.enclose(X, P, x_point=x_point))
+            if not si:
+                return 0
+            s *= si
+        return s
+
+    def enclose_product(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> arb:
+        """An enclosure of F for a product: the factors are enclosed separately and multiplied
+        as intervals (from exact endpoints), intersected with ``enclose``.  Ball multiplication
+        adds r1 r2 to the radius, so the product of two sign-definite balls such as [1, 3]^2 may
+        contain 0; the interval product does not."""
+        whole = self.enclose(X, P, x_point=x_point)
+        factors = self._factors()
+        if not factors:
+            return whole
+        acc = None
+        for fac, a in zip(factors, self.expr.args):
+            if isinstance(fac, int):
+                v = _constant(a)
+            else:
+                v = fac.enclose(X, P, x_point=x_point)
+            if not v.is_finite():
+                return whole
+            acc = v if acc is None else imul(acc, v)
+        return _intersect(whole, acc)
+
+    def _factors(self):
+        if self.__dict__.get("_facs") is None:
+            facs = []
+            if self.expr.is_Mul:
+                for a in self.expr.args:
+                    if a.is_Rational or a is sympy.pi:
+                        facs.append(1 if a > 0 else -1)
+                    elif isinstance(a, sympy.exp) and all(s.is_real for s in a.free_symbols):
+                        facs.append(_Positive(a, self.x, self.params))  # exp of a real: > 0
+                    else:
+                        facs.append(Fn(a, self.x, self.params))
+            self._facs = facs
+        return self._facs
+
+    def enclose(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> arb:
+        """Plain evaluation intersected with the mean-value form.  Variables whose ball is
+        exact (radius 0), and x when ``x_point``, are not expanded."""
+        plain = self(X, P)
+        balls = (X,) + tuple(P)
+        wide = [i for i, b in enumerate(balls)
+                if not (i == 0 and x_point) and not b.is_exact()]
+        if not wide:
+            return plain
+        centers = [arb(b.mid()) if i in wide else b for i, b in enumerate(balls)]
+        mv = self(centers[0], centers[1:])
+        for i in wide:
+            g = self.partial(self.variables[i])(balls[0], balls[1:])
+            mv = mv + g * (balls[i] - centers[i])
+        return _intersect(plain, mv)
+
+
+class _Positive(Fn):
+    """A factor known positive by its form (exp of a real argument): its sign needs no
+    evaluation, its value (for ``enclose_product``) is still computed."""
+
+
+def _constant(a) -> arb:
+    if a is sympy.pi:
+        return arb.pi()
+    return qarb(Fraction(int(a.p), int(a.q)))
+
+
+def imul(a: arb, b: arb) -> arb:
+    """Interval (not ball) product of two finite balls, from their exact endpoints."""
+    ends = [u * v for u in (a.lower(), a.upper()) for v in (b.lower(), b.upper())]
+    lo = min((e.lower() for e in ends), key=arb_to_fraction)
+    hi = max((e.upper() for e in ends), key=arb_to_fraction)
+    return lo.union(hi)
+
+
+def _intersect(a: arb, b: arb) -> arb:
+    """Both balls enclose the same value: intersect them (NaN or infinite ones are dropped)."""
+    if not a.is_finite():
+        return b
+    if not b.is_finite():
+        return a
+    if not a.overlaps(b):          # two valid enclosures of one number always overlap
+        raise ArithmeticError(f"disjoint enclosures {a} and {b}: soundness bug")
+    return a.intersection(b)
+
+
+# -- isolation ------------------------------------------------------------------------------------
+
+POS, NEG, ROOT, UNRESOLVED = "pos", "neg", "root", "unresolved"
+
+
+@dataclass(frozen=True)
+class Piece:
+    lo: Fraction
+    hi: Fraction
+    kind: str                 # pos | neg | root | unresolved
+    method: str = ""          # enclosure | monotone | newton | merged
+    slope: int = 0            # for root pieces: sign of dF/dx on the piece
+
+    def as_json(self) -> dict:
+        d = {"lo": _qs(self.lo), "hi": _qs(self.hi), "kind": self.kind, "method": self.method}
+        if self.kind == ROOT:
+            d["slope"] = self.slope
+        return d
+
+
+def _qs(q: Fraction) -> str:
+    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+@dataclass
+class Isolation:
+    t_lo: Fraction
+    t_hi: Fraction
+    pieces: list
+    cells: int = 0
+    seconds: float = 0.0
+    budget_hit: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """True when every piece is pos/neg/root: the root count is then proved."""
+        return all(p.kind != UNRESOLVED for p in self.pieces)
+
+    @property
+    def roots(self) -> list:
+        return [p for p in self.pieces if p.kind == ROOT]
+
+    @property
+    def n_roots(self):
+        return len(self.roots) if self.complete else None
+
+    def as_json(self) -> dict:
+        return {"pieces": [p.as_json() for p in self.pieces], "complete": self.complete,
+                "roots": self.n_roots, "cells": self.cells}
+
+
+class _Ctx:
+    def __init__(self, fn: Fn, P, scale, max_cells, deadline):
+        self.fn, self.dfn = fn, fn.dx
+        self.P = tuple(P)
+        self.scale = scale
+        self.max_cells = max_cells
+        self.deadline = deadline
+        self.cells = 0
+        self.budget_hit = False
+        self._pt: dict = {}
+
+    def xball(self, lo: Fraction, hi: Fraction) -> arb:
+        b = tball(lo, hi)
+        return b if self.scale is None else self.scale * b
+
+    def point_sign(self, t: Fraction) -> int:
+        s = self._pt.get(t)
+        if s is None:
+            s = self._pt[t] = self.fn.sign(self.xball(t, t), self.P, x_point=True)
+        return s
+
+    def cell_sign(self, lo, hi) -> int:
+        self.cells += 1
+        return self.fn.sign(self.xball(lo, hi), self.P)
+
+    def slope(self, lo, hi) -> int:
+        return self.dfn.sign(self.xball(lo, hi), self.P)
+
+    def exhausted(self) -> bool:
+        if self.cells >= self.max_cells or (self.deadline is not None and time.monotonic() > self.deadline):
+            self.budget_hit = True
+            return True
+        return False
+
+
+def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = None,
+            root_tol: Fraction = Fraction(1, 1 << 40), max_cells: int = 4000,
+            deadline: float | None = None, newton_steps: int = 80,
+            contract_tol: Fraction = Fraction(1, 1 << 58)) -> Isolation:
+    """Isolate the zeros of ``fn`` in x = scale*t, t in [t_lo, t_hi], for all p in the box P.
+
+    ``fn`` is an ``Fn`` in (x, *params); ``P`` the parameter balls (a point parameter is an
+    exact ball).  ``root_tol`` is the t-width below which an undecided cell is no longer split
+    (it then stays ``unresolved`` unless the cluster test of step 4 resolves it).  When the
+    cell budget or the deadline runs out the remaining cells are ``unresolved``: a budget ends
+    a search with an undecided answer, never with a guess."""
+    start = time.monotonic()
+    t_lo, t_hi = Fraction(t_lo), Fraction(t_hi)
+    if not t_lo < t_hi:
+        raise ValueError("empty interval")
+    c = _Ctx(fn, P, scale, max_cells, deadline)
+    coarse = (t_hi - t_lo) / 16
+    leaves: list[Piece] = []
+    stack = [(t_lo, t_hi)]
+    while stack:
+        lo, hi = stack.pop()
+        if c.exhausted():
+            leaves.append(Piece(lo, hi, UNRESOLVED, "budget"))
+            continue
+        s = c.cell_sign(lo, hi)
+        if s:
+            leaves.append(Piece(lo, hi, POS if s > 0 else NEG, "enclosure"))
+            continue
+        w = hi - lo
+        if w <= coarse:
+            sl, sh = c.point_sign(lo), c.point_sign(hi)
+            d = c.slope(lo, hi)
+            if d and sl and sh:
+                if sl == sh:
+                    leaves.append(Piece(lo, hi, POS if sl > 0 else NEG, "monotone"))
+                    continue
+                if (sh - sl) * d > 0:
+                    leaves.append(Piece(lo, hi, ROOT, "monotone", d))
+                    continue
+            if d and (sl == 0) != (sh == 0):
+                # a monotone cell with one end inside the set swept by the root as p ranges
+                # over P: when a point a quarter of the cell inside is swept too, the cell is
+                # no wider than a few times that set and splitting would only chase its edge;
+                # the cluster test (step 4) takes over
+                probe = lo + w / 4 if not sl else hi - w / 4
+                if not c.point_sign(probe):
+                    leaves.append(Piece(lo, hi, UNRESOLVED, "monotone-candidate"))
+                    continue
+            if not sl and not sh and not c.point_sign((lo + hi) / 2):
+                leaves.append(Piece(lo, hi, UNRESOLVED, "parameter-limited"))
+                continue
+        if w <= root_tol:
+            leaves.append(Piece(lo, hi, UNRESOLVED, "tolerance"))
+            continue
+        mid = (lo + hi) / 2
+        stack.append((mid, hi))
+        stack.append((lo, mid))
+    pieces = _merge_clusters(c, leaves)
+    pieces = _contract(c, pieces, newton_steps, contract_tol)
+    pieces = _merge_signs(pieces)
+    # the pieces must partition [t_lo, t_hi]: that is what makes "no other root" a proof
+    if pieces[0].lo != t_lo or pieces[-1].hi != t_hi or any(
+            a.hi != b.lo or not a.lo < a.hi for a, b in zip(pieces, pieces[1:])):
+        raise AssertionError("isolation pieces do not partition the interval")
+    return Isolation(t_lo, t_hi, pieces, c.cells, time.monotonic() - start, c.budget_hit)
+
+
+def _merge_signs(pieces: list) -> list:
+    out: list[Piece] = []
+    for p in pieces:
+        if out and p.kind in (POS, NEG) and out[-1].kind == p.kind:
+            q = out[-1]
+            method = q.method if q.method == p.method else "merged"
+            out[-1] = Piece(q.lo, p.hi, p.kind, method)
+        else:
+            out.append(p)
+    return out
+
+
+def _end_sign(c: _Ctx, pieces: list, i: int, side: str) -> int:
+    """Certified sign of F at the left (side='lo') or right end of pieces[i], using the
+    neighbouring sign piece when there is one (it is closed, so it covers the shared end)."""
+    j = i - 1 if side == "lo" else i + 1
+    if 0 <= j < len(pieces) and pieces[j].kind in (POS, NEG):
+        return 1 if pieces[j].kind == POS else -1
+    t = pieces[i].lo if side == "lo" else pieces[i].hi
+    return c.point_sign(t)
+
+
+def _merge_clusters(c: _Ctx, leaves: list) -> list:
+    """Merge runs of non-sign leaves into clusters and retry the monotonicity test on each."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(leaves):
+        p = leaves[i]
+        if p.kind in (POS, NEG):
+            out.append(p)
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(leaves) and leaves[j + 1].kind not in (POS, NEG):
+            j += 1
+        run = leaves[i:j + 1]
+        if len(run) == 1 and p.kind == ROOT:
+            out.append(p)
+        else:
+            out.append(Piece(run[0].lo, run[-1].hi, UNRESOLVED, "cluster"))
+        i = j + 1
+    # retry monotonicity on clusters, with the neighbours' proven signs at the ends
+    final: list[Piece] = []
+    for k, p in enumerate(out):
+        if p.kind == UNRESOLVED and p.method != "budget":
+            sl, sh = _end_sign(c, out, k, "lo"), _end_sign(c, out, k, "hi")
+            d = c.slope(p.lo, p.hi) if sl and sh else 0
+            if d and sl == sh:
+                p = Piece(p.lo, p.hi, POS if sl > 0 else NEG, "monotone")
+            elif d and (sh - sl) * d > 0:
+                p = Piece(p.lo, p.hi, ROOT, "monotone", d)
+        final.append(p)
+    return final
+
+
+def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
+    """Shrink each root piece (module docstring, step 5).  Each step tries an interval Newton
+    step N = m - F(m, P)/dF(X, P) (in x units; its new ends are proved by the sign of F there)
+    and, when that does not halve the piece (dF's enclosure too wide, or the root swept by the
+    parameter), a bisection step decided by the certified sign of F at the midpoint.  The
+    slices cut off are sign pieces: F is strictly monotone on the piece and has the sign of
+    the nearer end there."""
+    out: list[Piece] = []
+    for k, p in enumerate(pieces):
+        if p.kind != ROOT or steps <= 0:
+            out.append(p)
+            continue
+        sl, sh = _end_sign(c, pieces, k, "lo"), _end_sign(c, pieces, k, "hi")
+        lo, hi, d = p.lo, p.hi, p.slope
+        left: list[Piece] = []
+        right: list[Piece] = []
+        for _ in range(steps):
+            if hi - lo <= tol:
+                break
+            nlo, nhi = _newton(c, lo, hi, d, sl, sh)
+            if (nhi - nlo) * 2 > hi - lo:            # less than halved: try a bisection step
+                w = hi - lo
+                for cut in (lo + w / 2, lo + 3 * w / 8, lo + 5 * w / 8):
+                    sm = c.point_sign(cut)
+                    if sm == sl:
+                        nlo = max(nlo, cut)
+                        break
+                    if sm == sh:
+                        nhi = min(nhi, cut)
+                        break
+                if nlo == lo and nhi == hi:
+                    break
+            if nlo > lo:
+                left.append(Piece(lo, nlo, POS if sl > 0 else NEG, "newton"))
+            if nhi < hi:
+                right.insert(0, Piece(nhi, hi, POS if sh > 0 else NEG, "newton"))
+            lo, hi = nlo, nhi
+        out.extend(left)
+        out.append(Piece(lo, hi, ROOT, p.method if not left and not right else "newton", d))
+        out.extend(right)
+    return out
+
+
+def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
+    """One interval Newton step on the root piece [lo, hi]; returns the proved new ends (the
+    old ones when the step fails)."""
+    X = c.xball(lo, hi)
+    D = c.dfn.enclose_product(X, c.P)
+    if sign(D) != d:
+        return lo, hi
+    mid = (lo + hi) / 2
+    xm = c.xball(mid, mid)
+    N = xm - c.fn.enclose(xm, c.P, x_point=True) / D
+    if c.scale is not None:
+        N = N / c.scale
+    if not N.is_finite():
+        return lo, hi
+    nlo = max(lo, floor_dyadic(lower_fraction(N)))
+    nhi = min(hi, ceil_dyadic(upper_fraction(N)))
+    if not nlo < nhi:
+        return lo, hi
+    if nlo > lo and c.point_sign(nlo) != sl:
+        nlo = lo
+    if nhi < hi and c.point_sign(nhi) != sh:
+        nhi = hi
+    return nlo, nhi
+
+
+@dataclass
+class RootBall:
+    """Convenience view of one root piece: its x-ball over the whole parameter box."""
+    piece: Piece
+    x: arb
+    slope: int = field(default=0)
+
+
+def root_balls(iso: Isolation, scale: arb | None = None) -> list:
+    out = []
+    for p in iso.roots:
+        b = tball(p.lo, p.hi)
+        out.append(RootBall(p, b if scale is None else scale * b, p.slope))
+    return out
