@@ -80,7 +80,12 @@ def decimal_bound(v: arb, side: str, digits: int = 15) -> str:
     rounded outward at ``digits`` significant digits (GUIDE section 2: str(ball) hides width)."""
     if not v.is_finite():
         return "-inf" if side == "lo" else "inf"
-    q = arb_to_fraction(v.lower() if side == "lo" else v.upper())
+    old = ctx.prec
+    ctx.prec = max(old, 256)          # lower()/upper() round to the working precision
+    try:
+        q = arb_to_fraction(v.lower() if side == "lo" else v.upper())
+    finally:
+        ctx.prec = old
     return _round_decimal(q, side, digits)
 
 

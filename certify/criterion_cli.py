@@ -99,9 +99,9 @@ def run(args) -> int:
         cell = crit.enclose()
         v = cell.verdict[key]
         if args.json:
-            print(json.dumps({"f": str(crit.f), "M": key, "status": v, "cell": cell.as_json(15)}, indent=1))
+            print(json.dumps({"f": str(crit.f), "M": key, "status": v, "cell": cell.as_json(18)}, indent=1))
         else:
-            d = cell.as_json(15)
+            d = cell.as_json(18)
             print(f"f(x) = {crit.f}")
             note = "  (a simple root of f', with f' < 0 on (tau, pi])" if cell.tau_is_root else ""
             print(f"  tau      in [{d['tau'][0]}, {d['tau'][1]}]{note}")

@@ -84,7 +84,10 @@ def sign(v: arb) -> int:
 
 
 def arb_to_fraction(v: arb) -> Fraction:
-    """The exact value of an exact arb (e.g. ``x.lower()``)."""
+    """The exact value of an exact arb (e.g. ``x.lower()``); refuses an inexact ball, whose
+    midpoint would not be a bound."""
+    if not (v.is_exact() and v.is_finite()):
+        raise ArithmeticError(f"not an exact finite number: {v}")
     m, e = v.man_exp()
     m, e = int(m), int(e)
     return Fraction(m) * (Fraction(2) ** e) if e < 0 else Fraction(m * (1 << e))
@@ -321,8 +324,15 @@ class _Ctx:
         self.cells += 1
         return self.fn.sign(self.xball(lo, hi), self.P)
 
-    def slope(self, lo, hi) -> int:
-        return self.dfn.sign(self.xball(lo, hi), self.P)
+    def slope(self, lo, hi, depth: int = 0) -> int:
+        """Certified sign of dF/dx on [lo, hi] x P; when undecided, the piece is split (up to
+        ``depth`` times) and the sign is certified if every part has the same sign."""
+        s = self.dfn.sign(self.xball(lo, hi), self.P)
+        if s or depth <= 0:
+            return s
+        mid = (lo + hi) / 2
+        a = self.slope(lo, mid, depth - 1)
+        return a if a and self.slope(mid, hi, depth - 1) == a else 0
 
     def exhausted(self) -> bool:
         if self.cells >= self.max_cells or (self.deadline is not None and time.monotonic() > self.deadline):
@@ -444,7 +454,7 @@ def _merge_clusters(c: _Ctx, leaves: list) -> list:
     for k, p in enumerate(out):
         if p.kind == UNRESOLVED and p.method != "budget":
             sl, sh = _end_sign(c, out, k, "lo"), _end_sign(c, out, k, "hi")
-            d = c.slope(p.lo, p.hi) if sl and sh else 0
+            d = c.slope(p.lo, p.hi, 4) if sl and sh else 0
             if d and sl == sh:
                 p = Piece(p.lo, p.hi, POS if sl > 0 else NEG, "monotone")
             elif d and (sh - sl) * d > 0:
@@ -473,15 +483,18 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
             if hi - lo <= tol:
                 break
             nlo, nhi = _newton(c, lo, hi, d, sl, sh)
-            if (nhi - nlo) * 2 > hi - lo:            # less than halved: try a bisection step
+            if (nhi - nlo) * 2 > hi - lo:            # less than halved: try cut points
                 w = hi - lo
-                for cut in (lo + w / 2, lo + 3 * w / 8, lo + 5 * w / 8):
+                for k in (4, 3, 5, 2, 6, 1, 7):      # midpoint first, then towards the ends
+                    cut = lo + w * k / 8
+                    if not nlo < cut < nhi:
+                        continue
                     sm = c.point_sign(cut)
                     if sm == sl:
-                        nlo = max(nlo, cut)
-                        break
-                    if sm == sh:
-                        nhi = min(nhi, cut)
+                        nlo = cut
+                    elif sm == sh:
+                        nhi = cut
+                    if (nhi - nlo) * 2 <= w:
                         break
                 if nlo == lo and nhi == hi:
                     break

@@ -1,0 +1,131 @@
+"""certify.roots: certified root isolation uniformly over a parameter box.
+
+Known answers (polynomials with rational roots, exact Fraction evaluation) and random cases:
+every ``pos``/``neg`` piece must have that sign at sample points for sampled parameters, every
+``root`` piece must contain exactly one true root for every sampled parameter, and the pieces
+must partition the interval.
+"""
+import random
+from fractions import Fraction as F
+
+import pytest
+import sympy
+from flint import arb, fmpq
+
+from certify.roots import (NEG, POS, ROOT, UNRESOLVED, Fn, arb_to_fraction, isolate, qarb, sign,
+                           tball)
+
+x, p = sympy.symbols("x p", real=True)
+
+
+def _check_partition(iso, lo, hi):
+    ps = iso.pieces
+    assert ps[0].lo == lo and ps[-1].hi == hi
+    assert all(a.hi == b.lo and a.lo < a.hi for a, b in zip(ps, ps[1:]))
+
+
+def _poly_value(expr, xv, pv=None):
+    subs = {x: sympy.Rational(xv.numerator, xv.denominator)}
+    if pv is not None:
+        subs[p] = sympy.Rational(pv.numerator, pv.denominator)
+    return expr.subs(subs)
+
+
+def test_sqrt2_tight():
+    fn = Fn(x * x - 2, x)
+    iso = isolate(fn, 0, 2)
+    _check_partition(iso, 0, 2)
+    assert iso.complete and iso.n_roots == 1
+    r = iso.roots[0]
+    assert r.lo * r.lo < 2 < r.hi * r.hi            # contains sqrt(2), exactly
+    assert r.hi - r.lo < F(1, 10 ** 15)
+    assert [q.kind for q in iso.pieces] == [NEG, ROOT, POS]
+
+
+def test_no_root_and_sign():
+    iso = isolate(Fn(x * x + 1, x), -3, 3)
+    assert iso.complete and iso.n_roots == 0
+    assert {q.kind for q in iso.pieces} == {POS}
+
+
+def test_double_root_is_never_counted():
+    iso = isolate(Fn((x - 1) ** 2 * (x + 3), x), 0, 2)
+    _check_partition(iso, 0, 2)
+    assert not iso.complete and iso.n_roots is None
+    bad = [q for q in iso.pieces if q.kind == UNRESOLVED]
+    assert all(q.lo <= 1 <= q.hi for q in bad) and bad
+    assert not iso.roots                             # a double root is never claimed simple
+
+
+def test_root_at_the_end_is_unresolved():
+    iso = isolate(Fn(x * (x + 1), x), 0, 1)
+    _check_partition(iso, 0, 1)
+    assert iso.pieces[0].kind == UNRESOLVED and iso.pieces[0].lo == 0
+    assert iso.n_roots is None
+
+
+def test_parameter_box_roots_move():
+    # roots p and 2p for p in [9/10, 1]: each root piece must contain the whole path
+    fn = Fn((x - p) * (x - 2 * p), x, [p])
+    P = [tball(F(9, 10), F(1))]
+    iso = isolate(fn, 0, 3, P)
+    _check_partition(iso, 0, 3)
+    assert iso.complete and iso.n_roots == 2
+    r1, r2 = iso.roots
+    assert r1.lo <= F(9, 10) and F(1) <= r1.hi and r1.slope == -1
+    assert r2.lo <= F(9, 5) and F(2) <= r2.hi and r2.slope == 1
+    assert r1.hi - r1.lo < F(3, 10) and r2.hi - r2.lo < F(3, 10)
+
+
+def test_scale_pi_cos():
+    # cos x on [0, pi] with x = pi t: one root at t = 1/2
+    iso = isolate(Fn(sympy.cos(x), x), 0, 1, scale=arb.pi())
+    assert iso.n_roots == 1
+    r = iso.roots[0]
+    assert r.lo < F(1, 2) < r.hi and r.hi - r.lo < F(1, 10 ** 15)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_cubics_with_parameter(seed):
+    rng = random.Random(seed)
+    a = F(rng.randint(-20, 0), 10)
+    b_ = a + F(rng.randint(3, 15), 10)
+    c = b_ + F(rng.randint(3, 15), 10)
+    expr = (x - a - p) * (x - b_ - p) * (x - c + p)
+    fn = Fn(sympy.expand(expr), x, [p])
+    plo, phi = F(0), F(rng.randint(1, 5), 100)
+    lo, hi = a - 1, c + 1
+    iso = isolate(fn, lo, hi, [tball(plo, phi)])
+    _check_partition(iso, lo, hi)
+    for _ in range(20):
+        pv = plo + (phi - plo) * F(rng.randint(0, 1000), 1000)
+        for q in iso.pieces:
+            for t in (q.lo, q.hi, (q.lo + q.hi) / 2):
+                v = _poly_value(expr, t, pv)
+                if q.kind == POS:
+                    assert v > 0
+                elif q.kind == NEG:
+                    assert v < 0
+            if q.kind == ROOT:
+                true_roots = [r for r in (a + pv, b_ + pv, c - pv) if q.lo <= r <= q.hi]
+                assert len(true_roots) == 1
+
+
+def test_wide_dynamic_range_product_sign():
+    # exp(beta (cos x - 1)) (cos x - beta sin^2 x) for beta in [100, 200] at x = pi/2: the
+    # product as one ball straddles 0 (midpoint-radius), the factor-wise sign does not
+    b = sympy.Symbol("b", real=True)
+    fn = Fn((sympy.cos(x) - b * sympy.sin(x) ** 2) * sympy.exp(b * (sympy.cos(x) - 1)), x, [b])
+    P = [tball(F(100), F(200))]
+    X = arb.pi() / 2
+    assert sign(fn(X, P)) == 0
+    assert fn.sign(X, P, x_point=True) == -1
+
+
+def test_helpers_refuse_floats_and_inexact():
+    with pytest.raises(TypeError):
+        qarb(0.1)
+    assert sign(arb("nan")) == 0 and sign(arb(0, 1)) == 0 and sign(arb(1)) == 1
+    with pytest.raises(ArithmeticError):
+        arb_to_fraction(arb(fmpq(1, 3)))
+    assert arb_to_fraction(arb(fmpq(1, 3)).lower()) < F(1, 3) < arb_to_fraction(arb(fmpq(1, 3)).upper())
