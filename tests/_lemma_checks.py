@@ -1,0 +1,107 @@
+"""Shared checks for the lemma-module tests (tests/test_appendix_b.py, test_appendix_c.py,
+test_section5.py).
+
+Every claim's status is compared with its expected status: PROVED for Identity, Inequality,
+RootCount and matrix claims, HUMAN / CITED for human and cited steps, REFUTED for the printed
+assertions listed by the test module (each must carry an erratum).  Every PROVED inequality gets
+two mutated twins that must not be PROVED: the engine's (``certify.mutation.mutated_twin``) and a
+tight one whose constant moves just past the float64-sampled minimum of the slack.  The sampled
+slack must never fall below the certified lower margin (that would be an engine bug).
+"""
+from __future__ import annotations
+
+import functools
+from fractions import Fraction
+
+import sympy
+
+from certify.claims import Inequality
+from certify.mutation import mutated_twin
+from certify.prover import normalize
+from certify.sampling import sampled_min
+
+DEFAULT = {"identity": "PROVED", "inequality": "PROVED", "rootcount": "PROVED", "matrix": "PROVED",
+           "human": "HUMAN", "cited": "CITED"}
+
+
+class Checks:
+    def __init__(self, module, refuted=()):
+        self.module = module
+        self.refuted = frozenset(refuted)
+        self.claims = {}
+        self.lemma_of = {}
+        for lemma in module.LEMMAS:
+            for c in lemma.resolved_claims():
+                assert c.id not in self.claims, f"duplicate claim id {c.id}"
+                self.claims[c.id] = c
+                self.lemma_of[c.id] = lemma
+        self.result = functools.lru_cache(maxsize=None)(self._run)
+
+    def _run(self, cid):
+        return self.claims[cid].run()
+
+    def expected(self, cid):
+        return "REFUTED" if cid in self.refuted else DEFAULT[self.claims[cid].kind]
+
+    def ids(self):
+        return list(self.claims)
+
+    def inequality_ids(self):
+        return [i for i, c in self.claims.items() if isinstance(c, Inequality) and i not in self.refuted]
+
+    # -- the checks ---------------------------------------------------------------------------------
+    def check_status(self, cid):
+        r = self.result(cid)
+        assert r.status == self.expected(cid), f"{cid}: {r.status} ({r.reason})"
+        if r.status == "REFUTED" and self.claims[cid].kind == "inequality":
+            assert r.witness, f"{cid}: a refutation carries a witness"
+
+    def check_twin(self, cid):
+        claim, r = self.claims[cid], self.result(cid)
+        assert r.status == "PROVED"
+        twin = mutated_twin(claim, r)
+        assert twin.run().status != "PROVED", f"{cid}: mutated twin proved"
+
+    def _slack(self, cid):
+        claim = self.claims[cid]
+        lhs, rhs = claim.sides()
+        slack, _ = normalize(lhs, claim.op, rhs)
+        return sampled_min(slack, claim.domain())
+
+    def check_tight_twin(self, cid):
+        claim = self.claims[cid]
+        found = self._slack(cid)
+        assert found is not None
+        top = Fraction(repr(found[0]))
+        shift = top + max(abs(top), Fraction(1)) * Fraction(1, 10 ** 6)
+        twin = claim.mutated(sympy.Rational(shift.numerator, shift.denominator))
+        assert twin.run().status != "PROVED", f"{cid}: tight twin (shift {float(shift):.3g}) proved"
+
+    def check_sampling(self, cid):
+        r = self.result(cid)
+        if r.margin_kind != "slack" or not r.margin:
+            return
+        found = self._slack(cid)
+        assert found is not None
+        lower = Fraction(r.margin[0])
+        # float64 rounding of the sampled value: allow a relative 1e-9
+        assert Fraction(repr(found[0])) >= lower - abs(lower) * Fraction(1, 10 ** 9) - Fraction(1, 10 ** 12), \
+            f"{cid}: sampled slack {found[0]} at {found[1]} below the certified lower bound {r.margin[0]}"
+
+    def check_errata(self):
+        for lemma in self.module.LEMMAS:
+            erratum_ids = {cid for cid, _ in lemma.errata}
+            refuted_here = {c.id for c in lemma.claims if c.id in self.refuted}
+            assert refuted_here <= erratum_ids, f"{lemma.id}: refuted claims without erratum"
+            for cid in erratum_ids:
+                if cid:
+                    assert cid in refuted_here, f"{lemma.id}: erratum {cid} is not a refuted claim of the lemma"
+
+    def check_beta_parametrized(self, fixed):
+        """Every claim quantifying over b uses the lemma's {beta} range, except the listed ones
+        (sub-ranges and points that are constants of the printed proof)."""
+        for lemma in self.module.LEMMAS:
+            for c in lemma.claims:
+                over = getattr(c, "over", "")
+                if "b in" in over and "{beta}" not in over:
+                    assert c.id in fixed, f"{c.id}: quantifies over beta without {{beta}}: {over}"

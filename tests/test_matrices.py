@@ -1,0 +1,96 @@
+"""certify.matrices: NSD with a prescribed kernel, on matrices with known answers."""
+import random
+
+import pytest
+import sympy
+
+from certify.errors import CertifyInputError
+from certify.matrices import MatrixClaim, certify_nsd_kernel, laplacian
+
+R = sympy.Rational
+
+
+def neg_laplacian(weights):
+    """-L for a weighted graph: NSD, kernel = constants iff the graph is connected."""
+    return [[-e for e in row] for row in laplacian(weights)]
+
+
+def random_weights(n, seed, zero_prob=0.0):
+    rng = random.Random(seed)
+    w = [[0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            v = 0 if rng.random() < zero_prob else R(rng.randint(1, 50), rng.randint(1, 7))
+            w[i][j] = w[j][i] = v
+    return w
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_connected_graph_laplacian_is_proved(seed):
+    n = 5 + 3 * seed
+    # L = D - A with positive weights is PSD; M = -L is NSD with kernel span(1)
+    M = neg_laplacian(random_weights(n, seed))
+    r = certify_nsd_kernel(M, [1] * n)
+    assert r.status == "PROVED", r.reason
+    assert float(r.margin[1]) < 0
+
+
+def test_margin_encloses_the_known_eigenvalue():
+    # complete graph K_n with unit weights: -L has eigenvalues 0 and -n (multiplicity n - 1)
+    n = 7
+    w = [[0 if i == j else 1 for j in range(n)] for i in range(n)]
+    r = certify_nsd_kernel(neg_laplacian(w), [1] * n)
+    lo, hi = (float(v) for v in r.margin)
+    assert r.status == "PROVED" and lo <= -n <= hi
+
+
+def test_symbolic_entries():
+    a = sympy.exp(R(3, 2)) * R(7, 4)
+    w = [[0, a, sympy.sqrt(2)], [a, 0, sympy.pi], [sympy.sqrt(2), sympy.pi, 0]]
+    assert certify_nsd_kernel(neg_laplacian(w), [1, 1, 1]).status == "PROVED"
+
+
+def test_disconnected_graph_has_a_larger_kernel_not_proved():
+    # two components: kernel is two-dimensional, so "kernel exactly span(1)" is false
+    w = [[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 2], [0, 0, 2, 0]]
+    assert certify_nsd_kernel(neg_laplacian(w), [1, 1, 1, 1]).status != "PROVED"
+
+
+def test_indefinite_matrix_is_refuted():
+    # a negative weight makes -L indefinite
+    w = [[0, 1, -3], [1, 0, 1], [-3, 1, 0]]
+    assert certify_nsd_kernel(neg_laplacian(w), [1, 1, 1]).status == "REFUTED"
+
+
+def test_wrong_kernel_vector_is_refuted():
+    M = neg_laplacian(random_weights(4, 1))
+    assert certify_nsd_kernel(M, [1, 1, 1, 2]).status == "REFUTED"
+
+
+def test_other_kernel_vectors():
+    # M = D (-L) D with D = diag(d): NSD with kernel span(D^{-1} 1)
+    d = [R(1), R(2), R(3), R(1, 2)]
+    L = neg_laplacian(random_weights(4, 3))
+    M = [[d[i] * L[i][j] * d[j] for j in range(4)] for i in range(4)]
+    assert certify_nsd_kernel(M, [1 / q for q in d]).status == "PROVED"
+
+
+def test_asymmetric_matrix_is_refuted():
+    assert certify_nsd_kernel([[-1, 1], [2, -2]], [1, 1]).status == "REFUTED"
+
+
+def test_floats_are_refused():
+    with pytest.raises(CertifyInputError):
+        certify_nsd_kernel([[sympy.Float("-1.0"), 1], [1, -1]], [1, 1])
+
+
+def test_claim_kind_and_lazy_matrix():
+    built = []
+
+    def build():
+        built.append(1)
+        return neg_laplacian([[0, 1], [1, 0]])
+
+    claim = MatrixClaim("m", "two particles", "", matrix=build, size=2)
+    assert claim.kind == "matrix" and not built
+    assert claim.run().status == "PROVED" and built
