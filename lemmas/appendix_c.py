@@ -174,9 +174,12 @@ lemma_C5 = Lemma(
                  "sin x e^{beta(cos x - 1)} (beta^2 sin^2 x - 3 beta (1 + cos x))", "Lemma C.5, proof",
                  lhs=f2 + (1 - 3 * b) * sin(x) * exp(b * cos(x)) * exp(-b),
                  rhs=sin(x) * E_beta * (b ** 2 * sin(x) ** 2 - 3 * b * (1 + cos(x))), over=XB),
+        Inequality("C.5.f2_lower_bracket", "-beta sin^2 x + 3(1 + cos x) >= 0 on [0, pi] (the bracket of "
+                   "C.5.f2_lower_identity divided by -beta > 0)", "Lemma C.5, proof",
+                   lhs=-b * sin(pi * t) ** 2 + 3 * (1 + cos(pi * t)), op=">=", rhs=0, over="t in [0, 1], b in {beta}"),
         Human("C.5.f2_lower", "f''(a) >= -(1 - 3beta) sin(a) e^{beta cos a} e^{-beta}",
-              reasoning="For a in (pi/2, pi) and beta < 0 every factor of the right side of "
-                        "C.5.f2_lower_identity is >= 0."),
+              reasoning="For a in (pi/2, pi) and beta < 0: sin a >= 0, the exponential is positive and the bracket "
+                        "is -beta times a nonnegative number (C.5.f2_lower_bracket)."),
         Identity("C.5.f1_factor", "(silent) f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)}",
                  "Lemma C.5, proof", lhs=f1, rhs=(cos(x) - COS_TAU) * (b * cos(x) + D_FACTOR) * E_beta, over=XB),
         Inequality("C.5.f1_factor_pos", "(silent) beta c + D > 0 for c in [-1, 1]", "Lemma C.5, proof",
