@@ -226,8 +226,8 @@ class Criterion:
         while k > 0 and ps[k - 1].kind == NEG:
             k -= 1
         hi_t = ps[k].lo if k < len(ps) else Fraction(1)
-        root = None
-        if 0 < k < len(ps) and ps[k - 1].kind == ROOT and ps[k - 1].slope < 0:
+        if k > 0 and ps[k - 1].kind == ROOT and ps[k - 1].slope < 0:
+            # f' > 0 at the piece's left end, one simple zero inside, f' < 0 after it up to pi
             root = ps[k - 1]
             return root.lo, root.hi, root
         if k == len(ps) and ps[-1].kind == POS:
@@ -367,8 +367,10 @@ class Criterion:
         c = _c(key)
         if not (I.is_finite() and fp0.is_finite()):
             return (None, None)
-        if sign(fp0) < 0 and sign(tau_lo) > 0 and sign(I) >= 0 and I >= 0:
-            return (None, arb(0))                 # tau I >= 0 > 4 (1 + tau/M) f'(0): fails
+        if sign(fp0) < 0:
+            # for every tau in (0, pi]: tau I >= 0 > 4 (1 + tau/M) f'(0) (I >= 0 as the integral
+            # of a nonnegative function): the criterion fails whatever tau is
+            return (None, arb(0))
         if not (sign(fp0) > 0 and sign(I) > 0 and sign(tau_hi) > 0):
             return (None, None)
         rlo = (4 * fp0.lower() * (1 / tau_hi.upper() + c) / I.upper()).lower()
@@ -417,7 +419,7 @@ class Criterion:
 
     # -- adaptive subdivision ------------------------------------------------------------------
     def certify_range(self, lo, hi, key: str = "pi", *, min_width=None, max_cells: int = 20000,
-                      seconds: float = 600.0, progress=None) -> "RangeResult":
+                      seconds: float = 600.0, progress=None, use_mv: bool = True) -> "RangeResult":
         """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends)."""
         _c(key)
         lo, hi = Fraction(lo), Fraction(hi)
@@ -439,7 +441,7 @@ class Criterion:
                 budget_hit = True
                 leaves.append(_undecided_cell(a, b))
                 continue
-            r = self.enclose(a, b, deadline=deadline)
+            r = self.enclose(a, b, deadline=deadline, use_mv=use_mv)
             evaluated += 1
             if progress is not None:
                 progress(r)

@@ -235,7 +235,7 @@ def run_fbeta(out_dir: str = "reports", log=print) -> dict:
         "M2pi": {"holds": _merge(_ranges(res["2pi"]["holds"], HOLDS, "2pi")),
                  "fails": _merge(_ranges(res["2pi"]["fails"], FAILS, "2pi"))},
         "none_on_0_1000": none_run.as_json(),
-        "runs": {f"{k}_{w}": res[k][w].as_json() for k in ("pi", "2pi") for w in ("holds", "fails")},
+        "runs": {f"{k}_{w}": res[k][w].as_json(cells=True) for k in ("pi", "2pi") for w in ("holds", "fails")},
         "fails_pi_down_to_-0.7": low_fail.as_json(),
         "tau_is_arccos_formula": {"identity_beta_c2_plus_c_minus_beta": identity,
                                   "one_simple_zero_of_fprime_on_every_cell": one_zero},
@@ -258,6 +258,33 @@ def run_fbeta(out_dir: str = "reports", log=print) -> dict:
         fh.write(_markdown(out, res, low_fail, none_run, kur))
     log(f"  wrote {out_dir}/criterion.json, CRITERION.md, figures/ ({timings['total']} s)")
     return out
+
+
+def replay(path: str = "reports/criterion.json", runs=("pi_holds", "pi_fails", "2pi_holds", "2pi_fails"),
+           select=None) -> int:
+    """Re-derive the verdict of every recorded cell (exact rational ends in the JSON) from
+    scratch and compare; returns the number of cells replayed, raises on a mismatch.  The
+    recorded ranges must tile the claimed intervals without gaps."""
+    with open(path) as fh:
+        data = json.load(fh)
+    crit = Criterion(f_beta, x, b)
+    n = 0
+    for name in runs:
+        run = data["runs"][name]
+        key = run["M"]
+        leaves = run["leaves"]
+        ends = [(Fraction(c["lo"]), Fraction(c["hi"])) for c in leaves]
+        if ends[0][0] != Fraction(run["range"][0]) or ends[-1][1] != Fraction(run["range"][1]) or any(
+                a[1] != c[0] for a, c in zip(ends, ends[1:])):
+            raise AssertionError(f"{name}: cells do not tile {run['range']}")
+        chosen = leaves if select is None else select(leaves)
+        for c in chosen:
+            r = crit.enclose(Fraction(c["lo"]), Fraction(c["hi"]))
+            if r.verdict[key] != c["verdict"][key]:
+                raise AssertionError(f"{name}: cell [{c['lo']}, {c['hi']}] replays as {r.verdict[key]}, "
+                                     f"recorded {c['verdict'][key]}")
+            n += 1
+    return n
 
 
 def _f3_counts(leaves):
@@ -410,7 +437,10 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
              f"({low_fail.status}, {len(low_fail.leaves)} cells); the variant without (1 + τ/M) "
              f"(Section 5's route for β ≥ 0) on [0, 1000]: {none_run.status} "
              f"({len(none_run.leaves)} cells, min lower bound {_minlow(none_run, 'none')}).\n")
-    L.append("Exact ends (rationals) and every range are in `criterion.json` (`holds`, `fails`, `runs`).\n")
+    L.append("Exact ends (rationals) of every range and of every cell, with the cell's enclosures of "
+             "τ, I, f'(0) and R, are in `criterion.json` (`holds`, `fails`, `runs`). Replay every "
+             "recorded cell from scratch: `python -c \"from lemmas.criterion_fbeta import replay; "
+             "print(replay())\"` (checks that the cells tile the ranges and re-derives each verdict).\n")
     L.append("## Which steps are what\n")
     L.append("Certified here (arb ball arithmetic, outward rounding, exact rational cells):")
     L.append(f"- R_π > 1 on every cell of [β*_π, 1000] and R_π < 1 on the thin interval below β*_π; "

@@ -211,3 +211,20 @@ def test_cli_bad_input_exit2_one_line(capsys, argv):
     code, out, err = _cli(capsys, *argv)
     assert code == 2
     assert err.count("\n") == 1 and "Traceback" not in err and err.startswith("certify")
+
+
+def test_committed_report_replays():
+    """The committed reports/criterion.json: its cells tile the claimed ranges and a sample of
+    them (the cells at beta*, the failing cells, the last cells) re-derive their verdicts."""
+    import os
+    from lemmas.criterion_fbeta import replay
+    path = os.path.join(os.path.dirname(__file__), "..", "reports", "criterion.json")
+    if not os.path.exists(path):
+        pytest.skip("reports/criterion.json not generated")
+    with open(path) as fh:
+        data = json.load(fh)
+    assert F(data["beta_star_pi"]) <= F(-2614, 10000)
+    assert F(data["bracket_pi"][1]) - F(data["bracket_pi"][0]) <= F(1, 10 ** 4)
+    assert data["holds"][-1][1] == "1000" and data["holds"][0][0] == data["beta_star_pi"]
+    n = replay(path, select=lambda leaves: leaves[:3] + leaves[-2:])
+    assert n >= 10
