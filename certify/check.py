@@ -11,6 +11,7 @@ For a for-all certificate it re-derives, from the recorded text alone:
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from fractions import Fraction
 
@@ -49,6 +50,8 @@ def check_forall(cert: dict, names=None) -> int:
     G = _expr(prob["expr"], names)
     if "claim" in cert:
         c = cert["claim"]
+        if "hash" in cert and cert["hash"] != hashlib.sha256(json.dumps(c, sort_keys=True).encode()).hexdigest():
+            raise CheckError("the claim does not match its hash")
         F0, strict = normalize(_expr(c["lhs"], names), c["op"], _expr(c["rhs"], names))
         if strict != prob["strict"] or not _zero(F0 - F):
             raise CheckError("the searched slack does not match the claim")

@@ -187,6 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _engine_bug():
+    from .runner import EngineBug
+    return EngineBug
+
+
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -206,6 +211,9 @@ def main(argv=None) -> int:
     except CertifyInputError as exc:
         print(f"certify: error: {exc}", file=sys.stderr)
         return 2
+    except _engine_bug() as exc:
+        print(f"certify: ENGINE BUG: {exc}", file=sys.stderr)
+        return 4
     except KeyboardInterrupt:
         print("certify: interrupted", file=sys.stderr)
         return 130

@@ -16,10 +16,13 @@ Every transformation is recorded in the certificate so that ``certify.check`` ca
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+import flint
 import sympy
 from sympy import bottom_up
 from flint import arb
@@ -173,8 +176,11 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     result = _prove(F, strict, domain, budget or Budget(), allow_tail, progress)
     result.seconds = time.monotonic() - start
     if result.certificate is not None:
-        result.certificate["claim"] = {"lhs": to_text(sympy.sympify(lhs)), "op": op,
-                                       "rhs": to_text(sympy.sympify(rhs)), "domain": str(domain)}
+        claim = {"lhs": to_text(sympy.sympify(lhs)), "op": op, "rhs": to_text(sympy.sympify(rhs)),
+                 "domain": str(domain)}
+        result.certificate["claim"] = claim
+        result.certificate["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
+        result.certificate["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
     return result
 
 
