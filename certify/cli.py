@@ -126,13 +126,16 @@ def cmd_run(args) -> int:
 def cmd_check(args) -> int:
     from .check import CheckError, check_file
     try:
-        leaves = check_file(args.file)
+        leaves, skipped = check_file(args.file)
     except (OSError, ValueError, KeyError) as exc:
         raise CertifyInputError(f"cannot read certificate {args.file}: {exc}") from None
     except CheckError as exc:
         print(f"CHECK FAILED: {exc}")
         return 1
     print(f"OK: certificate re-verified ({leaves} cells replayed)")
+    if skipped:
+        print("not replayable from the file (re-decided by `certify run` and the tests): "
+              + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
     return 0
 
 
