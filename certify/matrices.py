@@ -14,14 +14,16 @@ Method (one O(n^3) pass, the cubic parts in flint's C-level ``arb_mat``):
    ``M v = 0`` and ``M`` is symmetric, v and v^perp are invariant: the eigenvalues of ``K`` are
    ``c |v|^2`` and the eigenvalues of ``-M`` on v^perp.  Hence
    ``K`` positive definite  <=>  ``M`` NSD with kernel exactly span(v).
-3. *Congruence + Gershgorin* (arb).  ``V`` = float eigenvectors of (the midpoints of) ``K``
+3. *Congruence + Weyl* (arb).  ``V`` = float eigenvectors of (the midpoints of) ``K``
    (numpy ``eigh``; untrusted, any matrix works), converted exactly to dyadic arbs.
-   ``B = V^T K V`` is computed with ball arithmetic.  If every Gershgorin disc of ``B`` lies in
-   (0, oo), ``B`` is positive definite; then ``V`` is nonsingular (``Vy = 0`` would give
-   ``y^T B y = 0``), and by Sylvester's law of inertia ``K`` is positive definite.
+   ``B = V^T K V`` is computed with ball arithmetic (flint's C-level ``arb_mat`` products).
+   Weyl's inequality with ``||offdiag(B)||_2 <= ||offdiag(B)||_F = sqrt(trace(O O))`` gives
+   ``lambda_min(B) >= min_i B_ii - ||offdiag(B)||_F``; if that is certainly > 0, ``B`` is
+   positive definite; then ``V`` is nonsingular (``Vy = 0`` would give ``y^T B y = 0``), and by
+   Sylvester's law of inertia ``K`` is positive definite.
 4. *Margin.*  With ``G = V^T V`` (arb) and ``delta >= ||G - I||_inf``, Ostrowski's theorem
    (``lambda_k(V^T K V) = theta_k lambda_k(K)``, ``theta_k`` in the spectrum of ``G``) and
-   ``min_i (B_ii - R_i) <= lambda_min(B) <= min_i B_ii`` give an enclosure of
+   ``min_i B_ii - ||offdiag(B)||_F <= lambda_min(B) <= min_i B_ii`` give an enclosure of
    ``lambda_min(K)``.  Since ``c |v|^2 >= trace(-M) >= lambda_max(-M)`` once ``-M`` is PSD,
    ``lambda_min(K)`` is the smallest nonzero eigenvalue of ``-M``: the reported margin is the
    enclosure of the *largest nonzero eigenvalue of M* (a negative number).
@@ -213,7 +215,7 @@ def _certify_pd(pat: _Pattern, v, prec: int):
             d_hi = _upper(delta)
             lam_lo = _lower(low) / (1 + d_hi)
             lam_hi = _upper(top) / (1 - d_hi) if d_hi < 1 else None
-            return {"status": "PROVED", "c": c, "gershgorin_lower": _lower(low), "delta": d_hi,
+            return {"status": "PROVED", "c": c, "weyl_lower": _lower(low), "delta": d_hi,
                     "mu_min": (lam_lo, lam_hi), "float_eigs": (float(w[0]), float(w[-1]))}
         # refutation attempt: the most negative float eigenvector, projected onto v^perp
         y = [Fraction(float(t)) for t in V[:, 0]]
@@ -225,7 +227,7 @@ def _certify_pd(pat: _Pattern, v, prec: int):
             return {"status": "REFUTED", "rayleigh": q,
                     "reason": "arb proves w^T M w > 0 for a rational w orthogonal to v: M is not NSD"}
         return {"status": "UNDECIDED", "reason": "the congruence bound min diag(V^T K V) - ||offdiag||_F is not certainly positive",
-                "gershgorin_lower": _lower(low) if low.is_finite() else None}
+                "weyl_lower": _lower(low) if low.is_finite() else None}
     finally:
         flint.ctx.prec = old
 
@@ -272,17 +274,17 @@ def certify_nsd_kernel(matrix, kernel) -> Result:
     cert_common = {"kind": "matrix", "n": n, "kernel": [rational_str(q) for q in v],
                    "entries": [sympy.sstr(e) for e in pat.values], "pattern_sha256": pat.sha256(),
                    "method": "exact symmetry and M v = 0 (sympy); K = -M + c v v^T; "
-                             "Gershgorin on V^T K V (arb), Sylvester inertia; Ostrowski margin"}
+                             "Weyl bound on V^T K V (arb), Sylvester inertia; Ostrowski margin"}
     if last["status"] == "PROVED":
         lo, hi = last["mu_min"]
         # margin: the largest nonzero eigenvalue of M, i.e. -mu_min(-M)
         margin = [outward_decimal(-hi, 10, up=False) if hi is not None else "-oo",
                   outward_decimal(-lo, 10, up=True)]
         cert = dict(cert_common, precision=prec, c=str(last["c"]),
-                    gershgorin_lower=outward_decimal(last["gershgorin_lower"], 12, up=False),
+                    weyl_lower=outward_decimal(last["weyl_lower"], 12, up=False),
                     ostrowski_delta=outward_decimal(last["delta"], 6, up=True), margin=margin)
         return done("PROVED", margin=margin, margin_kind="largest nonzero eigenvalue of M", cells=n,
-                    methods={f"gershgorin-congruence@{prec}": 1}, certificate=cert,
+                    methods={f"congruence-weyl@{prec}": 1}, certificate=cert,
                     reason=f"M NSD, kernel span(v); float eigenvalues of K in [{last['float_eigs'][0]:.6g}, {last['float_eigs'][1]:.6g}]")
     if last["status"] == "REFUTED":
         return done("REFUTED", witness={"vector": "float eigenvector of the most negative eigenvalue, projected on v^perp"},

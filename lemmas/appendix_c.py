@@ -312,9 +312,19 @@ lemma_C6 = Lemma(
                  lhs=exp(b) * (2 * f_at(pi * s) + f_at(0) + f_at(2 * pi * s)),
                  rhs=sin(2 * pi * s) * exp(b * cos(2 * pi * s)) + 2 * sin(pi * s) * exp(b * cos(pi * s)),
                  over="s in (0, 1), b in {beta}"),
+        Identity("C.6.ift_derivative", "(silent, n large) the alpha-derivative of sin(2alpha)e^{beta cos 2alpha} + "
+                 "sin(alpha)e^{beta cos alpha} at alpha = 2pi/3 is -(3/2)(1 + 3beta/2)e^{-beta/2}",
+                 "Lemma C.6, proof", lhs=sympy.diff(sin(2 * x) * exp(b * cos(2 * x)) + sin(x) * exp(b * cos(x)), x).subs(x, 2 * pi / 3),
+                 rhs=-R(3, 2) * (1 + 3 * b / 2) * exp(-b / 2), over="b in {beta}"),
+        Inequality("C.6.ift_nonzero", "(silent, n large) that derivative is nonzero (> 0) for every beta < -2/3, so by the "
+                   "implicit function theorem alpha = 2pi/3 + o_n(1) solves the printed equation for large n",
+                   "Lemma C.6, proof", lhs=-R(3, 2) * (1 + 3 * b / 2) * exp(-b / 2), op=">", rhs=0, over="b in {beta}"),
         Human("C.6.large_n", "n not a multiple of 3, n large: alpha = 2pi/3 + o_n(1) solves the equation",
-              reasoning="Not checked: the paper's asymptotic argument (existence of alpha near 2pi/3 and, by "
-                        "continuity, f' > 0 at 0, alpha, 2alpha). The claims below are for n divisible by 3."),
+              reasoning="The equation divided by floor(n/3) is F(alpha, eps) = sin 2alpha e^{beta cos 2alpha} + (1 + eps) "
+                        "sin alpha e^{beta cos alpha} with eps = (n - 3floor(n/3))/floor(n/3) -> 0; F(2pi/3, 0) = 0 "
+                        "(C.6.alpha_equation_3k) and dF/dalpha != 0 there (C.6.ift_*). Then f'(alpha), f'(2alpha) > 0 "
+                        "by continuity (C.6.fprime_*). Not quantified: C_beta is not computed (it grows as beta -> -2/3). "
+                        "The Hessian claims below are for n divisible by 3."),
         Identity("C.6.hessian_offdiag_n2", "'The Hessian of E is the Laplacian L of [-f'(x_i - x_j)]', as printed: "
                  "n = 2, E = sum_{i,j} phi(cos(x_i - x_j)) (eq. (2)), d^2E/dx1dx2 = L_12 = f'(x1 - x2)",
                  "Lemma C.6, proof", lhs=sympy.diff(E2, x1, x2), rhs=f1.subs(x, x1 - x2),
@@ -365,6 +375,9 @@ lemma_C6 = Lemma(
          "+-2alpha (mod 2pi); 2alpha is congruent to +-(2pi - alpha) only for alpha = 2pi/3. So for n not divisible "
          "by 3 one needs f'(2alpha) > 0 as well (true for alpha near 2pi/3 by continuity); for n = 3k the printed "
          "set is right."),
+        ("", "Item 2 wording 'with only one eigenvalue whose eigenvectors are the scalar multiples of [1, ..., 1]' is "
+         "garbled: meant is that the eigenvalue 0 is simple with eigenspace span(1, ..., 1) and all other eigenvalues "
+         "are negative (what the C.6.hessian_nsd.* claims certify)."),
     ),
 )
 

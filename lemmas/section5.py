@@ -235,6 +235,8 @@ case_C = Lemma(
         ("2.4.C.printed_equivalence", "Section 5, case -0.16 <= beta < 0: '<=> tau f''(a) >= 2(1 + tau/pi)' misses a "
          "minus sign (impossible as printed since f''(a) < 0); it should read tau f''(a) >= -2(1 + tau/pi), "
          "which is Lemma C.5's statement (proved: 2.4.C.corrected_equivalence)."),
+        ("", "Section 1 (Organization) says Section 5 verifies the criterion 'for all beta > -0.16', while Corollary 2.4 "
+         "and Lemma C.5 cover beta >= -0.16 (cosmetic)."),
     ),
 )
 
