@@ -55,6 +55,50 @@ from .translate import ArbFunction
 PRECISIONS = (53, 106, 212)
 
 
+# -- the float eigenvectors: single-threaded LAPACK --------------------------------------------------
+# numpy's OpenBLAS spins up one thread per core; for n ~ 300 on a loaded 2-core machine the
+# threads wait on each other (0.5-1 s for an eigh that takes 10 ms on one thread).  The float
+# eigenvectors are untrusted input to the certificate, so this only affects speed.
+
+_BLAS_SYMBOLS = (("openblas_get_num_threads", "openblas_set_num_threads"),
+                 ("openblas_get_num_threads64_", "openblas_set_num_threads64_"),
+                 ("scipy_openblas_get_num_threads64_", "scipy_openblas_set_num_threads64_"),
+                 ("scipy_openblas_get_num_threads", "scipy_openblas_set_num_threads"))
+_blas_handles = None
+
+
+def _blas_thread_controls():
+    global _blas_handles
+    if _blas_handles is None:
+        _blas_handles = []
+        try:
+            import ctypes
+            with open("/proc/self/maps") as fh:
+                paths = sorted({line.split()[-1] for line in fh if "openblas" in line.lower() and "/" in line})
+            for path in paths:
+                lib = ctypes.CDLL(path)
+                for get, set_ in _BLAS_SYMBOLS:
+                    if hasattr(lib, get) and hasattr(lib, set_):
+                        _blas_handles.append((getattr(lib, get), getattr(lib, set_)))
+                        break
+        except Exception:       # pragma: no cover - not Linux / no OpenBLAS: run as is
+            _blas_handles = []
+    return _blas_handles
+
+
+def _eigh_single_thread(a):
+    controls = _blas_thread_controls()
+    saved = []
+    try:
+        for get, set_ in controls:
+            saved.append((set_, get()))
+            set_(1)
+        return np.linalg.eigh(a)
+    finally:
+        for set_, n in saved:
+            set_(n)
+
+
 # -- input normalization ------------------------------------------------------------------------
 
 def _rows(matrix):
@@ -195,7 +239,7 @@ def _certify_pd(pat: _Pattern, v, prec: int):
         mids = np.array([float(x.mid()) for x in neg])
         vf = np.array([float(q) for q in vq])
         Kmid = mids[idx] + float(c) * np.outer(vf, vf)
-        w, V = np.linalg.eigh((Kmid + Kmid.T) / 2)
+        w, V = _eigh_single_thread((Kmid + Kmid.T) / 2)
         Va = arb_mat(V.tolist())
         Vt = Va.transpose()
         B = Vt * K * Va
