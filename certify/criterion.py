@@ -455,7 +455,9 @@ class Criterion:
 
 
 def _tighten(a, b):
-    """Intersect two (lo, hi) bound pairs (None = infinite)."""
+    """Intersect two (lo, hi) bound pairs (None = infinite; a non-finite bound counts as None)."""
+    a = tuple(v if v is None or v.is_finite() else None for v in a)
+    b = tuple(v if v is None or v.is_finite() else None for v in b)
     lo = a[0] if b[0] is None else (b[0] if a[0] is None else (a[0] if a[0] >= b[0] else b[0]))
     hi = a[1] if b[1] is None else (b[1] if a[1] is None else (a[1] if a[1] <= b[1] else b[1]))
     return (lo, hi)

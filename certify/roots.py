@@ -194,7 +194,7 @@ class Fn:
                 for a in self.expr.args:
                     if a.is_Rational or a is sympy.pi:
                         facs.append(1 if a > 0 else -1)
-                    elif isinstance(a, sympy.exp) and all(s.is_real for s in a.free_symbols):
+                    elif isinstance(a, sympy.exp) and a.args[0].is_extended_real is True:
                         facs.append(_Positive(a, self.x, self.params))  # exp of a real: > 0
                     else:
                         facs.append(Fn(a, self.x, self.params))
