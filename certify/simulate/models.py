@@ -86,7 +86,7 @@ class System:
             raise ValueError("scale must be positive and finite")
         self._fourier = None
         if self.interaction.has_fourier:
-            b, a, K, bound = self.interaction.fourier(self.fourier_tol, partition=self.g == "partition")
+            b, a, K, bound = self.interaction.fourier(self.fourier_tol, partition=isinstance(self.g, str))
             self._fourier = (b, a, K, bound)
 
     # ------------------------------------------------------------------ properties

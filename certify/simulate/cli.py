@@ -1,0 +1,255 @@
+"""``certify simulate``: run the simulation experiments (see :mod:`certify.simulate.experiments`).
+
+The main CLI (certify/cli.py) wires this in with::
+
+    from certify.simulate import cli as simulate_cli
+    simulate_cli.add_parser(subparsers)          # adds the 'simulate' sub-command
+    ...
+    return simulate_cli.run(args)                # 0 ok, 2 bad input (one line on stderr)
+
+``add_parser`` also sets ``func=run`` as a default on the sub-parser, for CLIs that dispatch with
+``args.func(args)``.  Until the main CLI exists: ``python -m certify.simulate <experiment> ...``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["add_parser", "run", "CHOICES"]
+
+CHOICES = ("sync-sweep", "three-cluster", "metastability", "trajectories", "all")
+
+# which options each experiment accepts (others are rejected with exit status 2)
+_APPLIES = {
+    "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "full"},
+    "three-cluster": {"beta", "n", "eps", "horizon"},
+    "metastability": {"beta", "n", "horizon"},
+    "trajectories": {"beta", "n", "horizon", "model"},
+    "all": {"criterion", "jobs", "full"},
+}
+_OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "model", "criterion", "jobs")
+
+DESCRIPTION = """Float64 simulations of the particle systems of the paper, writing a PNG + SVG figure
+and a JSON summary per experiment into --out (NPZ trajectories too; those are not committed):
+  sync-sweep     fraction of random starts of (T1) that synchronize, beta on a grid over [-1, 10],
+                 n in {10, 100, 1000}; certified beta range (reports/criterion.json) shaded
+  three-cluster  the Lemma C.6 3-cluster state + small perturbation at beta in {-0.5,-0.7,-1,-2}:
+                 stable or unstable? (theory: stable exactly for beta < -2/3)
+  metastability  n = 1000 uniform start, beta in {4, 9, 16, 25}: clusters vs log time vs sqrt(beta)
+  trajectories   particle angles against time for one beta and n
+  all            the four experiments with their default sizes"""
+
+
+class BadInput(ValueError):
+    pass
+
+
+def add_parser(subparsers):
+    """Add the ``simulate`` sub-command to an argparse ``subparsers`` object; returns the parser."""
+    import argparse
+
+    p = subparsers.add_parser(
+        "simulate", help="run the particle-system simulations (figures + JSON in reports/simulations)",
+        description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("experiment", metavar="EXPERIMENT", help="one of: " + ", ".join(CHOICES))
+    p.add_argument("--beta", metavar="B[,B...]",
+                   help="beta value(s), comma-separated (trajectories: one value)")
+    p.add_argument("--n", metavar="N[,N...]",
+                   help="number(s) of particles (sync-sweep: a list; others: one value)")
+    p.add_argument("--seed", default="0", help="random seed (default 0)")
+    p.add_argument("--starts", metavar="K", help="sync-sweep: random starts per (beta, n)")
+    p.add_argument("--horizon", metavar="T", help="final time (in units of n e^beta t_paper)")
+    p.add_argument("--eps", metavar="E", help="three-cluster: size of the initial perturbation (default 1e-3)")
+    p.add_argument("--model", metavar="M", help="trajectories: T1 (default), T2 or kuramoto")
+    p.add_argument("--criterion", metavar="PATH",
+                   help="sync-sweep: JSON with the certified beta ranges (default: <out>/../criterion.json)")
+    p.add_argument("--jobs", metavar="J", help="sync-sweep: worker processes (default: min(2, cpus))")
+    p.add_argument("--full", action="store_true", help="sync-sweep: finer beta grid and more random starts")
+    p.add_argument("--out", default="reports/simulations", help="output directory (default reports/simulations)")
+    p.add_argument("--json", action="store_true", help="print the JSON summary on stdout")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+    return p
+
+
+# ---------------------------------------------------------------------------- parsing helpers
+
+def _float(text, name, *, positive=False):
+    try:
+        v = float(text)
+    except (TypeError, ValueError):
+        raise BadInput(f"--{name}: not a number: {text!r}") from None
+    if not math.isfinite(v):
+        raise BadInput(f"--{name}: must be finite, got {text!r}")
+    if positive and v <= 0:
+        raise BadInput(f"--{name}: must be positive, got {text!r}")
+    return v
+
+
+def _int(text, name, *, minimum=None):
+    try:
+        v = int(str(text).strip())
+    except (TypeError, ValueError):
+        raise BadInput(f"--{name}: not an integer: {text!r}") from None
+    if minimum is not None and v < minimum:
+        raise BadInput(f"--{name}: must be >= {minimum}, got {v}")
+    return v
+
+
+def _list(text, name, conv, **kw):
+    parts = [t for t in str(text).split(",") if t.strip()]
+    if not parts:
+        raise BadInput(f"--{name}: empty list")
+    return [conv(t, name, **kw) for t in parts]
+
+
+def _one(values, name, experiment):
+    if len(values) != 1:
+        raise BadInput(f"--{name}: {experiment} takes a single value")
+    return values[0]
+
+
+def _command_line(args) -> str:
+    parts = ["certify", "simulate", args.experiment]
+    for opt in _OPTIONAL:
+        v = getattr(args, opt, None)
+        if v is not None:
+            parts += [f"--{opt}", str(v)]
+    if str(getattr(args, "seed", "0")) != "0":
+        parts += ["--seed", str(args.seed)]
+    if getattr(args, "full", False):
+        parts.append("--full")
+    if str(getattr(args, "out", "reports/simulations")) != "reports/simulations":
+        parts += ["--out", str(args.out)]
+    return " ".join(parts)
+
+
+def _kwargs(exp, args):
+    """Validate the options for experiment ``exp``; return keyword arguments for it."""
+    given = {o for o in _OPTIONAL if getattr(args, o, None) is not None}
+    if getattr(args, "full", False):
+        given.add("full")
+    bad = sorted(given - _APPLIES[exp])
+    if bad:
+        raise BadInput(f"option --{bad[0]} does not apply to '{exp}'")
+    kw = {}
+    if exp == "all":
+        return kw
+    if args.beta is not None:
+        betas = _list(args.beta, "beta", _float)
+        if exp == "trajectories":
+            kw["beta"] = _one(betas, "beta", exp)
+        else:
+            if exp == "metastability" and any(b <= 0 for b in betas):
+                raise BadInput("--beta: metastability needs beta > 0")
+            kw["betas"] = betas
+    if args.n is not None:
+        ns = _list(args.n, "n", _int, minimum=2)
+        if exp == "sync-sweep":
+            if any(n > 10**6 for n in ns):
+                raise BadInput("--n: at most 1000000 particles")
+            kw["ns"] = ns
+        else:
+            n = _one(ns, "n", exp)
+            if n > 10**6:
+                raise BadInput("--n: at most 1000000 particles")
+            if exp == "three-cluster" and n % 3:
+                raise BadInput(f"--n: three-cluster needs n divisible by 3 (got {n})")
+            kw["n"] = n
+    if args.horizon is not None:
+        kw["horizon"] = _float(args.horizon, "horizon", positive=True)
+    if args.starts is not None:
+        kw["starts"] = _int(args.starts, "starts", minimum=1)
+    if args.eps is not None:
+        eps = _float(args.eps, "eps", positive=True)
+        if eps >= 0.5:
+            raise BadInput("--eps: must be < 0.5")
+        kw["eps"] = eps
+    if args.model is not None:
+        if args.model not in ("T1", "T2", "kuramoto"):
+            raise BadInput(f"--model: unknown model {args.model!r} (T1, T2 or kuramoto)")
+        kw["model"] = args.model
+    return kw
+
+
+def run(args) -> int:
+    """Run ``certify simulate``; returns 0 on success, 2 on bad input (one line on stderr)."""
+    try:
+        exp = args.experiment
+        if exp not in CHOICES:
+            raise BadInput(f"unknown experiment {exp!r} (choose from {', '.join(CHOICES)})")
+        kw = _kwargs(exp, args)
+        seed = _int(args.seed, "seed", minimum=0)
+        jobs = (_int(args.jobs, "jobs", minimum=1) if getattr(args, "jobs", None) is not None
+                else max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                else (os.cpu_count() or 1))))
+        out = Path(args.out)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BadInput(f"--out: cannot create {out}: {exc.strerror or exc}") from None
+        if not os.access(out, os.W_OK):
+            raise BadInput(f"--out: {out} is not writable")
+        criterion = Path(args.criterion) if getattr(args, "criterion", None) else None
+        if criterion is not None and not criterion.is_file():
+            raise BadInput(f"--criterion: no such file: {criterion}")
+        names = list(CHOICES[:-1]) if exp == "all" else [exp]
+        summaries = {}
+        for name in names:
+            sub = dict(kw)
+            if name == "sync-sweep":
+                sub["jobs"] = jobs
+                sub["criterion"] = criterion
+                if getattr(args, "full", False):
+                    from .experiments import FULL
+
+                    for k, v in FULL["sync-sweep"].items():
+                        sub.setdefault(k, v)
+            cmd = _command_line(args) if exp != "all" else _command_line(args).replace(" all", f" {name}", 1)
+            summaries[name] = _run_one(name, out, seed, bool(args.quiet), cmd, sub)
+    except BadInput as exc:
+        print(f"certify simulate: error: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # invalid parameters detected deeper down
+        print(f"certify simulate: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        from .experiments import _jsonable
+
+        data = summaries if exp == "all" else summaries[exp]
+        print(json.dumps(_jsonable(data), indent=2, sort_keys=True))
+    else:
+        for name, s in summaries.items():
+            print(_one_line(name, s, out))
+    return 0
+
+
+def _run_one(name, out, seed, quiet, cmd, kw):
+    from . import experiments
+
+    fn = experiments.EXPERIMENTS[name]
+    return fn(out, seed=seed, quiet=quiet, command=cmd, **kw)
+
+
+def _one_line(name, s, out) -> str:
+    files = ", ".join(str(out / f) for f in s.get("files", []) if not f.endswith("committed)"))
+    if name == "sync-sweep":
+        tab = s["table"]
+        tot = sum(r["starts"] for r in tab)
+        syn = sum(r["synchronized"] for r in tab)
+        res = f"{syn}/{tot} random starts synchronized"
+    elif name == "three-cluster":
+        res = "; ".join(f"beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})" for r in s["results"])
+        res += " -> agrees with theory" if s["all_agree"] else " -> DISAGREES with theory"
+    elif name == "metastability":
+        res = "; ".join(f"beta={r['beta']:g}: {r['clusters_at_formation']} clusters at formation, "
+                        f"longest-lived {r['longest_lived_count']} (sqrt(beta)={r['sqrt_beta']:.3g})"
+                        for r in s["results"])
+    else:
+        r = s["result"]
+        res = f"{r['status']} at t={r['t_end']:.3g}"
+    return f"{name}: {res}. Wrote {files}"
