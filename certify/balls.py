@@ -18,17 +18,11 @@ def point(q) -> arb:
     return arb(fmpq(int(q.p), int(q.q)))
 
 
-def hull(a: arb, b: arb) -> arb:
-    """A ball containing every number between a point of ``a`` and a point of ``b`` with a <= b.
-    (python-flint's ``union`` is not tight: ``arb(1).union(arb(2))`` is [+/- 2.01].)"""
-    return (a + b) / 2 + ((b - a) / 2) * arb(0, 1)
-
-
 def ball(lo, hi) -> arb:
     """A ball containing the closed interval [lo, hi] (exact rational ends)."""
     if lo == hi:
         return point(lo)
-    return hull(point(lo), point(hi))
+    return point(lo).union(point(hi))     # note: str() of [1, 2] prints '[+/- 2.01]'
 
 
 def certainly_positive(x: arb, strict: bool) -> bool:

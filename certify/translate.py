@@ -16,8 +16,6 @@ from typing import Callable, Sequence
 import sympy
 from flint import arb, fmpq
 
-from .balls import hull
-
 from .errors import CertifyInputError
 
 
@@ -81,7 +79,7 @@ def _clip_sqrt(x: arb) -> arb:
     a ball centred at 0, which wastes half its width below 0)."""
     lo = x.lower()
     low = arb(0) if not (lo > 0) else lo.sqrt()
-    return hull(low, x.upper().sqrt())
+    return low.union(x.upper().sqrt())
 
 
 def _clip_acos(x: arb) -> arb:
