@@ -262,8 +262,11 @@ def _plot_sync_sweep(out, table, betas, ns, ranges, source):
     plt = _plt()
     fig, (ax, ax2) = plt.subplots(2, 1, figsize=(8, 7), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     lo_x, hi_x = min(betas + [-1.0]) - 0.3, max(betas + [10.0]) + 0.3
-    label = ("criterion certified (reports/criterion.json)" if source != "paper (Corollary 2.4)"
-             else "paper's proved range β ≥ −0.16 (Cor. 2.4; no reports/criterion.json)")
+    if source != "paper (Corollary 2.4)":
+        spans = ", ".join(f"[{float(lo):.5g}, {float(hi):.5g}]" for lo, hi in ranges)
+        label = f"criterion certified: β ∈ {spans} ({Path(source).name})"
+    else:
+        label = "paper's proved range β ≥ −0.16 (Cor. 2.4; no reports/criterion.json)"
     for i, (lo, hi) in enumerate(ranges):
         a = max(float(lo), lo_x)
         b = min(float(hi), hi_x)
@@ -387,7 +390,8 @@ def _plot_three_cluster(out, rows, curves, n):
         t, dv = curves[row["beta"]]
         mark = "✓" if row["agrees_with_theory"] else "✗"
         ax.semilogy(t, dv, color=color, lw=1.6,
-                    label=f"β = {row['beta']:g}: {row['verdict']} (theory: {row['theory']}) {mark}")
+                    label=(f"β = {row['beta']:g}: {row['verdict']} (theory: {row['theory']}; "
+                           f"λ_max = {row['eigenvalue_inter_cluster_theory']:+.3g}) {mark}"))
     ax.set_xscale("symlog", linthresh=1.0)
     ax.set_xlabel("time (units of n·e^β · t_paper)")
     ax.set_ylabel("distance to the 3-cluster configuration")
