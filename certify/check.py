@@ -93,6 +93,14 @@ def _check_transform(F, G, transform, names, domain):
     pos = {sympy.Symbol(sub["var"], real=True): sympy.Dummy(sub["var"], positive=True)
            for sub in transform["substitutions"]}
     S, G = S.xreplace(pos), G.xreplace(pos)
+    for rec in transform.get("ends", []):
+        v, end = sympy.Symbol(rec["var"], real=True), to_rational(rec["end"])
+        w = sympy.Dummy("w", positive=True)       # w = v - end > 0 (or end - v) inside the domain
+        inside = end + w if rec["side"] == "lo" else end - w
+        S, G = S.subs(v, inside) * w ** rec["power"], G.subs(v, inside)
+        iv = domain.interval(rec["var"]) if domain is not None else None
+        if iv is not None and not (iv.lo_open if rec["side"] == "lo" else iv.hi_open):
+            raise CheckError("an end factor was used at a closed end")
     if not any(_zero(rewrite(S) - rewrite(G)) for rewrite in (
             lambda e: e, lambda e: sympy.bottom_up(e, sympy.together), sympy.factor)):
         raise CheckError("the transformed expression does not equal the searched expression")

@@ -106,14 +106,14 @@ def strip_positive(F, domain: Domain):
     return sympy.Mul(*keep), dropped
 
 
-def _finite_near_zero(expr, u, variables, domain: Domain) -> bool:
+def _finite_near(expr, sym, lo, hi, variables, domain: Domain) -> bool:
+    """Does arb evaluate ``expr`` (and its domain-obligation arguments) to finite balls on the
+    cell ``sym in [lo, hi]`` with the other variables at their midpoints?  A heuristic choice of
+    form only: clipping is justified later by the proved obligations."""
     args = []
     for v, iv in zip(variables, domain.intervals):
-        if v == u:
-            args.append(ball(0, sympy.Rational(1, 256)))
-        else:
-            args.append(point((iv.lo + iv.hi) / 2))
-    try:   # a heuristic choice of form only: the clipping is justified later by obligations
+        args.append(ball(lo, hi) if v == sym else point((iv.lo + iv.hi) / 2))
+    try:
         obs = obligations(expr)
         if not all(ArbFunction(ob.arg, variables)(*args).is_finite() for ob in obs):
             return False
@@ -122,17 +122,23 @@ def _finite_near_zero(expr, u, variables, domain: Domain) -> bool:
         return False
 
 
-def tame_at_zero(F_u, u, variables, domain: Domain):
-    """Find k >= 0 and an exact rewrite of u^k F_u that arb can evaluate at u = 0.
-    The rewrites run with u declared positive (true on the new domain (0, 1]), which lets
-    sympy simplify sqrt(1/u^2) = 1/u; u is then restored as a plain real symbol."""
-    pos = sympy.Dummy(u.name, positive=True)
+def tame(expr, sym, end, side, variables, domain: Domain):
+    """Find k >= 0 and an exact rewrite of w^k expr, w = sym - end (side 'lo') or end - sym
+    (side 'hi'), that arb evaluates to a finite ball on the cell next to the end.  w > 0 inside
+    the domain, so the factor does not change the sign of the slack.  The rewrites run with
+    w a positive symbol (so sympy may simplify sqrt(1/w^2) = 1/w); then w is put back."""
+    w = sympy.Dummy("w", positive=True)
+    inside = end + w if side == "lo" else end - w
+    back = sym - end if side == "lo" else end - sym
+    iv = domain.intervals[list(variables).index(sym)]
+    width = min(sympy.Rational(1, 256), (iv.hi - iv.lo) / 2)
+    cell = (end, end + width) if side == "lo" else (end - width, end)
     for k in range(0, 5):
-        base = (F_u * u ** k).xreplace({u: pos})
+        base = expr.subs(sym, inside) * w ** k
         for rewrite in (lambda e: e, lambda e: bottom_up(e, sympy.together),
                         lambda e: bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel):
-            form = rewrite(base).xreplace({pos: u})
-            if _finite_near_zero(form, u, variables, domain):
+            form = rewrite(base).subs(w, back)
+            if _finite_near(form, sym, *cell, variables, domain):
                 return k, form
     return None, None
 
@@ -216,7 +222,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
             powers, images = {}, []
             for sub in subs:
                 u = sympy.Symbol(sub.name, real=True)
-                k, G = tame_at_zero(G.subs(u, sub.image), u, variables, box_domain)
+                k, G = tame(G.subs(u, sub.image), u, sympy.Integer(0), "lo", variables, box_domain)
                 if k is None:
                     break
                 powers[sub.name] = k
@@ -237,6 +243,24 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
             return clip2
         obligation_certs += more
         clip = clip2
+    tamed_ends = []
+    for i, (v, iv) in enumerate(zip(variables, domain.intervals)):
+        for side, end, is_open in (("lo", iv.lo, iv.lo_open), ("hi", iv.hi, iv.hi_open)):
+            width = min(sympy.Rational(1, 256), (iv.hi - iv.lo) / 2)
+            cell = (end, end + width) if side == "lo" else (end - width, end)
+            if not is_open or _finite_near(G, v, *cell, variables, domain):
+                continue
+            k, form = tame(G, v, end, side, variables, domain)
+            if k is None:
+                continue           # left to the search, which will report what it cannot decide
+            G = form
+            tamed_ends.append({"var": v.name, "side": side, "end": rational_str(end), "power": k})
+    if tamed_ends:
+        transform["ends"] = tamed_ends
+        more, clip = _prove_obligations(G, domain, budget)
+        if more is None:
+            return clip
+        obligation_certs += more
     rules = degenerate_ends(G, variables, domain)
     for rule in rules:
         iv = domain.intervals[rule.index]
@@ -249,7 +273,8 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     out = prove_positive(ladder, box, strict, rules, budget, progress)
     if out.status == "REFUTED":
         return _refuted(domain, transform, out.witness, out.witness_value, out.reason, out)
-    margin_kind = "transformed" if transform["strip"] or any(transform["power"].values()) else "slack"
+    margin_kind = "transformed" if transform["strip"] or any(transform["power"].values()) \
+        or transform.get("ends") else "slack"
     res = Result(out.status, reason=out.reason, cells=out.cells, methods=dict(out.methods),
                  margin=_margin(out), margin_kind=margin_kind,
                  open_cells=[[[rational_str(a), rational_str(b)] for a, b in c] for c in out.open_cells if c])

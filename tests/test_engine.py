@@ -186,3 +186,14 @@ def test_prove_exit_codes(args, code):
 def test_no_code_execution():
     p = run_cli("prove", "__import__('os').system('echo pwned') > 0", "--over", "x in [0, 1]")
     assert p.returncode == 2 and "pwned" not in p.stdout + p.stderr
+
+
+def test_pole_at_open_end_is_tamed_exactly():
+    # p(-1 - 2/b) of Lemma B.1 has a pole at the open end b = 0: multiplied by b > 0 it is finite
+    p = "-(z + 3*b*z**2 - 4*b*(1 - z**2) - 6*b**2*z*(1 - z**2) + b**3*(1 - z**2)**2)"
+    expr = p.replace("z", "(-1 - 2/b)")
+    r = prove(f"{expr} > 0", "b in (0, 1/3]")
+    assert r.status == "PROVED" and r.margin_kind == "transformed"
+    assert check_certificate(json.loads(json.dumps(r.certificate))) > 0
+    assert prove("1/b - 1/b**2 > 0", "b in (0, 1/2]").status == "REFUTED"
+    assert prove("1/b > 0", "b in [0, 1]").status != "PROVED"     # a closed end is never tamed
