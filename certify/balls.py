@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import sympy
 from flint import arb, fmpq
 
 from .exact import to_rational
@@ -81,7 +80,3 @@ def interval_text(x: arb, digits: int = 12) -> list[str] | None:
     if ends is None:
         return None
     return [outward_decimal(ends[0], digits, up=False), outward_decimal(ends[1], digits, up=True)]
-
-
-def fraction_to_rational(q: Fraction) -> sympy.Rational:
-    return sympy.Rational(q.numerator, q.denominator)

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from fractions import Fraction
 
 import flint
 import sympy
 
-from .balls import certainly_positive, point
+from .balls import certainly_positive
 from .domain import parse_domain
 from .enclose import Ladder
 from .exact import to_rational
@@ -137,8 +136,6 @@ def _check_tail(cert) -> int:
     name = cert["var"]
     F = _expr(cert["source"], (name,))
     v = sympy.Symbol(name, real=True)
-    if cert.get("reflected"):
-        pass  # the recorded source is already the reflected slack
     deriv = cert["derivative"]
     dF = _expr(deriv["claim"]["lhs"], (name,))
     if not _zero(dF - sympy.diff(F, v)):

@@ -129,7 +129,6 @@ class Substitution:
     interval: Interval         # the new (bounded) interval of the variable
 
     def describe(self) -> str:
-        v = sympy.Symbol(self.name, real=True)
         return f"{self.name} -> {sympy.sstr(self.image)} with new {self.name} in {self.interval}"
 
 

@@ -20,14 +20,13 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 import flint
 import sympy
 from sympy import bottom_up
 from flint import arb
 
-from .balls import ball, endpoints, fraction_to_rational, interval_text, point
+from .balls import ball, endpoints, interval_text, point
 from .domain import Domain, Interval, compactify
 from .enclose import Ladder
 from .errors import CertifyInputError
@@ -122,7 +121,7 @@ def _finite_near(expr, sym, lo, hi, variables, domain: Domain) -> bool:
         return False
 
 
-def tame(expr, sym, end, side, variables, domain: Domain):
+def tame(expr, sym, end, side, variables, domain: Domain, powers=range(5)):
     """Find k >= 0 and an exact rewrite of w^k expr, w = sym - end (side 'lo') or end - sym
     (side 'hi'), that arb evaluates to a finite ball on the cell next to the end.  w > 0 inside
     the domain, so the factor does not change the sign of the slack.  The rewrites run with
@@ -133,7 +132,7 @@ def tame(expr, sym, end, side, variables, domain: Domain):
     iv = domain.intervals[list(variables).index(sym)]
     width = min(sympy.Rational(1, 256), (iv.hi - iv.lo) / 2)
     cell = (end, end + width) if side == "lo" else (end - width, end)
-    for k in range(0, 5):
+    for k in powers:
         base = expr.subs(sym, inside) * w ** k
         for rewrite in (lambda e: e, lambda e: bottom_up(e, sympy.together),
                         lambda e: bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel):
@@ -403,10 +402,8 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
         domain, subs = compactify(domain)
         for sub in subs:
             u = sympy.Symbol(sub.name, real=True)
-            F = F.subs(u, sub.image)
-            if not _finite_near_zero(F, u, variables, domain):
-                F = sympy.cancel(F)
-            if not _finite_near_zero(F, u, variables, domain):
+            k, F = tame(F.subs(u, sub.image), u, sympy.Integer(0), "lo", variables, domain, powers=(0,))
+            if k is None:
                 raise CertifyInputError("bound over an unbounded range needs an expression finite at infinity")
         certs, clip = _prove_obligations(F, domain, budget or Budget())
         if certs is None:

@@ -6,7 +6,6 @@ Unbounded ends are sampled on a geometric grid up to 1e6 away from the finite en
 """
 from __future__ import annotations
 
-import itertools
 import warnings
 
 import numpy as np

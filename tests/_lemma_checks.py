@@ -105,3 +105,35 @@ class Checks:
                 over = getattr(c, "over", "")
                 if "b in" in over and "{beta}" not in over:
                     assert c.id in fixed, f"{c.id}: quantifies over beta without {{beta}}: {over}"
+
+
+def standard_tests(checks: Checks, fixed_ranges=frozenset()):
+    """The generic tests every lemma module gets; a test module does
+    ``globals().update(standard_tests(CHECKS, FIXED_RANGES))`` and adds its own."""
+    import pytest
+
+    @pytest.mark.parametrize("cid", checks.ids())
+    def test_status(cid):
+        checks.check_status(cid)
+
+    @pytest.mark.parametrize("cid", checks.inequality_ids())
+    def test_mutated_twin_not_proved(cid):
+        checks.check_twin(cid)
+
+    @pytest.mark.parametrize("cid", checks.inequality_ids())
+    def test_tight_twin_not_proved(cid):
+        checks.check_tight_twin(cid)
+
+    @pytest.mark.parametrize("cid", checks.inequality_ids())
+    def test_sampled_slack_respects_margin(cid):
+        checks.check_sampling(cid)
+
+    def test_errata_are_refuted_claims():
+        checks.check_errata()
+
+    def test_beta_ranges_are_parametrized():
+        checks.check_beta_parametrized(set(fixed_ranges))
+
+    return {f.__name__: f for f in (test_status, test_mutated_twin_not_proved, test_tight_twin_not_proved,
+                                    test_sampled_slack_respects_margin, test_errata_are_refuted_claims,
+                                    test_beta_ranges_are_parametrized)}

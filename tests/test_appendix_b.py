@@ -1,44 +1,15 @@
 """Appendix B (Lemma B.1, Remark B.2, Corollary B.3, Lemma B.4): expected statuses, mutated twins."""
-import pytest
-
-from _lemma_checks import Checks
+from _lemma_checks import Checks, standard_tests
 from lemmas import appendix_b
 
 CHECKS = Checks(appendix_b, refuted=())
 FIXED_RANGES = {"B.4.r1.tau_le_half_pi", "B.4.r1.bound", "B.4.r1.maximal",
                 *(f"B.4.r{k}.{what}" for k in range(2, 6) for what in ("tau_at_lo", "bound"))}
+globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_b.LEMMAS] == ["B.1", "B.3", "B.4"]
-
-
-@pytest.mark.parametrize("cid", CHECKS.ids())
-def test_status(cid):
-    CHECKS.check_status(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_mutated_twin_not_proved(cid):
-    CHECKS.check_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_tight_twin_not_proved(cid):
-    CHECKS.check_tight_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_sampled_slack_respects_margin(cid):
-    CHECKS.check_sampling(cid)
-
-
-def test_errata_are_refuted_claims():
-    CHECKS.check_errata()
-
-
-def test_beta_ranges_are_parametrized():
-    CHECKS.check_beta_parametrized(FIXED_RANGES)
 
 
 def test_every_subrange_of_B4_is_checked():

@@ -4,7 +4,7 @@ from functools import partial
 
 import pytest
 
-from _lemma_checks import Checks
+from _lemma_checks import Checks, standard_tests
 from certify.matrices import MatrixClaim
 from lemmas import appendix_c
 from lemmas.functions import R
@@ -12,38 +12,11 @@ from lemmas.functions import R
 REFUTED = {"C.3.cites_B1", "C.6.printed_labels_n4", "C.6.hessian_offdiag_n2", "C.6.printed_difference_set"}
 CHECKS = Checks(appendix_c, refuted=REFUTED)
 FIXED_RANGES = {"C.5.at_minus_016"}
+globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_c.LEMMAS] == ["C.1", "C.3", "C.4", "C.5", "C.6"]
-
-
-@pytest.mark.parametrize("cid", CHECKS.ids())
-def test_status(cid):
-    CHECKS.check_status(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_mutated_twin_not_proved(cid):
-    CHECKS.check_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_tight_twin_not_proved(cid):
-    CHECKS.check_tight_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_sampled_slack_respects_margin(cid):
-    CHECKS.check_sampling(cid)
-
-
-def test_errata_are_refuted_claims():
-    CHECKS.check_errata()
-
-
-def test_beta_ranges_are_parametrized():
-    CHECKS.check_beta_parametrized(FIXED_RANGES)
 
 
 def test_lemma_C4_is_cited_not_proved():

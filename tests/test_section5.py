@@ -1,45 +1,17 @@
 """Section 5 (proofs of Corollaries 2.4-2.6): expected statuses (printed slips REFUTED with their
 corrected claims PROVED), mutated twins, theorem-level glue recorded as cited / human."""
-import pytest
 
-from _lemma_checks import Checks
+from _lemma_checks import Checks, standard_tests
 from lemmas import section5
 
 REFUTED = {"2.4.A.printed_order", "2.4.B.printed_positive_region", "2.4.C.printed_region",
            "2.4.C.printed_equivalence"}
 CHECKS = Checks(section5, refuted=REFUTED)
+globals().update(standard_tests(CHECKS, ()))
 
 
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in section5.LEMMAS] == ["S5", "2.4.A", "2.4.B", "2.4.0", "2.4.C", "2.5", "2.6"]
-
-
-@pytest.mark.parametrize("cid", CHECKS.ids())
-def test_status(cid):
-    CHECKS.check_status(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_mutated_twin_not_proved(cid):
-    CHECKS.check_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_tight_twin_not_proved(cid):
-    CHECKS.check_tight_twin(cid)
-
-
-@pytest.mark.parametrize("cid", CHECKS.inequality_ids())
-def test_sampled_slack_respects_margin(cid):
-    CHECKS.check_sampling(cid)
-
-
-def test_errata_are_refuted_claims():
-    CHECKS.check_errata()
-
-
-def test_beta_ranges_are_parametrized():
-    CHECKS.check_beta_parametrized(set())
 
 
 def test_theorem_level_glue_is_never_proved():
