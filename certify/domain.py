@@ -128,9 +128,6 @@ class Substitution:
     image: sympy.Expr          # expression in the same-named symbol (u reuses the name)
     interval: Interval         # the new (bounded) interval of the variable
 
-    def describe(self) -> str:
-        return f"{self.name} -> {sympy.sstr(self.image)} with new {self.name} in {self.interval}"
-
 
 def compactify(domain: Domain) -> tuple[Domain, list[Substitution]]:
     """Replace each half-infinite variable ``v in [a, oo)`` by ``v = a - 1 + 1/u``,
