@@ -23,7 +23,7 @@ from .enclose import Ladder
 from .exact import to_rational
 from .parse import parse_expr
 from .prover import _positive_var, normalize
-from .search import EndRule, end_rule_lower
+from .search import EndRule
 
 
 class CheckError(Exception):
@@ -120,9 +120,14 @@ def _replay(ladder, node, cell, strict, rules) -> int:
     flint.ctx.prec = prec
     try:
         if method.startswith("end-order-"):
-            order = int(method.rsplit("-", 1)[1])
-            ok = any(r.order == order and (lower := end_rule_lower(ladder, r, cell)) is not None
-                     and certainly_positive(lower, strict=False) for r in rules)
+            order, how = method[len("end-order-"):].split(":")
+            ok = False
+            for r in rules:
+                lo, hi = cell[r.index]
+                if r.order == int(order) and (lo if r.side == "lo" else hi) == r.value:
+                    sign = -1 if (r.side == "hi" and r.order % 2) else 1
+                    d = ladder.derivative(r.index, r.order, sign)
+                    ok = ok or certainly_positive(d.enclose(how, cell), strict=False)
         else:
             ok = certainly_positive(ladder.enclose(method, cell), strict)
     finally:
@@ -166,7 +171,15 @@ def check_certificate(cert: dict, skipped: dict | None = None) -> int:
     if kind == "identity":
         d = parse_domain(cert["domain"])
         diff = _expr(cert["difference"], d.names)
-        if not any(s(diff) == 0 for s in (sympy.expand, sympy.simplify)):
+        if cert.get("radicals_merged"):
+            from .claims import _is_positive_interval, _merged_radicals_vanish, _radicands_nonnegative
+            if not _radicands_nonnegative(diff, d):
+                raise CheckError("identity: a radicand is not proved nonnegative")
+            positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols
+                        if _is_positive_interval(d.interval(s.name))}
+            if not _merged_radicals_vanish(diff, positive):
+                raise CheckError("identity: merged radicals do not cancel")
+        elif not any(s(diff) == 0 for s in (sympy.expand, sympy.simplify)):
             positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols}
             if sympy.simplify(sympy.expand_trig(diff)) != 0 and sympy.simplify(diff.xreplace(positive)) != 0:
                 raise CheckError("identity: sympy does not reduce the difference to 0")

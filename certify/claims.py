@@ -116,16 +116,32 @@ class Identity(Claim):
                           reason="arb proves lhs - rhs != 0 at the witness", seconds=time.monotonic() - start)
         positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols
                     if _is_positive_interval(d.interval(s.name))}
-        proved = False
-        for simplifier in (sympy.expand, sympy.simplify, lambda e: sympy.simplify(sympy.expand_trig(e)),
-                           lambda e: sympy.simplify(e.xreplace(positive))):
-            if simplifier(diff) == 0:
-                proved = True
-                break
+        proved = any(simplifier(diff) == 0 for simplifier in (
+            sympy.expand, sympy.simplify, lambda e: sympy.simplify(sympy.expand_trig(e)),
+            lambda e: sympy.simplify(e.xreplace(positive))))
+        radicals = False
+        if not proved and _radicands_nonnegative(diff, d):
+            # sqrt(a) sqrt(b) = sqrt(ab) and (a^r)^s = a^(rs) hold for a, b >= 0, which the
+            # engine has just proved for every radicand on the domain
+            proved = radicals = _merged_radicals_vanish(diff, positive)
         status = PROVED if proved else UNDECIDED
         reason = "" if proved else "sympy could not reduce lhs - rhs to 0 and no refuting point was found"
-        cert = {"kind": "identity", "difference": sympy.sstr(diff), "domain": self.over} if proved else None
+        cert = {"kind": "identity", "difference": sympy.sstr(diff), "domain": self.over,
+                "radicals_merged": radicals} if proved else None
         return Result(status, reason=reason, certificate=cert, seconds=time.monotonic() - start)
+
+
+def _radicands_nonnegative(expr, domain: Domain) -> bool:
+    """Prove every radicand (square-root argument) of ``expr`` >= 0 on the domain."""
+    radicands = {node.base for node in sympy.preorder_traversal(expr)
+                 if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer}
+    return bool(radicands) and all(
+        prove_inequality(r, ">=", 0, domain).status == "PROVED" for r in radicands)
+
+
+def _merged_radicals_vanish(diff, positive) -> bool:
+    merged = sympy.powsimp(sympy.powdenest(diff.xreplace(positive), force=True), force=True)
+    return sympy.simplify(merged) == 0
 
 
 def _is_positive_interval(iv) -> bool:

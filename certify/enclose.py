@@ -46,12 +46,22 @@ class Ladder:
         return [[self._compile(sympy.diff(self.expr, v, w)) for w in self.variables]
                 for v in self.variables]
 
-    def derivative(self, index: int, order: int) -> ArbFunction:
-        key = (index, order)
+    def derivative(self, index: int, order: int, sign: int = 1) -> "Ladder":
+        """The ladder of ``sign * d^order F / dv_index^order`` (same variables and clipping)."""
+        key = (index, order, sign)
         cache = self.__dict__.setdefault("_derivs", {})
         if key not in cache:
-            cache[key] = self._compile(sympy.diff(self.expr, self.variables[index], order))
+            cache[key] = Ladder(sign * sympy.diff(self.expr, self.variables[index], order),
+                                self.variables, self.clip)
         return cache[key]
+
+    def at_point(self, pt) -> arb:
+        """F at an exact rational point: exactly when sympy evaluates F there to a rational
+        (so that a slack of exactly 0 is seen as 0), else by arb."""
+        value = self.expr.xreplace(dict(zip(self.variables, pt)))
+        if value.is_Rational:
+            return point(value)
+        return self.F(*[point(q) for q in pt])
 
     # -- the ladder ----------------------------------------------------------------------------
     def enclose(self, method: str, cell) -> arb:
@@ -91,11 +101,11 @@ class Ladder:
                 fixed = True
         if not fixed:
             return arb.nan()
-        face_balls = [ball(lo, hi) for lo, hi in face]
-        plain = self.F(*face_balls)
         free = [i for i, (lo, hi) in enumerate(face) if lo != hi]
         if not free:
-            return plain
+            return self.at_point([lo for lo, _ in face])
+        face_balls = [ball(lo, hi) for lo, hi in face]
+        plain = self.F(*face_balls)
         mvf = self._mean_value(face, face_balls, grads, free)
         return _best_lower(plain, mvf)
 

@@ -36,7 +36,7 @@ from .parse import parse_expr
 from .translate import ArbFunction, obligations
 
 OPS = {"<", "<=", ">", ">="}
-MAX_ORDER = 3
+MAX_ORDER = 6
 TAIL_STARTS = (8, 32, 128)
 
 

@@ -59,14 +59,18 @@ def _with_prec(prec, fn, *args):
         flint.ctx.prec = old
 
 
-def end_rule_lower(ladder: Ladder, rule: EndRule, cell) -> arb | None:
-    """Lower-bound ball for sign(t^k) * d^k F on the cell when the cell touches the rule's end."""
+def end_rule_method(ladder: Ladder, rule: EndRule, cell) -> str | None:
+    """When the cell touches the rule's end: the ladder method that proves
+    sign(t^k) * d^k F >= 0 on the cell (t = v - end), or None."""
     lo, hi = cell[rule.index]
     if (lo if rule.side == "lo" else hi) != rule.value:
         return None
-    from .balls import ball
-    d = ladder.derivative(rule.index, rule.order)(*[ball(a, b) for a, b in cell])
-    return -d if (rule.side == "hi" and rule.order % 2) else d
+    sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
+    d = ladder.derivative(rule.index, rule.order, sign)
+    for method in METHODS:
+        if certainly_positive(d.enclose(method, cell), strict=False):
+            return method
+    return ""
 
 
 def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS):
@@ -74,10 +78,10 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
     def run():
         best = None
         for rule in rules:
-            d = end_rule_lower(ladder, rule, cell)
-            if d is not None:
-                if certainly_positive(d, strict=False):
-                    return f"end-order-{rule.order}", arb(0)
+            how = end_rule_method(ladder, rule, cell)
+            if how is not None:
+                if how:
+                    return f"end-order-{rule.order}:{how}", arb(0)
                 return None, arb.nan()      # a cell on a degenerate end is closed only by its rule
         for method in methods:
             value = ladder.enclose(method, cell)
@@ -132,7 +136,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             continue
         # refutation attempt at the midpoint (an interior point of the cell)
         mid = _midpoint(cell)
-        value = _with_prec(prec, lambda: ladder.F(*[point(m) for m in mid]))
+        value = _with_prec(prec, lambda: ladder.at_point(mid))
         if value.is_finite():
             out.min_point = value if out.min_point is None else out.min_point.min(value)
         if certainly_violates(value, strict):
