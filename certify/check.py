@@ -184,6 +184,25 @@ def check_certificate(cert: dict, skipped: dict | None = None) -> int:
             if sympy.simplify(sympy.expand_trig(diff)) != 0 and sympy.simplify(diff.xreplace(positive)) != 0:
                 raise CheckError("identity: sympy does not reduce the difference to 0")
         return 0
+    if kind == "factored":
+        from .prover import nonnegative_factor
+        names, domain = tuple(cert["vars"]), parse_domain(cert["domain"])
+        dropped = [_expr(t, names) for t in cert["dropped"]]
+        if not all(nonnegative_factor(d, domain) for d in dropped):
+            raise CheckError("factored: a dropped factor is not nonnegative by form")
+        inner = cert["inner"]
+        G = _expr(inner["claim"]["lhs"], names)
+        if inner["claim"]["op"] != ">=" or not _zero(_expr(cert["source"], names) - G * sympy.Mul(*dropped)):
+            raise CheckError("factored: the factorization does not reproduce the slack")
+        if parse_domain(inner["claim"]["domain"]) != domain:
+            raise CheckError("factored: inner claim on another domain")
+        return check_certificate(inner, skipped)
+    if kind == "limit":
+        v = sympy.Symbol(cert["var"], real=True)
+        found = sympy.limit(_expr(cert["expr"], (cert["var"],)), v, sympy.oo)
+        if sympy.simplify(found - _expr(cert["value"], ())) != 0:
+            raise CheckError("limit: sympy finds a different value")
+        return 0
     if kind == "rootcount":
         return sum(check_certificate(p["certificate"], skipped) for p in cert["parts"])
     if kind == "bundle":

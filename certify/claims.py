@@ -272,6 +272,32 @@ class Extremum(Claim):
 
 
 @dataclass(frozen=True)
+class Limit(Claim):
+    """lim_{var -> oo} expr = value, decided by sympy's exact ``limit`` (an arb evaluation far
+    out may only refute: it is not a proof of a limit)."""
+    expr: object = None
+    var: str = "x"
+    value: object = 0
+
+    kind = "limit"
+
+    def describe(self) -> str:
+        return f"lim_{{{self.var} -> oo}} {sympy.sstr(_expr(self.expr, (self.var,)))} = {self.value}"
+
+    def run(self, progress=None) -> Result:
+        start = time.monotonic()
+        v = sympy.Symbol(self.var, real=True)
+        e = _expr(self.expr, (self.var,))
+        e = e.xreplace({s: v for s in e.free_symbols if s.name == self.var})
+        found = sympy.limit(e, v, sympy.oo)
+        target = sympy.sympify(self.value)
+        ok = sympy.simplify(found - target) == 0
+        cert = {"kind": "limit", "expr": sympy.sstr(e), "var": self.var, "value": sympy.sstr(target)} if ok else None
+        return Result(PROVED if ok else UNDECIDED, certificate=cert, seconds=time.monotonic() - start,
+                      reason="" if ok else f"sympy finds the limit {found}")
+
+
+@dataclass(frozen=True)
 class Cited(Claim):
     source: str = ""
     kind = "cited"

@@ -179,6 +179,8 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     start = time.monotonic()
     F, strict = normalize(rename_symbols(lhs, domain), op, rename_symbols(rhs, domain))
     result = _prove(F, strict, domain, budget or Budget(), allow_tail, progress)
+    if result.status == "UNDECIDED" and not strict:
+        result = _prove_without_nonnegative_factors(F, domain, budget, result)
     result.seconds = time.monotonic() - start
     if result.certificate is not None:
         claim = {"lhs": to_text(sympy.sympify(lhs)), "op": op, "rhs": to_text(sympy.sympify(rhs)),
@@ -187,6 +189,44 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result.certificate["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
         result.certificate["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
     return result
+
+
+def nonnegative_factor(f, domain: Domain) -> bool:
+    """Is the factor f >= 0 on the domain by its form alone?"""
+    if f.is_number:
+        return bool(f.is_nonnegative)
+    if isinstance(f, sympy.exp):
+        return True
+    if f.is_Pow and f.base.is_Symbol and f.exp.is_Rational and f.exp > 0:
+        iv = domain.interval(f.base.name)
+        return iv.lo is not None and iv.lo >= 0
+    return False
+
+
+def _prove_without_nonnegative_factors(F, domain, budget, undecided: Result) -> Result:
+    """F >= 0 follows from G >= 0 when F = P G with P >= 0 by form (e.g. P = sqrt(z) on
+    z >= 0, where the infinite derivative at 0 defeats the ladder).  Not an equivalence, so a
+    refutation of G is only reported after it is re-checked on F itself."""
+    factored = sympy.factor(F)
+    parts = factored.args if factored.is_Mul else (factored,)
+    dropped = [f for f in parts if nonnegative_factor(f, domain)]
+    if not dropped:
+        return undecided
+    G = sympy.Mul(*[f for f in parts if f not in dropped])
+    inner = prove_inequality(G, ">=", 0, domain, budget)
+    if inner.status == "PROVED":
+        inner.certificate = {"kind": "factored", "source": to_text(F), "vars": list(domain.names),
+                             "domain": str(domain), "dropped": [to_text(d) for d in dropped],
+                             "inner": inner.certificate}
+        inner.margin_kind = "transformed"
+        return inner
+    if inner.status == "REFUTED":
+        pt = [sympy.Rational(inner.witness[n]) for n in domain.names]
+        value = ArbFunction(F, domain.symbols)(*[point(q) for q in pt])
+        if value.is_finite() and value < 0:
+            return Result("REFUTED", witness=inner.witness, witness_value=interval_text(value),
+                          reason="arb proves the inequality false at the witness point", cells=inner.cells)
+    return undecided
 
 
 def _prove_obligations(F, domain, budget):

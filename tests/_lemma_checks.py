@@ -20,7 +20,7 @@ from certify.mutation import mutated_twin
 from certify.prover import normalize
 from certify.sampling import sampled_min
 
-DEFAULT = {"identity": "PROVED", "inequality": "PROVED", "rootcount": "PROVED", "matrix": "PROVED",
+DEFAULT = {"identity": "PROVED", "inequality": "PROVED", "rootcount": "PROVED", "matrix": "PROVED", "limit": "PROVED",
            "human": "HUMAN", "cited": "CITED"}
 
 
