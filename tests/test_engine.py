@@ -197,3 +197,29 @@ def test_pole_at_open_end_is_tamed_exactly():
     assert check_certificate(json.loads(json.dumps(r.certificate))) > 0
     assert prove("1/b - 1/b**2 > 0", "b in (0, 1/2]").status == "REFUTED"
     assert prove("1/b > 0", "b in [0, 1]").status != "PROVED"     # a closed end is never tamed
+
+
+def test_removable_singularity_is_rewritten_and_the_rewrite_proved():
+    # GUIDE §2: (sqrt(1+4b^2)-1)/(2b) is 0/0 at b = 0; the rewrite 2b/(sqrt(1+4b^2)+1) is proved equal
+    ident = Identity("tau_arg", "", lhs="(sqrt(1+4*b**2)-1)/(2*b)", rhs="2*b/(sqrt(1+4*b**2)+1)",
+                     over="b in (0, oo)")
+    assert ident.run().status == "PROVED"
+    assert prove("2*b/(sqrt(1+4*b**2)+1) < 1", "b in [0, oo)").status == "PROVED"
+
+
+def test_runner_reports_and_checker_end_to_end(tmp_path):
+    # claims travel to worker processes as sympy data (arb values do not pickle)
+    from certify.check import check_file
+    from certify.claims import Human, Lemma
+    from certify.report import write_reports
+    from certify.runner import run_lemmas
+    lemma = Lemma("T.1", "demo", "demo", beta="[1, 2]", claims=(
+        Inequality("T.1.a", "g1 lower bound", lhs=G1, op=">", rhs="-1.381", over="z in [0, oo)"),
+        Inequality("T.1.b", "printed and false", lhs="b", op="<", rhs="3/2", over="b in {beta}"),
+        Human("T.1.c", "glue", reasoning="because")), errata=(("T.1.b", "false as printed"),))
+    grouped = run_lemmas([lemma], jobs=2, progress=False)
+    assert [o.result.status for o in grouped[0][1]] == ["PROVED", "REFUTED", "HUMAN"]
+    write_reports(grouped, str(tmp_path), "test")
+    assert "REFUTED" in (tmp_path / "ERRATA.md").read_text()
+    cells, skipped = check_file(str(tmp_path / "certificate.json"))
+    assert cells > 0 and not skipped
