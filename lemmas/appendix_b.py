@@ -5,10 +5,8 @@ Every assertion of the proofs is a claim, including the silent ones.  Convention
 
 - f(x) = sin x e^{beta(cos x - 1)}; f''' = p(cos x) e^{beta(cos x - 1)} (p of Lemma A.1).
 - x in [0, pi] is written x = pi t, t in [0, 1] (domain ends must be rational).
-- Points with a pole at beta = 0 (p(-1 - 2/beta), ...) are decided on the scaled quartic
-  P(w) = beta p(w / beta), a polynomial in w and beta (Identity B.1.scaled): for beta > 0,
-  z = w / beta is increasing, so P and p have the same signs at corresponding points and
-  their roots correspond.  Interval arithmetic cannot decide a sign next to a pole.
+- Points with a pole at the open end beta = 0 (p(-1 - 2/beta), ...) are decided as printed:
+  the engine multiplies by a power of beta > 0 near the open end (an exact, recorded rewrite).
 - cos tau = 2 beta / (sqrt(1 + 4 beta^2) + 1) (the singularity-free form of Section 5's
   formula, see lemmas.functions.tau), and D = (1 + sqrt(1 + 4 beta^2)) / 2; then
   f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)} (Identity B.4.f1_factor).
@@ -20,18 +18,12 @@ import sympy
 from certify.claims import Human, Identity, Inequality, Lemma, RootCount
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x)
 
-t, c, w = (sympy.Symbol(n, real=True) for n in ("t", "c", "w"))
+t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
 BETA = "(0, 1/3]"
 
 S = sqrt(1 + 4 * b ** 2)
 COS_TAU = 2 * b / (S + 1)                      # cos(tau(beta))
 D_FACTOR = (1 + S) / 2                         # f' = (cos x - cos tau)(beta cos x + D) E
-
-
-def P(ww=w, bb=b):
-    """beta * p(w / beta), expanded: a quartic in w with polynomial coefficients in beta."""
-    return (-ww ** 4 - 6 * ww ** 3 + (2 * bb ** 2 - 7) * ww ** 2 + (6 * bb ** 2 - 1) * ww
-            + 4 * bb ** 2 - bb ** 4)
 
 
 def Q(cc=c, bb=b):
@@ -44,7 +36,7 @@ def at_pi_t(expr):
 
 
 T = tau(b)
-XB = f"x in [-4, 4], b in {{beta}}"
+XB = "x in [-4, 4], b in {beta}"
 
 # -- Lemma B.1 (and Remark B.2) ------------------------------------------------------------------
 
@@ -71,31 +63,22 @@ lemma_B1 = Lemma(
                    lhs=p(-1, b), op=">=", rhs=0, over="b in {beta}"),
         Identity("B.1.p_at_m1_m1b", "p(-1 - 1/beta) = 5 beta - 1/beta + 1 (printed closed form)",
                  "Lemma B.1, proof", lhs=p(-1 - 1 / b, b), rhs=5 * b - 1 / b + 1, over="b in {beta}"),
-        Inequality("B.1.p_at_m1_m1b_neg",
-                   "p(-1 - 1/beta) < 0, decided as beta p(-1 - 1/beta) = P(-beta - 1) = 5 beta^2 + beta - 1 < 0 "
-                   "(beta > 0; removes the pole at beta = 0)", "Lemma B.1, proof",
-                   lhs=sympy.expand(P(-b - 1, b)), op="<", rhs=0, over="b in {beta}"),
+        Inequality("B.1.p_at_m1_m1b_neg", "p(-1 - 1/beta) < 0", "Lemma B.1, proof",
+                   lhs=p(-1 - 1 / b, b), op="<", rhs=0, over="b in {beta}"),
         Identity("B.1.p_at_m1_m2b", "p(-1 - 2/beta) = 5 beta + 6/beta + 13 (printed closed form)",
                  "Lemma B.1, proof", lhs=p(-1 - 2 / b, b), rhs=5 * b + 6 / b + 13, over="b in {beta}"),
-        Inequality("B.1.p_at_m1_m2b_pos",
-                   "p(-1 - 2/beta) > 0, decided as beta p(-1 - 2/beta) = P(-beta - 2) = 5 beta^2 + 13 beta + 6 > 0",
-                   "Lemma B.1, proof", lhs=sympy.expand(P(-b - 2, b)), op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.1.p_at_m1_m2b_pos", "p(-1 - 2/beta) > 0", "Lemma B.1, proof",
+                   lhs=p(-1 - 2 / b, b), op=">", rhs=0, over="b in {beta}"),
         Inequality("B.1.lim_minus_oo", "lim_{z -> -oo} p(z) = -oo: p has degree 4 with leading coefficient "
                    "-beta^3 < 0", "Lemma B.1, proof", lhs=-b ** 3, op="<", rhs=0, over="b in {beta}"),
-        Identity("B.1.scaled", "(silent) beta p(w/beta) = P(w) = -w^4 - 6w^3 + (2beta^2 - 7)w^2 + (6beta^2 - 1)w "
-                 "+ 4beta^2 - beta^4: the quartic without the pole at beta = 0", "Lemma B.1, proof",
-                 lhs=b * p(w / b, b), rhs=P(w, b), over="w in [-4, 4], b in {beta}"),
         RootCount("B.1.roots", "p has exactly four real roots, all simple, one in each of (-oo, -1-2/beta), "
-                  "(-1-2/beta, -1-1/beta), (-1-1/beta, 0), (0, 1) -- decided on P(w) = beta p(w/beta) at "
-                  "w = -oo, -beta-2, -beta-1, 0, beta (z = w/beta = -oo, -1-2/beta, -1-1/beta, 0, 1), "
-                  "including the order of the points", "Lemma B.1, proof",
-                  expr=P(w, b), var="w", points=("-oo", "-b-2", "-b-1", "0", "b"), signs="-+-+-",
-                  degree=4, over="b in {beta}"),
+                  "(-1-2/beta, -1-1/beta), (-1-1/beta, 0), (0, 1), including the order of the points",
+                  "Lemma B.1, proof", expr=p(c, b), var="c", points=("-oo", "-1-2/b", "-1-1/b", "0", "1"),
+                  signs="-+-+-", degree=4, over="b in {beta}"),
         Human("B.1.root_intervals", "the roots lie in (0,1), (-1-1/beta, -1], (-1-2/beta, -1-1/beta), "
               "(-oo, -1-2/beta) as printed",
-              reasoning="B.1.roots locates one simple root of P between consecutive points of opposite sign "
-                        "and no other; z = w/beta is increasing for beta > 0 and P(w) = beta p(w/beta), so p "
-                        "has the same four simple roots in z. The root in (-1-1/beta, 0) is <= -1 because "
+              reasoning="B.1.roots locates one simple root of p between consecutive points of opposite sign "
+                        "and no other. The root in (-1-1/beta, 0) is <= -1 because "
                         "p(-1) >= 0 > p(-1-1/beta) (B.1.p_at_m1_nonneg, B.1.p_at_m1_m1b_neg) and there is "
                         "exactly one root in (-1-1/beta, 0)."),
         Human("B.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (0, pi/2)",

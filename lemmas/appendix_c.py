@@ -1,10 +1,8 @@
 """Appendix C of the paper (beta < 0): Lemma C.1 (with Remark C.2), Corollary C.3, Lemma C.4
 (cited, not checked), Lemma C.5, Lemma C.6.
 
-Conventions as in lemmas/appendix_b.py: x = pi t on [0, pi]; the scaled quartic
-P(w) = beta p(w/beta) removes the poles of p(1 - 1/beta), p(1 - 2/beta) at beta = 0 (for
-beta < 0 the map z = w/beta is *decreasing* and P = beta p has the *opposite* sign of p, so
-the points are listed in increasing w and the signs are those of P); cos tau =
+Conventions as in lemmas/appendix_b.py: x = pi t on [0, pi]; p(1 - 1/beta), p(1 - 2/beta) are
+decided as printed (the engine tames their pole at the open end beta = 0); cos tau =
 2beta/(sqrt(1+4beta^2)+1), D = (1 + sqrt(1+4beta^2))/2.
 
 Lemma C.6 is about the 3-cluster configuration x = (0, 2pi/3, 4pi/3 repeated) for beta < -2/3:
@@ -20,7 +18,7 @@ from certify.claims import Cited, Human, Identity, Inequality, Lemma, RootCount
 from certify.matrices import MatrixClaim
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, f_beta, p, pi, sin, sqrt, tau, x)
 
-t, c, w, s, k = (sympy.Symbol(n, real=True) for n in ("t", "c", "w", "s", "k"))
+t, c, s, k = (sympy.Symbol(n, real=True) for n in ("t", "c", "s", "k"))
 x1, x2 = (sympy.Symbol(n, real=True) for n in ("x1", "x2"))
 
 S = sqrt(1 + 4 * b ** 2)
@@ -28,12 +26,6 @@ COS_TAU = 2 * b / (S + 1)
 D_FACTOR = (1 + S) / 2
 T = tau(b)
 XB = "x in [-4, 4], b in {beta}"
-
-
-def P(ww=w, bb=b):
-    """beta * p(w / beta), expanded (see lemmas/appendix_b.py)."""
-    return (-ww ** 4 - 6 * ww ** 3 + (2 * bb ** 2 - 7) * ww ** 2 + (6 * bb ** 2 - 1) * ww
-            + 4 * bb ** 2 - bb ** 4)
 
 
 def Q(cc=c, bb=b):
@@ -70,29 +62,21 @@ lemma_C1 = Lemma(
                    lhs=p(-1, b), op=">", rhs=0, over="b in {beta}"),
         Identity("C.1.p_at_1_m1b", "p(1 - 1/beta) = 5 beta - 1/beta - 1 (printed closed form)",
                  "Lemma C.1, proof", lhs=p(1 - 1 / b, b), rhs=5 * b - 1 / b - 1, over="b in {beta}"),
-        Inequality("C.1.p_at_1_m1b_pos",
-                   "p(1 - 1/beta) > 0, decided as beta p(1 - 1/beta) = P(beta - 1) = 5 beta^2 - beta - 1 < 0 "
-                   "(beta < 0 flips the sign; removes the pole at beta = 0)", "Lemma C.1, proof",
-                   lhs=sympy.expand(P(b - 1, b)), op="<", rhs=0, over="b in {beta}"),
+        Inequality("C.1.p_at_1_m1b_pos", "p(1 - 1/beta) > 0", "Lemma C.1, proof",
+                   lhs=p(1 - 1 / b, b), op=">", rhs=0, over="b in {beta}"),
         Identity("C.1.p_at_1_m2b", "p(1 - 2/beta) = 5 beta + 6/beta - 13 (printed closed form)",
                  "Lemma C.1, proof", lhs=p(1 - 2 / b, b), rhs=5 * b + 6 / b - 13, over="b in {beta}"),
-        Inequality("C.1.p_at_1_m2b_neg",
-                   "p(1 - 2/beta) < 0, decided as beta p(1 - 2/beta) = P(beta - 2) = 5 beta^2 - 13 beta + 6 > 0",
-                   "Lemma C.1, proof", lhs=sympy.expand(P(b - 2, b)), op=">", rhs=0, over="b in {beta}"),
+        Inequality("C.1.p_at_1_m2b_neg", "p(1 - 2/beta) < 0", "Lemma C.1, proof",
+                   lhs=p(1 - 2 / b, b), op="<", rhs=0, over="b in {beta}"),
         Inequality("C.1.lim_plus_oo", "lim_{z -> oo} p(z) = oo: leading coefficient -beta^3 > 0",
                    "Lemma C.1, proof", lhs=-b ** 3, op=">", rhs=0, over="b in {beta}"),
-        Identity("C.1.scaled", "(silent) beta p(w/beta) = P(w), the quartic without the pole at beta = 0",
-                 "Lemma C.1, proof", lhs=b * p(w / b, b), rhs=P(w, b), over="w in [-4, 4], b in {beta}"),
         RootCount("C.1.roots", "p has exactly four real roots, all simple, one in each of (-1, 0), "
-                  "(1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo) -- decided on P(w) = beta p(w/beta) at "
-                  "w = -oo, beta-2, beta-1, beta, 0, -beta (z = w/beta = oo, 1-2/beta, 1-1/beta, 1, 0, -1), "
-                  "including the order of the points", "Lemma C.1, proof",
-                  expr=P(w, b), var="w", points=("-oo", "b-2", "b-1", "b", "0", "-b"), signs="-+-++-",
-                  degree=4, over="b in {beta}"),
+                  "(1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo), including the order of the points",
+                  "Lemma C.1, proof", expr=p(c, b), var="c", points=("-1", "0", "1", "1-1/b", "1-2/b", "oo"),
+                  signs="+--+-+", degree=4, over="b in {beta}"),
         Human("C.1.root_intervals", "the roots lie in (-1, 0), (1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo)",
-              reasoning="For beta < 0, z = w/beta is decreasing and P = beta p has the sign opposite to p; "
-                        "C.1.roots gives one simple root of P between consecutive points of opposite sign and "
-                        "no other, i.e. the four printed intervals for p and no root in (0, 1) or below -1."),
+              reasoning="C.1.roots gives one simple root of p between consecutive points of opposite sign and "
+                        "no other, i.e. the four printed intervals and no root in (0, 1) or below -1."),
         Human("C.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (pi/2, pi)",
               reasoning="r = the root in (-1, 0) is the only root in [-1, 1]; p(-1) > 0 > p(0), p(1) < 0, so "
                         "p >= 0 on [-1, r], p < 0 on (r, 1]; a = arccos r in (pi/2, pi) and f''' >= 0 iff "
