@@ -1,319 +1,584 @@
-"""Appendix A: results for beta > 1/3 (Lemmas A.1, A.2, Corollary A.3, Lemmas A.4-A.7).
+"""Appendix A of the paper (beta > 1/3): Lemma A.1, Lemma A.2, Corollary A.3, Lemmas A.4-A.7.
 
-Every assertion the proofs make, including the silent ones, as claims; printed errors are
-encoded as printed (they come out REFUTED) with an erratum and the corrected claim.
-Variables: b = beta, z = beta (1 - cos x) in [0, 2 beta], c = cos x in [-1, 1], t = x / pi.
+Every assertion of the proofs is a claim, including the silent ones ("straightforward to
+verify", monotonicity facts used without a word).  Conventions:
+
+- f(x) = sin x e^{beta(cos x - 1)}; p, tau, g_beta, g1, g2, phi_A4..phi_A7 from lemmas.functions.
+- Lemma A.2 and Corollary A.3 are statements about a function of x in (0, oo); we call the
+  variable b (= beta) so that they share the tau of lemmas.functions.
+- Near beta -> oo, tau(beta) = arccos(c), c -> 1, is not analytic in 1/beta (it behaves like
+  beta^{-1/2}).  The claims that go to 0 there are decided in the variable s = 1/sqrt(beta),
+  where tau = atan(s / sqrt(C(s))), C(s) = 2/(sqrt(s^4 + 4) + s^2) = cos tau, is analytic
+  (Identities A.2.s_cos / A.2.s_tau_cos record the rewrite).
+- Identities on x in (0, pi) are written with x = 2 atan(q), q > 0 (so sin x = 2q/(1+q^2) >= 0
+  is known to sympy through the positive symbol q); the ends x = 0, pi separately.
+- z_b = beta(1 - cos b_), z_a = beta(1 - cos a), where (b_, a) is the positive region of f'''
+  in (0, pi) (Lemma A.1); the positive region of g'_beta on (0, 2 beta) is (z_b, z_a).
+- Sub-ranges of the proofs (beta >= 2 and [1, 2) in A.4) and the fixed points where tau is
+  evaluated are constants of the printed proof and written literally; every claim about "the
+  lemma's beta" uses {beta}.
 """
-from dataclasses import dataclass
+from dataclasses import replace
 
 import sympy
 
-from certify.claims import Cited, Human, Identity, Inequality, Lemma, Limit, RootCount
-from lemmas.functions import (R, b, f2, f3, g1, g2, g_beta, g_beta_prime, p, phi_A4, phi_A5,
-                              phi_A6, phi_A7, tau, tau_printed, x, z)
+from certify.claims import Human, Identity, Inequality, Lemma, RootCount
+from lemmas.functions import (E_beta, R, acos, b, cos, exp, f2, f2_printed, f3, f3_printed, g1, g2,
+                              g_beta, g_beta_prime, p, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt,
+                              tau, tau_printed, x, z)
 
-c = sympy.Symbol("c", real=True)
-s = sympy.Symbol("s", real=True)
-sqrt, acos = sympy.sqrt, sympy.acos
+q, s, t, w = (sympy.Symbol(n, real=True) for n in ("q", "s", "t", "w"))
 
+# -- Lemma A.1 -------------------------------------------------------------------------------------
 
-def in_cos(expr):
-    """Write an expression of x on [0, pi] in c = cos x (sin x = sqrt(1 - c^2) >= 0 there)."""
-    return expr.subs(sympy.sin(x), sqrt(1 - c ** 2)).subs(sympy.cos(x), c)
+XB = "x in [-4, 4], b in {beta}"
 
-
-def sqrt_tau(bb=b):
-    return sqrt(bb) * tau(bb)
-
-
-# -- Lemma A.1 ---------------------------------------------------------------------------------
-A1 = Lemma(
-    id="A.1", title="positive region of f''' for beta > 1/3", beta="(1/3, oo)",
-    statement="Suppose beta > 1/3. There exist 0 < b < a < pi such that the positive region of "
-              "f'''(x) is (-a, -b) U (b, a).",
+lemma_A1 = Lemma(
+    id="A.1",
+    title="the positive region of f''' is (-a, -b) U (b, a), 0 < b < a < pi",
+    statement="Suppose beta > 1/3. There exists 0 < b < a < pi such that the positive region of f'''(x) "
+              "is (-a, -b) U (b, a).",
+    beta="(1/3, oo)",
     claims=(
-        Identity("A.1.f3_p", "f'''(x) = p(cos x) e^{beta(cos x - 1)}", "Lemma A.1",
-                 lhs=f3, rhs=p(sympy.cos(x), b) * sympy.exp(b * (sympy.cos(x) - 1)),
-                 over="x in [-4, 4], b in {beta}"),
-        Identity("A.1.p1", "p(1) = -1 - 3 beta", "Lemma A.1", lhs=p(1, b), rhs=-1 - 3 * b, over="b in {beta}"),
-        Identity("A.1.p_1_03", "p(1 - 0.3/beta) = 1.688 - 0.1761/beta + 0.24 beta", "Lemma A.1",
-                 lhs=p(1 - R("0.3") / b, b), rhs=R("1.688") - R("0.1761") / b + R("0.24") * b,
-                 over="b in {beta}"),
-        Identity("A.1.pm1", "p(-1) = 1 - 3 beta", "Lemma A.1", lhs=p(-1, b), rhs=1 - 3 * b, over="b in {beta}"),
-        Identity("A.1.pm1_2", "p(-1 - 2/beta) = 5 beta + 6/beta + 13", "Lemma A.1",
-                 lhs=p(-1 - 2 / b, b), rhs=5 * b + 6 / b + 13, over="b in {beta}"),
-        Inequality("A.1.p1_neg", "p(1) < 0", "Lemma A.1", lhs=p(1, b), op="<", rhs=0, over="b in {beta}"),
-        Inequality("A.1.p_1_03_pos", "p(1 - 0.3/beta) > 0", "Lemma A.1",
-                   lhs=p(1 - R("0.3") / b, b), op=">", rhs=0, over="b in {beta}"),
-        Inequality("A.1.pm1_neg", "p(-1) < 0 (open end: p(-1) = 0 at beta = 1/3)", "Lemma A.1",
-                   lhs=p(-1, b), op="<", rhs=0, over="b in {beta}"),
-        Inequality("A.1.pm1_2_pos", "p(-1 - 2/beta) > 0", "Lemma A.1",
-                   lhs=p(-1 - 2 / b, b), op=">", rhs=0, over="b in {beta}"),
-        Inequality("A.1.point_in_range", "(silent) 1 - 0.3/beta > -1, so 1 - 0.3/beta lies in (-1, 1)",
-                   "Lemma A.1", lhs=1 - R("0.3") / b, op=">", rhs=-1, over="b in {beta}"),
-        Inequality("A.1.leading", "(silent) p is a quartic with leading coefficient -beta^3 < 0",
-                   "Lemma A.1", lhs=-b ** 3, op="<", rhs=0, over="b in {beta}"),
-        RootCount("A.1.roots", "p has one root in each of (-oo, -1-2/beta), (-1-2/beta, -1), "
-                  "(-1, 1-0.3/beta), (1-0.3/beta, 1) and no other root: two roots r1 < r2 in (-1, 1), "
-                  "p > 0 exactly between them on [-1, 1]", "Lemma A.1",
-                  expr=p(z, b), var="z", points=("-oo", "-1-2/b", "-1", "1-0.3/b", "1"),
-                  signs="-+-+-", degree=4, over="b in {beta}"),
-        Human("A.1.conclusion", "the positive region of f''' is (-a, -b) U (b, a)",
-              reasoning="f''' = p(cos x) e^{...} with e^{...} > 0, so f''' > 0 iff r1 < cos x < r2; "
-                        "with b = arccos r2 < a = arccos r1 in (0, pi) and f''' even this is (-a,-b) U (b,a)."),
+        Identity("A.1.f3_is_p", "f'''(x) = p(cos x) e^{beta(cos x - 1)}", "Lemma A.1, proof",
+                 lhs=f3, rhs=p(cos(x), b) * E_beta, over=XB),
+        Identity("A.1.f3_printed_is_p", "(Section 5's printed f''') = p(cos x) e^{beta(cos x - 1)}",
+                 "Lemma A.1, proof", lhs=f3_printed, rhs=p(cos(x), b) * E_beta, over=XB),
+        Identity("A.1.p_at_1", "p(1) = -1 - 3 beta (printed closed form)", "Lemma A.1, proof",
+                 lhs=p(1, b), rhs=-1 - 3 * b, over="b in {beta}"),
+        Inequality("A.1.p_at_1_neg", "p(1) = -1 - 3 beta < 0", "Lemma A.1, proof",
+                   lhs=-1 - 3 * b, op="<", rhs=0, over="b in {beta}"),
+        Identity("A.1.p_at_1_m03b", "p(1 - 0.3/beta) = 1.688 - 0.1761 beta^{-1} + 0.24 beta (printed closed form)",
+                 "Lemma A.1, proof", lhs=p(1 - R("0.3") / b, b),
+                 rhs=R("1.688") - R("0.1761") / b + R("0.24") * b, over="b in {beta}"),
+        Inequality("A.1.p_at_1_m03b_pos", "p(1 - 0.3/beta) = 1.688 - 0.1761/beta + 0.24 beta > 0",
+                   "Lemma A.1, proof", lhs=R("1.688") - R("0.1761") / b + R("0.24") * b, op=">", rhs=0,
+                   over="b in {beta}"),
+        Identity("A.1.p_at_m1", "p(-1) = 1 - 3 beta (printed closed form)", "Lemma A.1, proof",
+                 lhs=p(-1, b), rhs=1 - 3 * b, over="b in {beta}"),
+        Inequality("A.1.p_at_m1_neg", "p(-1) = 1 - 3 beta < 0 (-> 0 at the open end beta = 1/3)",
+                   "Lemma A.1, proof", lhs=1 - 3 * b, op="<", rhs=0, over="b in {beta}"),
+        Identity("A.1.p_at_m1_m2b", "p(-1 - 2/beta) = 5 beta + 6/beta + 13 (printed closed form)",
+                 "Lemma A.1, proof", lhs=p(-1 - 2 / b, b), rhs=5 * b + 6 / b + 13, over="b in {beta}"),
+        Inequality("A.1.p_at_m1_m2b_pos", "p(-1 - 2/beta) = 5 beta + 6/beta + 13 > 0", "Lemma A.1, proof",
+                   lhs=5 * b + 6 / b + 13, op=">", rhs=0, over="b in {beta}"),
+        Inequality("A.1.point_m03b_gt_m1", "(silent) the evaluation point 1 - 0.3/beta lies in (-1, 1): > -1",
+                   "Lemma A.1, proof", lhs=1 - R("0.3") / b, op=">", rhs=-1, over="b in {beta}"),
+        Inequality("A.1.point_m03b_lt_1", "(silent) 1 - 0.3/beta < 1", "Lemma A.1, proof",
+                   lhs=1 - R("0.3") / b, op="<", rhs=1, over="b in {beta}"),
+        Inequality("A.1.point_m2b_lt_m1", "(silent) -1 - 2/beta < -1 (the point lies left of [-1, 1])",
+                   "Lemma A.1, proof", lhs=-1 - 2 / b, op="<", rhs=-1, over="b in {beta}"),
+        Identity("A.1.p_quartic", "(silent) p is a quartic in z with leading coefficient -beta^3",
+                 "Lemma A.1, proof", lhs=sympy.expand(p(z, b)),
+                 rhs=-b ** 3 * z ** 4 - 6 * b ** 2 * z ** 3 + (2 * b ** 3 - 7 * b) * z ** 2
+                 + (6 * b ** 2 - 1) * z + 4 * b - b ** 3, over="z in [-4, 4], b in {beta}"),
+        Inequality("A.1.lim_minus_oo", "(silent, needed for 'two roots less than -1') p -> -oo as z -> -oo: "
+                   "leading coefficient -beta^3 < 0", "Lemma A.1, proof",
+                   lhs=-b ** 3, op="<", rhs=0, over="b in {beta}"),
+        RootCount("A.1.roots", "p has exactly four real roots, all simple, one in each of (-oo, -1-2/beta), "
+                  "(-1-2/beta, -1), (-1, 1-0.3/beta), (1-0.3/beta, 1) (signs - + - + - at the ordered points, "
+                  "order of the points included)", "Lemma A.1, proof",
+                  expr=p(z, b), var="z", points=("-oo", "-1-2/b", "-1", "1-3/(10*b)", "1"), signs="-+-+-",
+                  degree=4, over="b in {beta}"),
+        Human("A.1.region", "the positive region of f''' is (-a, -b) U (b, a), 0 < b < a < pi",
+              reasoning="By A.1.roots, p has exactly two roots r1 < r2 in (-1, 1) (r1 in (-1, 1-0.3/beta), "
+                        "r2 in (1-0.3/beta, 1)), both simple, p > 0 exactly on (r1, r2) within [-1, 1] and "
+                        "p(+-1) < 0. By A.1.f3_is_p and e^{...} > 0, f'''(x) > 0 iff r1 < cos x < r2. On [0, pi] "
+                        "cos is decreasing, so with b = arccos r2, a = arccos r1 (0 < b < a < pi) the positive "
+                        "region in [0, pi] is (b, a); f''' is even (Section 5, S5.f3_even)."),
     ),
-    reasoning="The sign facts and the degree give the exact root locations (A.1.roots); the "
-              "evaluation point 1 - 0.3/beta lies in (-1, 1).",
+    reasoning="The signs of the quartic p at -oo, -1-2/beta, -1, 1-0.3/beta, 1 alternate, which locates all four "
+              "roots: two below -1 and two in (-1, 1) with p > 0 between them; x -> cos x maps this to (b, a).",
 )
 
+# -- Lemma A.2 -------------------------------------------------------------------------------------
 
-# -- Lemma A.2 and Corollary A.3 ---------------------------------------------------------------
-X = sympy.Symbol("b", real=True)          # the paper's x of Lemma A.2, written b here
-cX = (sqrt(1 + 4 * X ** 2) - 1) / (2 * X)
-S = sqrt(sqrt(1 + 4 * X ** 2) - 1) / sqrt(2 * X ** 2 + R(1, 2))
-Q = sqrt(1 + 4 * X ** 2)
+SQ = sqrt(1 + 4 * b ** 2)
+C_ARG = (SQ - 1) / (2 * b)                         # the printed argument of arccos
+S_PRINTED = sqrt(SQ - 1) / sqrt(2 * b ** 2 + R(1, 2))
+DERIV_PRINTED = (acos(C_ARG) - S_PRINTED) / (2 * sqrt(b))
 
-A2 = Lemma(
-    id="A.2", title="sqrt(x) arccos((sqrt(1+4x^2)-1)/(2x)) is strictly increasing on (0, oo)",
-    statement="sqrt(x) arccos((sqrt(1+4x^2)-1)/(2x)) is strictly increasing over (0, oo).",
+# the parametrization b = B_Q(q), q in (0, 1): tau(B_Q) = 2 atan q (see the module docstring)
+B_Q = (1 - q ** 4) / (4 * q ** 2)
+R_Q = (1 + q ** 4) / (2 * q ** 2)                  # sqrt(1 + 4 B_Q^2)
+C_Q = (1 - q ** 2) / (1 + q ** 2)                  # cos tau(B_Q) = cos(2 atan q)
+S_Q = 2 * q * (1 - q ** 2) / (1 + q ** 4)          # S(B_Q)
+Q_DOM = "q in (0, 1)"
+
+STEP0 = 1 - (SQ - 1) / (1 + 4 * b ** 2) - C_ARG                                  # > 0 to show
+STEP1 = 1 + 1 / (1 + 4 * b ** 2) + 1 / (2 * b) - SQ * (1 / (2 * b) + 1 / (1 + 4 * b ** 2))
+STEP2 = (1 + 4 * b ** 2) * 2 * b + 1 + 2 * b + 4 * b ** 2 - SQ * (1 + 2 * b + 4 * b ** 2)
+STEP3 = (1 + 4 * b ** 2) * 2 * b - (SQ - 1) * (1 + 2 * b + 4 * b ** 2)
+STEP4 = (1 + SQ) * (1 + 4 * b ** 2) - 2 * b * (1 + 2 * b + 4 * b ** 2)
+
+PARAM_CLAIMS = (
+    Inequality("A.2.q_map", "(rewrite) b = B(q) = (1 - q^4)/(4q^2) is strictly decreasing on q in (0, 1), "
+               "from +oo (q -> 0) to 0 (q -> 1): a bijection onto (0, oo)", "Lemma A.2 (rewrite)",
+               lhs=sympy.diff(B_Q, q), op="<", rhs=0, over=Q_DOM),
+    Identity("A.2.q_radicand", "(rewrite) 1 + 4 B(q)^2 = R(q)^2, R(q) = (1 + q^4)/(2q^2) > 0, so "
+             "sqrt(1 + 4b^2) = R(q)", "Lemma A.2 (rewrite)", lhs=1 + 4 * B_Q ** 2, rhs=R_Q ** 2, over=Q_DOM),
+    Identity("A.2.q_cos", "(rewrite) (sqrt(1+4b^2) - 1)/(2b) = (R - 1)/(2B) = (1 - q^2)/(1 + q^2)",
+             "Lemma A.2 (rewrite)", lhs=(R_Q - 1) / (2 * B_Q), rhs=C_Q, over=Q_DOM),
+    Identity("A.2.q_tau", "(rewrite) cos(2 atan q) = (1 - q^2)/(1 + q^2); 2 atan q lies in (0, pi/2), "
+             "so tau(B(q)) = arccos((1-q^2)/(1+q^2)) = 2 atan q", "Lemma A.2 (rewrite)",
+             lhs=cos(2 * sympy.atan(q)), rhs=C_Q, over=Q_DOM),
+    Identity("A.2.q_S", "(rewrite) S(b)^2 = (sqrt(1+4b^2) - 1)/(2b^2 + 1/2) = (R - 1)/(2B^2 + 1/2) "
+             "= (2q(1 - q^2)/(1 + q^4))^2", "Lemma A.2 (rewrite)",
+             lhs=(R_Q - 1) / (2 * B_Q ** 2 + R(1, 2)), rhs=S_Q ** 2, over=Q_DOM),
+    Inequality("A.2.q_S_pos", "(rewrite) 2q(1 - q^2)/(1 + q^4) > 0, so S(B(q)) = 2q(1 - q^2)/(1 + q^4)",
+               "Lemma A.2 (rewrite)", lhs=S_Q, op=">", rhs=0, over=Q_DOM),
+)
+
+lemma_A2 = Lemma(
+    id="A.2",
+    title="sqrt(x) arccos((sqrt(1+4x^2)-1)/(2x)) is strictly increasing over (0, oo)",
+    statement="sqrt(x) arccos((sqrt(1+4x^2)-1)/(2x)) is strictly increasing over (0, oo). (Variable written b.)",
     beta="(0, oo)",
     claims=(
-        Identity("A.2.tau_rewrite", "(sqrt(1+4x^2)-1)/(2x) = 2x/(sqrt(1+4x^2)+1) (removes the 0/0 at x = 0)",
-                 "Section 5", lhs=cX, rhs=2 * X / (Q + 1), over="b in {beta}"),
-        Identity("A.2.derivative", "the printed derivative of sqrt(x) arccos(c(x))", "Lemma A.2",
-                 lhs=sympy.diff(sqrt(X) * acos(cX), X), rhs=(acos(cX) - S) / (2 * sqrt(X)),
-                 over="b in {beta}"),
-        Inequality("A.2.S_range", "(silent) 0 < S(x) < pi, so arccos c > S <=> c < cos S", "Lemma A.2",
-                   lhs=S, op="<", rhs=sympy.pi, over="b in {beta}"),
-        Inequality("A.2.cos_bound", "cos z >= 1 - z^2/2 over (0, pi) (z = pi s)", "Lemma A.2",
-                   lhs=sympy.cos(sympy.pi * s), op=">", rhs=1 - (sympy.pi * s) ** 2 / 2, over="s in (0, 1)"),
-        Identity("A.2.S_squared", "S^2/2 = (sqrt(1+4x^2)-1)/(1+4x^2)", "Lemma A.2",
-                 lhs=S ** 2 / 2, rhs=(Q - 1) / (1 + 4 * X ** 2), over="b in {beta}"),
-        Inequality("A.2.suffices", "(sqrt(1+4x^2)-1)/(2x) < 1 - (sqrt(1+4x^2)-1)/(1+4x^2)", "Lemma A.2",
-                   lhs=2 * X / (Q + 1), op="<", rhs=1 - (Q - 1) / (1 + 4 * X ** 2), over="b in {beta}"),
-        Identity("A.2.step1", "step 1 rearranges the same quantity: RHS - LHS is unchanged", "Lemma A.2",
-                 lhs=(1 - (Q - 1) / (1 + 4 * X ** 2)) - cX,
-                 rhs=(1 + 1 / (1 + 4 * X ** 2) + 1 / (2 * X)) - Q * (1 / (2 * X) + 1 / (1 + 4 * X ** 2)),
-                 over="b in {beta}"),
-        Identity("A.2.step2", "step 2 multiplies step 1 by 2x(1+4x^2) > 0", "Lemma A.2",
-                 lhs=2 * X * (1 + 4 * X ** 2) * ((1 + 1 / (1 + 4 * X ** 2) + 1 / (2 * X))
-                                                 - Q * (1 / (2 * X) + 1 / (1 + 4 * X ** 2))),
-                 rhs=(1 + 4 * X ** 2) * 2 * X + 1 + 2 * X + 4 * X ** 2 - Q * (1 + 2 * X + 4 * X ** 2),
-                 over="b in {beta}"),
-        Identity("A.2.step3", "step 3 moves (1 + 2x + 4x^2) across", "Lemma A.2",
-                 lhs=(1 + 4 * X ** 2) * 2 * X + 1 + 2 * X + 4 * X ** 2 - Q * (1 + 2 * X + 4 * X ** 2),
-                 rhs=(1 + 4 * X ** 2) * 2 * X - (Q - 1) * (1 + 2 * X + 4 * X ** 2), over="b in {beta}"),
-        Identity("A.2.step4", "step 4 multiplies step 3 by (sqrt(1+4x^2)+1)/(2x) > 0", "Lemma A.2",
-                 lhs=((1 + 4 * X ** 2) * 2 * X - (Q - 1) * (1 + 2 * X + 4 * X ** 2)) * (Q + 1) / (2 * X),
-                 rhs=(1 + Q) * (1 + 4 * X ** 2) - 2 * X * (1 + 2 * X + 4 * X ** 2), over="b in {beta}"),
-        Inequality("A.2.final", "2x(1+2x+4x^2) < (1+sqrt(1+4x^2))(1+4x^2) ('straightforward to verify')",
-                   "Lemma A.2", lhs=2 * X * (1 + 2 * X + 4 * X ** 2), op="<", rhs=(1 + Q) * (1 + 4 * X ** 2),
+        Identity("A.2.derivative", "d/dx sqrt(x) arccos(c(x)) = (arccos(c) - sqrt(sqrt(1+4x^2)-1)/sqrt(2x^2+1/2)) "
+                 "/ (2 sqrt x) (printed derivative)", "Lemma A.2, proof",
+                 lhs=sympy.diff(sqrt(b) * tau_printed(b), b), rhs=DERIV_PRINTED, over="b in {beta}"),
+        Identity("A.2.tau_printed", "(silent) the printed arccos argument (sqrt(1+4x^2)-1)/(2x) equals "
+                 "2x/(sqrt(1+4x^2)+1) (the singularity-free tau of lemmas.functions)", "Lemma A.2",
+                 lhs=C_ARG, rhs=2 * b / (SQ + 1), over="b in {beta}"),
+        *PARAM_CLAIMS,
+        Inequality("A.2.numerator_pos", "it suffices: arccos(c) > S := sqrt(sqrt(1+4x^2)-1)/sqrt(2x^2+1/2) on "
+                   "(0, oo), i.e. the numerator of the derivative is positive; decided at b = B(q): "
+                   "2 atan q > 2q(1 - q^2)/(1 + q^4) for q in (0, 1) (A.2.q_*; the b-form is not analytic "
+                   "at b = oo)", "Lemma A.2, proof",
+                   lhs=sympy.atan(q), op=">", rhs=S_Q / 2, over=Q_DOM),
+        Inequality("A.2.S_lt_pi", "(silent) S < pi, so arccos(c) > S <=> c < cos S (arccos decreasing on "
+                   "[-1, 1], cos injective on [0, pi]; S >= 0 as a square root)", "Lemma A.2, proof",
+                   lhs=S_PRINTED, op="<", rhs=pi, over="b in {beta}"),
+        Inequality("A.2.cos_lower", "cos(z) >= 1 - z^2/2 over (0, pi) (z = pi t)", "Lemma A.2, proof",
+                   lhs=cos(pi * t), op=">=", rhs=1 - (pi * t) ** 2 / 2, over="t in (0, 1)"),
+        Identity("A.2.S_squared", "S^2/2 = (sqrt(1+4x^2)-1)/(1+4x^2), so cos S >= 1 - (sqrt(1+4x^2)-1)/(1+4x^2)",
+                 "Lemma A.2, proof", lhs=S_PRINTED ** 2 / 2, rhs=(SQ - 1) / (1 + 4 * b ** 2), over="b in {beta}"),
+        Inequality("A.2.step0", "it suffices: (sqrt(1+4x^2)-1)/(2x) < 1 - (sqrt(1+4x^2)-1)/(1+4x^2)",
+                   "Lemma A.2, proof", lhs=C_ARG, op="<", rhs=1 - (SQ - 1) / (1 + 4 * b ** 2), over="b in {beta}"),
+        Identity("A.2.step1", "<=> sqrt(1+4x^2)(1/(2x) + 1/(1+4x^2)) < 1 + 1/(1+4x^2) + 1/(2x) "
+                 "(rhs - lhs equals the slack of A.2.step0)", "Lemma A.2, proof",
+                 lhs=STEP1, rhs=STEP0, over="b in {beta}"),
+        Identity("A.2.step2", "<=> sqrt(1+4x^2)(1+2x+4x^2) < (1+4x^2)2x + 1 + 2x + 4x^2 "
+                 "(slack multiplied by 2x(1+4x^2) > 0)", "Lemma A.2, proof",
+                 lhs=STEP2, rhs=2 * b * (1 + 4 * b ** 2) * STEP1, over="b in {beta}"),
+        Identity("A.2.step3", "<=> (sqrt(1+4x^2)-1)(1+2x+4x^2) < (1+4x^2)2x (same slack)", "Lemma A.2, proof",
+                 lhs=STEP3, rhs=STEP2, over="b in {beta}"),
+        Identity("A.2.step4", "<=> 2x(1+2x+4x^2) < (1+sqrt(1+4x^2))(1+4x^2) (slack multiplied by "
+                 "(sqrt(1+4x^2)+1)/(2x) > 0)", "Lemma A.2, proof",
+                 lhs=STEP4, rhs=STEP3 * (SQ + 1) / (2 * b), over="b in {beta}"),
+        Inequality("A.2.multiplier_2", "(silent) the multiplier 2x(1+4x^2) of step 2 is > 0", "Lemma A.2, proof",
+                   lhs=2 * b * (1 + 4 * b ** 2), op=">", rhs=0, over="b in {beta}"),
+        Inequality("A.2.multiplier_4", "(silent) the multiplier (sqrt(1+4x^2)+1)/(2x) of step 4 is > 0",
+                   "Lemma A.2, proof", lhs=(SQ + 1) / (2 * b), op=">", rhs=0, over="b in {beta}"),
+        Inequality("A.2.final", "2x(1+2x+4x^2) < (1+sqrt(1+4x^2))(1+4x^2) on (0, oo) ('straightforward to verify')",
+                   "Lemma A.2, proof", lhs=2 * b * (1 + 2 * b + 4 * b ** 2), op="<", rhs=(1 + SQ) * (1 + 4 * b ** 2),
                    over="b in {beta}"),
-        Human("A.2.conclusion", "sqrt(x) arccos c(x) is strictly increasing on (0, oo)",
-              reasoning="The final inequality and the chain of equivalences (steps multiply by positive "
-                        "factors) give c < 1 - S^2/2 <= cos S; with 0 < S < pi, arccos c > S, so the "
-                        "derivative (arccos c - S)/(2 sqrt x) is positive."),
+        Human("A.2.conclusion", "the derivative is positive on (0, oo), so the function is strictly increasing",
+              reasoning="A.2.final and the equivalences A.2.step4..step1 (positive multipliers A.2.multiplier_2/4) "
+                        "give A.2.step0; with cos S >= 1 - S^2/2 (A.2.cos_lower, A.2.S_squared; 0 <= S < pi by "
+                        "A.2.S_lt_pi) this gives c < cos S, i.e. arccos(c) > S: the numerator of A.2.derivative is "
+                        "positive and 2 sqrt(x) > 0. A.2.numerator_pos checks the numerator directly on the whole "
+                        "range through the exact parametrization b = B(q) (A.2.q_map ... A.2.q_S_pos)."),
     ),
-    reasoning="Chain: final inequality <=> step 3 <=> step 2 <=> step 1 <=> 'suffices'; then the cosine "
-              "bound and the range of S turn it into arccos c > S, i.e. a positive derivative.",
+    reasoning="Differentiate; the numerator is positive by a chain of equivalent inequalities ending in a "
+              "polynomial-radical inequality, each step an exact identity of slacks with positive multipliers. "
+              "The numerator is also checked directly in the parametrization b = (1 - q^4)/(4q^2), "
+              "tau = 2 atan q, which is analytic at b = oo (q = 0).",
 )
 
-A3 = Lemma(
-    id="A.3", title="sqrt(x) tau(x) < 1 on (0, oo)",
-    statement="arccos((sqrt(1+4x^2)-1)/(2x)) < 1/sqrt(x) over (0, oo).",
+# -- Corollary A.3 ---------------------------------------------------------------------------------
+
+SQRT_B_TAU_Q = sqrt(1 - q ** 4) * sympy.atan(q) / q      # sqrt(b) tau(b) at b = B(q)
+
+corollary_A3 = Lemma(
+    id="A.3",
+    title="arccos((sqrt(1+4x^2)-1)/(2x)) < 1/sqrt(x) over (0, oo)",
+    statement="arccos((sqrt(1+4x^2)-1)/(2x)) < 1/sqrt(x) over (0, oo), i.e. sqrt(beta) tau(beta) < 1.",
+    beta="(0, oo)",
     claims=(
-        Limit("A.3.limit", "lim_{x -> oo} sqrt(x) arccos(c(x)) = 1", "Corollary A.3",
-              expr=sqrt(X) * tau(X), var="b", value=1),
-        Inequality("A.3.on_0_64", "(check, not needed) sqrt(x) tau(x) < 1 on (0, 64]", "Corollary A.3",
-                   lhs=sqrt_tau(X), op="<", rhs=1, over="b in (0, 64]"),
-        Cited("A.3.also_in", "the corollary also appears in [21, Lemma 4]", "Corollary A.3",
-              source="[21, Lemma 4]"),
-        Human("A.3.conclusion", "sqrt(x) tau(x) < 1 on (0, oo)",
-              reasoning="Lemma A.2: sqrt(x) tau(x) is strictly increasing, and its limit at infinity is 1 "
-                        "(A.3.limit); a strictly increasing function stays below its limit."),
+        *(replace(c, id=c.id.replace("A.2.", "A.3."), ref="Corollary A.3 (rewrite)") for c in PARAM_CLAIMS[:4]),
+        Identity("A.3.q_sqrt_b", "(rewrite) sqrt(B(q)) = sqrt(1 - q^4)/(2q), so sqrt(b) tau(b) = "
+                 "sqrt(1 - q^4) atan(q)/q at b = B(q)", "Corollary A.3 (rewrite)",
+                 lhs=sqrt(B_Q), rhs=sqrt(1 - q ** 4) / (2 * q), over=Q_DOM),
+        Inequality("A.3.bound", "sqrt(x) arccos(c(x)) < 1 on (0, oo); decided at x = B(q): sqrt(1 - q^4) atan(q) < q "
+                   "for q in (0, 1)", "Corollary A.3",
+                   lhs=sqrt(1 - q ** 4) * sympy.atan(q), op="<", rhs=q, over=Q_DOM),
+        Inequality("A.3.limit_lower", "lim_{x -> oo} sqrt(x) arccos(c(x)) = 1: with A.3.bound, "
+                   "1 - q^2 < sqrt(b) tau(b) < 1 for q in (0, 1/2] (b >= 15/64), and q -> 0 as b -> oo",
+                   "Corollary A.3, proof", lhs=sqrt(1 - q ** 4) * sympy.atan(q), op=">", rhs=q * (1 - q ** 2),
+                   over="q in (0, 1/2]"),
+        Human("A.3.glue", "the corollary follows from Lemma A.2 and the limit",
+              reasoning="sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit_lower "
+                        "and A.3.bound squeeze it between 1 - q^2 and 1, q -> 0), so it is < 1 on (0, oo); "
+                        "A.3.bound checks this directly."),
     ),
-    reasoning="Lemma A.2 (monotone) and the exact limit.",
+    reasoning="Monotone with supremum equal to the limit 1, which is not attained.",
 )
 
+# -- Lemmas A.4 - A.7: shared pieces --------------------------------------------------------------
 
-# -- Lemmas A.4 - A.7: one table each ----------------------------------------------------------
-@dataclass(frozen=True)
-class GammaStep:
-    """The constants of one of Lemmas A.4-A.7 (names follow the proofs)."""
-    lemma: str
-    beta: str
-    z_lo: str            # g'_beta(z_lo) < 0
-    z_hi: str            # g'_beta(z_hi) > 0
-    z_pos: str           # g_beta(z_pos) > 0
-    g2_lo: str           # g2(z_lo) > g2_lo
-    g2_hi: str           # upper bound of g2 at z_a
-    g2_hi_at: str        # the point whose g2 value the proof bounds ('max' for the global max)
-    factor: str          # bound on sqrt(beta) tau on the range
-    factor_at: str       # the beta at which the proof evaluates sqrt(beta) tau
-    phi: object
-    g1_term: bool        # whether phi keeps the 0.375 sqrt(2 - 1.5/beta) term
-    tau_range: str = "{beta}"   # where sqrt(beta) tau < factor is used
-    hi_at_edge: bool = False    # z_hi = 2 beta at the open end: g'_beta(z_hi) ~ sqrt(beta - 1/3) there
+y = sympy.Symbol("y", real=True)
+SIN_Y, COS_Y = 2 * y / (1 + y ** 2), (1 - y ** 2) / (1 + y ** 2)     # sin, cos of x = 2 atan y
+AT_Y = {sin(x): SIN_Y, cos(x): COS_Y}
+Z_Y = b - b * COS_Y                                                   # beta - beta cos x
+YB = "y in (0, oo), b in (0, oo)"
+CONST = "t in [0, 0]"           # domain of a claim about a constant (the variable does not occur)
+BRACKET = lambda zz: -3 + 2 * zz + (-1 + 3 * zz - zz ** 2) / b        # g_beta = sqrt(z) sqrt(2 - z/b) B(z) e^{-z}
 
 
-STEPS = {
-    "A.4": GammaStep("A.4", "[1, oo)", "0.18", "1.4", "1.9", "-0.247", "0.512", "1.4", "0.96", "2", phi_A4, True, "[1, 2)"),
-    "A.5": GammaStep("A.5", "[0.75, 1)", "0.165", "1.24", "1.4", "-0.26", "0.54", "1.24", "0.91", "1", phi_A5, True),
-    "A.6": GammaStep("A.6", "[0.5, 0.75)", "0.14", "0.9", "0.99", "-0.28", "0.542", "max", "0.88", "0.75", phi_A6, False),
-    "A.7": GammaStep("A.7", "(1/3, 0.5)", "0.121", "2/3", "2/3", "-0.285", "0.521", "1", "0.809", "0.5", phi_A7, False, hi_at_edge=True),
-}
+def tag(v):
+    return v.replace("/", "_").replace(".", "")
 
 
-def gprime_hi_claims(st: GammaStep):
-    """g'_beta(z_hi) > 0; when z_hi = 2 beta at the open end of the range, g'_beta(z_hi) vanishes
-    there like sqrt(beta - 1/3) (infinite slope), so the claim is decided as the product with the
-    positive factor sqrt(2 - z_hi/beta), whose radicand is shown positive separately."""
-    L, zh = st.lemma, R(st.z_hi)
-    if not st.hi_at_edge:
-        return [Inequality(f"{L}.gprime_hi", f"g'_beta({st.z_hi}) > 0", L, lhs=g_beta_prime(zh, b), op=">",
-                           rhs=0, over="b in {beta}")]
-    return [
-        Inequality(f"{L}.gprime_hi_scaled", f"g'_beta({st.z_hi}) sqrt(2 - {st.z_hi}/beta) > 0", L,
-                   lhs=sympy.expand(g_beta_prime(zh, b) * sqrt(2 - zh / b)), op=">", rhs=0, over="b in {beta}"),
-        Inequality(f"{L}.gprime_hi_factor", f"2 - {st.z_hi}/beta > 0, so sqrt(2 - {st.z_hi}/beta) > 0", L,
-                   lhs=2 - zh / b, op=">", rhs=0, over="b in {beta}"),
-        Human(f"{L}.gprime_hi", f"g'_beta({st.z_hi}) > 0",
-              reasoning=f"g'_beta({st.z_hi}) is the positive product {L}.gprime_hi_scaled divided by the "
-                        f"positive sqrt(2 - {st.z_hi}/beta)."),
-    ]
+def lem(L):
+    return f"Lemma {L}, proof"
 
 
-def g_beta_claims(st: GammaStep):
-    """The sign facts and bounds of g_beta, g1, g2 that the proof of st.lemma uses."""
-    L, zl, zh, zp = st.lemma, R(st.z_lo), R(st.z_hi), R(st.z_pos)
-    claims = [
-        Inequality(f"{L}.gprime_lo", f"g'_beta({st.z_lo}) < 0", L, lhs=g_beta_prime(zl, b), op="<", rhs=0,
-                   over="b in {beta}"),
-        *gprime_hi_claims(st),
-        Inequality(f"{L}.points_in_domain", f"(silent) the evaluation points lie in [0, 2 beta]: "
-                   f"{max(zh, zp)} <= 2 beta", L, lhs=max(zh, zp), op="<=", rhs=2 * b, over="b in {beta}"),
-        Inequality(f"{L}.g_at_01", "g_beta(0.1) < 0", L, lhs=g_beta(R("0.1"), b), op="<", rhs=0,
-                   over="b in {beta}"),
-        Inequality(f"{L}.g_pos", f"g_beta({st.z_pos}) > 0", L, lhs=g_beta(zp, b), op=">", rhs=0,
-                   over="b in {beta}"),
-        Inequality(f"{L}.g2_lo", f"g2({st.z_lo}) > {st.g2_lo}", L, lhs=g2(zl), op=">", rhs=R(st.g2_lo),
-                   over="s in [0, 0]"),
-        Inequality(f"{L}.g2_increasing", f"(silent) g2(z) >= g2({st.z_lo}) for z in [{st.z_lo}, {st.z_hi}]",
-                   L, lhs=g2(z), op=">=", rhs=g2(zl), over=f"z in [{st.z_lo}, {st.z_hi}]"),
-        Inequality(f"{L}.lower_step", f"(9): g_beta(z) > {st.g2_lo} sqrt(2 - {st.z_lo}/beta)/(sqrt2 beta) "
-                   f"- 1.381 sqrt(2 - {st.z_lo}/beta)/sqrt2 for z in [{st.z_lo}, {st.z_hi}]", L,
-                   lhs=g_beta(z, b), op=">",
-                   rhs=R(st.g2_lo) * sqrt(2 - zl / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - zl / b) / sqrt(2),
-                   over=f"z in [{st.z_lo}, {st.z_hi}], b in {{beta}}"),
-    ]
-    if st.g2_hi_at == "max":
-        claims.append(Inequality(f"{L}.g2_hi", f"(silent) the global maximum of g2 is < {st.g2_hi}", L,
-                                 lhs=g2(z), op="<", rhs=R(st.g2_hi), over="z in [0, oo)"))
-    else:
-        at = R(st.g2_hi_at)
-        claims.append(Inequality(f"{L}.g2_hi", f"g2({st.g2_hi_at}) < {st.g2_hi}", L, lhs=g2(at), op="<",
-                                 rhs=R(st.g2_hi), over="s in [0, 0]"))
-        if at > zh:       # A.7: g2 increasing up to 1 >= 2 beta
-            claims.append(Inequality(f"{L}.g2_monotone_hi", f"(silent) g2(z) <= g2({st.g2_hi_at}) on "
-                                     f"[{st.z_hi}, {st.g2_hi_at}] (z <= 2 beta < 1)", L, lhs=g2(z), op="<=",
-                                     rhs=g2(at), over=f"z in [{st.z_hi}, {st.g2_hi_at}]"))
-        else:
-            claims.append(Inequality(f"{L}.g2_monotone_hi", f"(silent) g2(z) <= g2({st.g2_hi_at}) for z >= "
-                                     f"{st.g2_hi_at}", L, lhs=g2(z), op="<=", rhs=g2(at),
-                                     over=f"z in [{st.g2_hi_at}, oo)"))
-    if st.g1_term:
-        claims.append(Inequality(f"{L}.g1_term_real", "(silent) 0.375 sqrt(2 - 1.5/beta) is real: 2 - 1.5/beta >= 0",
-                                 L, lhs=2 - R("1.5") / b, op=">=", rhs=0, over="b in {beta}"))
-    else:
-        claims.append(Inequality(f"{L}.g1_nonpositive", "g1 <= 0 on [0, 2 beta] (the g1 term is removed)", L,
-                                 lhs=g1(z) * 1, op="<=", rhs=0, over="z in [0, 1.5]"))
-    return claims
+def gprime_sign(L, zc, op):
+    word = "< 0" if op == "<" else "> 0"
+    return Inequality(f"{L}.gprime_at_{tag(zc)}", f"g'_beta({zc}) {word} for every beta in the lemma's range",
+                      lem(L), lhs=g_beta_prime(R(zc), b), op=op, rhs=0, over="b in {beta}")
 
 
-def chain_claims(st: GammaStep):
-    """The phi and tau bounds that finish the proof of st.lemma."""
-    L = st.lemma
-    return [
-        Inequality(f"{L}.phi", f"{st.factor} phi(beta) < 2", L, lhs=R(st.factor) * st.phi(b), op="<", rhs=2,
-                   over="b in {beta}"),
-        Inequality(f"{L}.tau_constant", f"sqrt({st.factor_at}) tau({st.factor_at}) < {st.factor}", L,
-                   lhs=sqrt_tau(b), op="<", rhs=R(st.factor), over=f"b in [{st.factor_at}, {st.factor_at}]"),
-        Inequality(f"{L}.tau_direct", f"sqrt(beta) tau(beta) < {st.factor} on {st.tau_range} (direct)", L,
-                   lhs=sqrt_tau(b), op="<", rhs=R(st.factor), over=f"b in {st.tau_range}"),
-        Human(f"{L}.conclusion", "tau (f''(a) - f''(b)) < 2",
-              reasoning=f"g_beta(z_a) - g_beta(z_b) < phi(beta) by the bounds above (g2 monotone pieces, "
-                        f"g1 bounds, sqrt(2 - z/beta) decreasing in z); tau (f''(a) - f''(b)) = sqrt(beta) tau "
-                        f"(g_beta(z_a) - g_beta(z_b)) < {st.factor} phi(beta) < 2."),
-    ]
+def g_sign(L, zc, op):
+    word = "< 0" if op == "<" else "> 0"
+    return Inequality(f"{L}.g_at_{tag(zc)}", f"g_beta({zc}) {word} for every beta in the lemma's range", lem(L),
+                      lhs=g_beta(R(zc), b), op=op, rhs=0, over="b in {beta}")
 
 
-common_A4 = [
-    Identity("A.4.f2_gbeta", "f''(x) = sqrt(beta) g_beta(beta - beta cos x) on [0, pi] (c = cos x)", "Lemma A.4",
-             lhs=in_cos(f2), rhs=sqrt(b) * g_beta(b - b * c, b), over="c in [-1, 1], b in (0, oo)"),
-    Identity("A.4.gbeta_split", "g_beta = sqrt(2 - z/beta)/sqrt2 (g1 + g2/beta)", "Lemma A.4",
-             lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in (0, 2), b in (1, oo)"),
-    Human("A.4.f3_chain", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x)",
-          reasoning="Differentiate f''(x) = sqrt(beta) g_beta(beta - beta cos x) (A.4.f2_gbeta) in x: the chain "
-                    "rule gives the factor beta sin x; z = beta(1 - cos x) increases on [0, pi], so the positive "
-                    "region of g'_beta is (z_b, z_a) with z_b = beta(1 - cos b), z_a = beta(1 - cos a)."),
-    Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo)", "Lemma A.4", lhs=g1(z), op=">", rhs=R("-1.381"),
-               over="z in [0, oo)"),
-    Inequality("A.4.g1_upper", "g1 < 0.375 on [0, oo)", "Lemma A.4", lhs=g1(z), op="<", rhs=R("0.375"),
-               over="z in [0, oo)"),
-    Inequality("A.4.g1_nonpositive", "g1 <= 0 for z <= 1.5", "Lemma A.4", lhs=g1(z), op="<=", rhs=0,
-               over="z in [0, 1.5]"),
-]
+def point_in_domain(L, zc, op="<="):
+    return Inequality(f"{L}.points_in_domain", f"(silent) the evaluation points 0.1, ..., {zc} lie in the domain "
+                      f"[0, 2 beta] of g_beta: {zc} {op} 2 beta", lem(L), lhs=R(zc), op=op, rhs=2 * b,
+                      over="b in {beta}")
 
-A4 = Lemma(
-    id="A.4", title="tau (f''(a) - f''(b)) < 2 for beta >= 1", beta="[1, oo)",
+
+def g2_lower(L, zl, zh, const):
+    return (
+        Inequality(f"{L}.g2_min_{tag(zl)}_{tag(zh)}", f"(silent extremum fact) g2(z) >= g2({zl}) for z in [{zl}, {zh}] "
+                   f"(g2 increases on [0.1009, 1.1723] and stays above g2({zl}) up to {zh}); z_b lies there",
+                   lem(L), lhs=g2(z), op=">=", rhs=g2(R(zl)), over=f"z in [{zl}, {zh}]"),
+        Inequality(f"{L}.g2_at_{tag(zl)}_neg", f"(silent) g2({zl}) < 0, so sqrt(2 - z/beta) g2(z) >= "
+                   f"sqrt(2 - {zl}/beta) g2({zl}) for z in [{zl}, {zh}]", lem(L),
+                   lhs=g2(z), op="<", rhs=0, over=f"z in [{zl}, {zl}]"),
+        Inequality(f"{L}.g2_at_{tag(zl)}_bound", f"g2({zl}) > {const}", lem(L),
+                   lhs=g2(z), op=">", rhs=R(const), over=f"z in [{zl}, {zl}]"),
+    )
+
+
+def tau_point(L, name, expr, const, statement):
+    """A constant tau bound: the expression does not depend on b; the domain is a point."""
+    return Inequality(f"{L}.{name}", statement, lem(L), lhs=expr, op="<", rhs=R(const), over=CONST)
+
+
+def radicand(L, c, op=">=", what="phi is real"):
+    return Inequality(f"{L}.radicand_{tag(c)}", f"(silent) 2 - {c}/beta {op} 0 on the lemma's range ({what})",
+                      lem(L), lhs=2 - R(c) / b, op=op, rhs=0, over="b in {beta}")
+
+
+def zb_za_chain(L, zl, zh):
+    return Human(f"{L}.chain", f"{zl} < beta(1 - cos b) < {zh} < beta(1 - cos a)",
+                 reasoning=f"The positive region of g'_beta on (0, 2 beta) is the interval (z_b, z_a) (A.4.positive_region); "
+                           f"g'_beta({zl}) < 0 and g'_beta({zh}) > 0 with {zh} <= 2 beta ({L}.points_in_domain), so "
+                           f"{zh} lies in (z_b, z_a) and {zl} does not, and {zl} < {zh}: {zl} < z_b < {zh} < z_a.")
+
+
+def g_signs_human(L, gpos):
+    return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+                 reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
+                           f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
+                           f"(z_b, 2 beta] ({L}.chain, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
+                           f"in both cases {gpos} <= z_a and {gpos} > z_a.")
+
+
+# -- Lemma A.4 -------------------------------------------------------------------------------------
+
+lemma_A4 = Lemma(
+    id="A.4",
+    title="tau (f''(a) - f''(b)) < 2 for beta >= 1",
     statement="If beta >= 1 then tau (f''(a) - f''(b)) < 2.",
-    claims=(*common_A4, *g_beta_claims(STEPS["A.4"]),
-            Inequality("A.4.phi_large", "phi(beta) < 2 for beta >= 2", "Lemma A.4", lhs=phi_A4(b), op="<", rhs=2,
-                       over="b in [2, oo)"),
-            *[cl for cl in chain_claims(STEPS["A.4"]) if not cl.id.endswith(".phi")],
-            Inequality("A.4.phi", "0.96 phi(beta) < 2 on [1, 2)", "Lemma A.4", lhs=R("0.96") * phi_A4(b), op="<",
-                       rhs=2, over="b in [1, 2)"),
-            Human("A.4.large_beta", "for beta >= 2: sqrt(beta) tau < 1 (Corollary A.3) and phi < 2",
-                  reasoning="tau (f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2."),),
-    reasoning="Cases beta >= 2 (phi < 2 and Corollary A.3) and beta in [1, 2) (Lemma A.2: sqrt(beta) tau <= "
-              "sqrt(2) tau(2) < 0.96, and 0.96 phi < 2). The g-bounds locate z_b in (0.18, 1.4) and z_a > 1.4.",
+    beta="[1, oo)",
+    claims=(
+        Identity("A.4.f2_printed_form", "f''(x) = sin x (-1 - 3beta cos x + beta^2 sin^2 x) e^{beta(cos x - 1)}, "
+                 "i.e. with w = 1 - cos x and sin x = sqrt(2w - w^2) on [0, pi]: "
+                 "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w}", lem("A.4"),
+                 lhs=f2, rhs=sin(x) * (-1 - 3 * b * cos(x) + b ** 2 * sin(x) ** 2) * E_beta, over=XB),
+        Identity("A.4.w_form", "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w} = "
+                 "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} = "
+                 "sqrt(beta) g_beta(beta w) (printed steps, z = beta w)", lem("A.4"),
+                 lhs=sqrt(2 * w - w ** 2) * (-1 - 3 * b * (1 - w) + b ** 2 * (2 * w - w ** 2)) * exp(-b * w),
+                 rhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
+                 over="w in [0, 2], b in {beta}"),
+        Identity("A.4.w_form_g", "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} "
+                 "= sqrt(beta) g_beta(beta w), w in [0, 2]", lem("A.4"),
+                 lhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
+                 rhs=sqrt(b) * g_beta(b * w, b), over="w in [0, 2], b in {beta}"),
+        Identity("A.4.w_sub", "(silent) sin^2 x = 2w - w^2 for w = 1 - cos x (and sin x >= 0 on [0, pi], so "
+                 "sin x = sqrt(2w - w^2) there)", lem("A.4"), lhs=sin(x) ** 2, rhs=2 * (1 - cos(x)) - (1 - cos(x)) ** 2,
+                 over="x in [-4, 4]"),
+        Identity("A.4.half_angle_sin", "(rewrite) x = 2 atan y, y in (0, oo), covers x in (0, pi): "
+                 "sin x = 2y/(1 + y^2)", lem("A.4"), lhs=sin(2 * sympy.atan(y)), rhs=SIN_Y, over="y in (0, oo)"),
+        Identity("A.4.half_angle_cos", "(rewrite) cos(2 atan y) = (1 - y^2)/(1 + y^2)", lem("A.4"),
+                 lhs=cos(2 * sympy.atan(y)), rhs=COS_Y, over="y in (0, oo)"),
+        Identity("A.4.f2_identity", "f''(x) = sqrt(beta) g_beta(beta - beta cos x) on (0, pi) (x = 2 atan y, "
+                 "every beta > 0)", lem("A.4"),
+                 lhs=f2.xreplace(AT_Y), rhs=sqrt(b) * g_beta(Z_Y, b), over=YB),
+        Identity("A.4.f2_identity_at_0", "f''(0) = sqrt(beta) g_beta(0) (= 0)", lem("A.4"), lhs=f2.subs(x, 0),
+                 rhs=sqrt(b) * g_beta(0, b), over="b in (0, oo)"),
+        Identity("A.4.f2_identity_at_pi", "f''(pi) = sqrt(beta) g_beta(2 beta) (= 0)", lem("A.4"), lhs=f2.subs(x, pi),
+                 rhs=sqrt(b) * g_beta(2 * b, b), over="b in (0, oo)"),
+        Identity("A.4.f3_identity", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x) on (0, pi) "
+                 "(x = 2 atan y, every beta > 0)", lem("A.4"),
+                 lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
+        Human("A.4.positive_region", "the positive region of g'_beta in (0, 2 beta) is (beta(1 - cos b), beta(1 - cos a)), "
+              "and (f''(a) - f''(b))/sqrt(beta) = g_beta(beta(1 - cos a)) - g_beta(beta(1 - cos b))",
+              reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
+                        "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
+                        "A.4.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
+                        "(b, a) of f''' in (0, pi). The second statement is A.4.f2_identity at x = a, b."),
+        Identity("A.4.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta)", lem("A.4"),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 2], b in {beta}"),
+        Identity("A.4.g_at_0", "g_beta(0) = 0", lem("A.4"), lhs=g_beta(0, b), rhs=0, over="b in {beta}"),
+        Identity("A.4.g_at_2b", "(silent) g_beta(2 beta) = 0 (the right end of the domain)", lem("A.4"),
+                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
+        gprime_sign("A.4", "0.18", "<"),
+        gprime_sign("A.4", "1.4", ">"),
+        point_in_domain("A.4", "1.9"),
+        zb_za_chain("A.4", "0.18", "1.4"),
+        g_sign("A.4", "0.1", "<"),
+        g_sign("A.4", "1.9", ">"),
+        g_signs_human("A.4", "1.9"),
+        *g2_lower("A.4", "0.18", "1.4", "-0.247"),
+        Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = -1.38012)", lem("A.4"),
+                   lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)"),
+        Human("A.4.bound_zb", "(9): g_beta(z_b) > -0.247 sqrt(2 - 0.18/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - 0.18/beta)/sqrt 2",
+              reasoning="A.4.g_combo at z = z_b in (0.18, 1.4): sqrt(2 - z/beta) <= sqrt(2 - 0.18/beta); g2(z_b) >= "
+                        "g2(0.18) with g2(0.18) < 0 gives sqrt(2 - z/beta) g2(z_b) >= sqrt(2 - 0.18/beta) g2(0.18) > "
+                        "-0.247 sqrt(2 - 0.18/beta); g1 > -1.381 gives sqrt(2 - z/beta) g1(z_b) > -1.381 sqrt(2 - 0.18/beta)."),
+        Inequality("A.4.g2_max_after_14", "(silent monotonicity) g2(z) <= g2(1.4) for z >= 1.4 (g2 decreases on "
+                   "[1.1723, 4.2268] and is negative beyond 2.618); z_a lies there", lem("A.4"),
+                   lhs=g2(z), op="<=", rhs=g2(R("1.4")), over="z in [1.4, oo)"),
+        Inequality("A.4.g2_at_14_pos", "(silent) g2(1.4) > 0, so sqrt(2 - z/beta) g2(z) <= sqrt(2 - 1.4/beta) g2(1.4) "
+                   "for z >= 1.4", lem("A.4"), lhs=g2(z), op=">", rhs=0, over="z in [1.4, 1.4]"),
+        Inequality("A.4.g2_at_14_bound", "g2(1.4) < 0.512", lem("A.4"), lhs=g2(z), op="<", rhs=R("0.512"),
+                   over="z in [1.4, 1.4]"),
+        Inequality("A.4.g1_nonpos", "g1 <= 0 for z <= 1.5", lem("A.4"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        Inequality("A.4.g1_upper", "g1 < 0.375 on [0, oo) (global maximum g1((3 + sqrt 6)/2) = 0.374897)", lem("A.4"),
+                   lhs=g1(z), op="<", rhs=R("0.375"), over="z in [0, oo)"),
+        radicand("A.4", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real"),
+        Human("A.4.bound_za", "g_beta(z_a) < 0.512 sqrt(2 - 1.4/beta)/(sqrt 2 beta) + 0.375 sqrt(2 - 1.5/beta)/sqrt 2",
+              reasoning="A.4.g_combo at z = z_a > 1.4: g2(z_a) <= g2(1.4) (A.4.g2_max_after_14) and g2(1.4) > 0 give "
+                        "sqrt(2 - z/beta) g2(z_a) <= sqrt(2 - 1.4/beta) g2(1.4) < 0.512 sqrt(2 - 1.4/beta). If z_a <= 1.5 "
+                        "then g1(z_a) <= 0 <= 0.375 sqrt(2 - 1.5/beta); otherwise sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta) "
+                        "and g1 < 0.375."),
+        Human("A.4.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)", reasoning="A.4.bound_za minus (9) (A.4.bound_zb)."),
+        Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
+                   lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
+        Human("A.4.large_beta", "beta >= 2: tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < "
+              "sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2",
+              reasoning="A.4.positive_region, A.4.phi, A.4.phi_lt_2 (tau > 0), and sqrt(beta) tau < 1 by Corollary A.3 "
+                        "(A.3.bound)."),
+        tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
+        Inequality("A.4.tau_below_2", "from Lemma A.2: sqrt(beta) tau < sqrt(2) tau(2) for beta in [1, 2)", lem("A.4"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(2) * tau(2), over="b in [1, 2)"),
+        Inequality("A.4.phi_096", "0.96 phi(beta) < 2 for beta in [1, 2)", lem("A.4"),
+                   lhs=R("0.96") * phi_A4(b), op="<", rhs=2, over="b in [1, 2)"),
+        Human("A.4.conclusion", "tau(f''(a) - f''(b)) < 2 for beta >= 1",
+              reasoning="beta >= 2: A.4.large_beta. beta in [1, 2): tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) "
+                        "< 0.96 phi(beta) < 2 (A.4.tau_below_2, A.4.tau_at_2, A.4.phi_096)."),
+    ),
+    reasoning="Write f'' = sqrt(beta) g_beta(beta - beta cos x); locate the ends z_b, z_a of the positive region of "
+              "g'_beta by signs of g'_beta at 0.18 and 1.4; bound g_beta(z_a) from above and g_beta(z_b) from below "
+              "through g1, g2; the sum phi(beta) is < 2 for beta >= 2 (then sqrt(beta) tau < 1) and 0.96 phi < 2 on [1, 2).",
+    errata=(("", "typesetting: the display of g_beta in terms of g1, g2 is corrupted in the source ('rac', 'eta' for "
+                 "\\frac, \\beta); intended g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta), proved as "
+                 "A.4.g_combo."),),
 )
 
-A5 = Lemma(
-    id="A.5", title="tau (f''(a) - f''(b)) < 2 for beta in [0.75, 1)", beta="[0.75, 1)",
+LEMMAS = [lemma_A1, lemma_A2, corollary_A3, lemma_A4]
+
+
+def gprime_scaled(zz):
+    """sqrt(2 - z/beta) g'_beta(z) without the square root that vanishes at z = 2 beta:
+    g_beta = sqrt(h) B e^{-z}, h = z(2 - z/beta), so sqrt(2 - z/beta) g'_beta = e^{-z} (h' B + 2h(B' - B)) / (2 sqrt z)."""
+    h = zz * (2 - zz / b)
+    hp = 2 - 2 * zz / b
+    B, Bp = BRACKET(zz), 2 + (3 - 2 * zz) / b
+    return exp(-zz) * (hp * B + 2 * h * (Bp - B)) / (2 * sqrt(zz))
+
+
+def g1_refs(L, zl):
+    return Human(f"{L}.g1_bounds", f"g1 > -1.381 (for the value at z_b) and, where used, g1 < 0.375 and g1 <= 0 on [0, 1.5]",
+                 reasoning="The same global facts about g1 (independent of beta) as in Lemma A.4: A.4.g1_lower, "
+                           "A.4.g1_upper, A.4.g1_nonpos.")
+
+
+# -- Lemma A.5 -------------------------------------------------------------------------------------
+
+lemma_A5 = Lemma(
+    id="A.5",
+    title="tau (f''(a) - f''(b)) < 2 for beta in [0.75, 1)",
     statement="Suppose beta in [0.75, 1). Then tau (f''(a) - f''(b)) < 2.",
-    claims=(*g_beta_claims(STEPS["A.5"]), *chain_claims(STEPS["A.5"])),
-    reasoning="As Lemma A.4 with the constants 0.165, 1.24, 0.26, 0.54; Lemma A.2 gives sqrt(beta) tau < tau(1) < 0.91.",
+    beta="[0.75, 1)",
+    claims=(
+        Human("A.5.setup", "f'' = sqrt(beta) g_beta(beta - beta cos x), f''' = beta sqrt(beta) sin x g'_beta(...), "
+              "g_beta = sqrt(2 - z/beta)/sqrt 2 (g1 + g2/beta), g_beta(0) = g_beta(2 beta) = 0",
+              reasoning="A.4.f2_identity, A.4.f3_identity and their ends hold for every beta > 0; A.4.g_combo, "
+                        "A.4.g_at_0 and A.4.g_at_2b are identities in beta (re-run them on this range with "
+                        "`certify run --lemma A.4 --beta ...`)."),
+        Identity("A.5.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.5"),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 3/2], b in {beta}"),
+        gprime_sign("A.5", "0.165", "<"),
+        gprime_sign("A.5", "1.24", ">"),
+        point_in_domain("A.5", "1.4"),
+        zb_za_chain("A.5", "0.165", "1.24"),
+        g_sign("A.5", "0.1", "<"),
+        g_sign("A.5", "1.4", ">"),
+        g_signs_human("A.5", "1.4"),
+        *g2_lower("A.5", "0.165", "1.24", "-0.26"),
+        g1_refs("A.5", "0.165"),
+        Inequality("A.5.g2_max_after_124", "(silent monotonicity) g2(z) <= g2(1.24) for z in [1.24, 2] (z_a < 2 beta < 2)",
+                   lem("A.5"), lhs=g2(z), op="<=", rhs=g2(R("1.24")), over="z in [1.24, 2]"),
+        Inequality("A.5.g2_at_124_pos", "(silent) g2(1.24) > 0", lem("A.5"), lhs=g2(z), op=">", rhs=0,
+                   over="z in [1.24, 1.24]"),
+        Inequality("A.5.g2_at_124_bound", "(silent) g2(1.24) < 0.54", lem("A.5"), lhs=g2(z), op="<", rhs=R("0.54"),
+                   over="z in [1.24, 1.24]"),
+        radicand("A.5", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real; = 0 at beta = 0.75"),
+        Human("A.5.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.75, 1)",
+              reasoning="As A.4.bound_zb / A.4.bound_za with 0.165, 1.24, -0.26, 0.54: g2(z_b) >= g2(0.165) > -0.26 "
+                        "(A.5.g2_min_0165_124, g2(0.165) < 0), g1 > -1.381; g2(z_a) <= g2(1.24) < 0.54, g1(z_a) <= 0 if "
+                        "z_a <= 1.5 and < 0.375 otherwise (with sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta))."),
+        tau_point("A.5", "tau_at_1", tau(1), "0.91", "tau(1) < 0.91"),
+        Inequality("A.5.tau_bound", "from Lemma A.2: sqrt(beta) tau < tau(1) on the lemma's range", lem("A.5"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=tau(1), over="b in {beta}"),
+        Inequality("A.5.phi_091", "0.91 phi(beta) < 2 over the lemma's range", lem("A.5"),
+                   lhs=R("0.91") * phi_A5(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.5.conclusion", "tau(f''(a) - f''(b)) < 2",
+              reasoning="tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < sqrt(beta) tau phi(beta) "
+                        "< 0.91 phi(beta) < 2."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.165 and 1.24.",
 )
 
-A6 = Lemma(
-    id="A.6", title="tau (f''(a) - f''(b)) < 2 for beta in [0.5, 0.75)", beta="[0.5, 0.75)",
+# -- Lemma A.6 -------------------------------------------------------------------------------------
+
+lemma_A6 = Lemma(
+    id="A.6",
+    title="tau (f''(a) - f''(b)) < 2 for beta in [0.5, 0.75)",
     statement="Suppose beta in [0.5, 0.75). Then tau (f''(a) - f''(b)) < 2.",
-    claims=(*g_beta_claims(STEPS["A.6"]),
-            *[cl for cl in chain_claims(STEPS["A.6"]) if not cl.id.endswith(".tau_constant")],
-            Inequality("A.6.tau_printed", "as printed: sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)) on [0.5, 0.75)",
-                       "Lemma A.6", lhs=sqrt_tau(b), op="<", rhs=sqrt(R("0.75")) * tau(sqrt(R("0.75"))),
-                       over="b in {beta}"),
-            Inequality("A.6.tau_constant", "corrected: sqrt(0.75) tau(0.75) < 0.88", "Lemma A.6",
-                       lhs=sqrt_tau(b), op="<", rhs=R("0.88"), over="b in [0.75, 0.75]")),
-    reasoning="As Lemma A.4 with 0.14, 0.9, 0.28 and the global max of g2 (< 0.542); g1 <= 0 on [0, 2 beta]; "
-              "Lemma A.2 gives sqrt(beta) tau < sqrt(0.75) tau(0.75) < 0.88.",
-    errata=(("A.6.tau_printed", "the proof writes sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)); the right side is "
-             "0.8273 while sqrt(beta) tau(beta) -> 0.8713 as beta -> 0.75, so the printed bound is false near 0.75. "
-             "It should read sqrt(0.75) tau(0.75) (= 0.8713 < 0.88, proved: A.6.tau_constant, A.6.tau_direct)."),),
+    beta="[0.5, 0.75)",
+    claims=(
+        Human("A.6.setup", "the identities of Lemma A.4", reasoning="As A.5.setup."),
+        Identity("A.6.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.6"),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 1], b in {beta}"),
+        gprime_sign("A.6", "0.14", "<"),
+        gprime_sign("A.6", "0.9", ">"),
+        point_in_domain("A.6", "0.99"),
+        zb_za_chain("A.6", "0.14", "0.9"),
+        g_sign("A.6", "0.1", "<"),
+        g_sign("A.6", "0.99", ">"),
+        g_signs_human("A.6", "0.99"),
+        *g2_lower("A.6", "0.14", "0.9", "-0.28"),
+        g1_refs("A.6", "0.14"),
+        Inequality("A.6.g2_max", "(silent extremum fact) g2 < 0.542 on [0.9, 1.5], where z_a lies (maximum "
+                   "g2(1.17234) = 0.541764)", lem("A.6"), lhs=g2(z), op="<", rhs=R("0.542"), over="z in [0.9, 1.5]"),
+        Inequality("A.6.2b_le_15", "(silent) z <= 2 beta < 1.5 on the lemma's range", lem("A.6"),
+                   lhs=2 * b, op="<", rhs=R("1.5"), over="b in {beta}"),
+        Inequality("A.6.g1_nonpos", "g1 is non-positive when beta <= 0.75 and z <= 2 beta: g1 <= 0 on [0, 1.5]",
+                   lem("A.6"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        radicand("A.6", "1.5", op="<", what="the 'removed' term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 is not real here"),
+        radicand("A.6", "0.9", what="phi is real"),
+        Human("A.6.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.5, 0.75)",
+              reasoning="As in A.4 with 0.14, 0.9: g2(z_b) >= g2(0.14) > -0.28, g1 > -1.381; at z_a in (0.9, 2 beta): "
+                        "g2(z_a) < 0.542 (A.6.g2_max) and sqrt(2 - z_a/beta) < sqrt(2 - 0.9/beta), g1(z_a) <= 0."),
+        tau_point("A.6", "tau_const_printed", sqrt(R("0.75")) * tau(sqrt(R("0.75"))), "0.88",
+                  "as printed: sqrt(0.75) tau(sqrt(0.75)) < 0.88 (true, but not the quantity Lemma A.2 provides)"),
+        Inequality("A.6.tau_bound_printed", "as printed: sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)) on the lemma's range",
+                   lem("A.6"), lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.75")) * tau(sqrt(R("0.75"))),
+                   over="b in {beta}"),
+        Inequality("A.6.tau_bound", "corrected: from Lemma A.2, sqrt(beta) tau < sqrt(0.75) tau(0.75) on the lemma's range",
+                   lem("A.6"), lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.75")) * tau(R("0.75")), over="b in {beta}"),
+        tau_point("A.6", "tau_const", sqrt(R("0.75")) * tau(R("0.75")), "0.88", "corrected: sqrt(0.75) tau(0.75) < 0.88"),
+        Inequality("A.6.phi_088", "0.88 phi(beta) < 2 over the lemma's range", lem("A.6"),
+                   lhs=R("0.88") * phi_A6(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.6.conclusion", "tau(f''(a) - f''(b)) < 2",
+              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.88 phi(beta) < 2 (A.6.tau_bound, "
+                        "A.6.tau_const, A.6.phi_088)."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.14 and 0.9; the g1 contribution at z_a is <= 0.",
+    errata=(
+        ("A.6.tau_bound_printed", "'sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75))' is false on the upper part of "
+         "[0.5, 0.75) (sqrt(0.75) tau(sqrt(0.75)) = 0.8273 while sqrt(beta) tau(beta) -> 0.8713 as beta -> 0.75): a typo "
+         "for sqrt(0.75) tau(0.75). Still true: sqrt(beta) tau < sqrt(0.75) tau(0.75) = 0.8713 < 0.88 "
+         "(A.6.tau_bound, A.6.tau_const), so the lemma stands."),
+        ("", "wording: 'we have removed the term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 for g1' - that term is not real for "
+             "beta < 0.75 (A.6.radicand_15); what holds is that the g1 contribution at z_a is <= 0 (A.6.g1_nonpos, "
+             "A.6.2b_le_15)."),
+    ),
 )
 
-A7 = Lemma(
-    id="A.7", title="tau (f''(a) - f''(b)) < 2 for beta in (1/3, 0.5)", beta="(1/3, 0.5)",
+# -- Lemma A.7 -------------------------------------------------------------------------------------
+
+lemma_A7 = Lemma(
+    id="A.7",
+    title="tau (f''(a) - f''(b)) < 2 for beta in (1/3, 0.5)",
     statement="Suppose beta in (1/3, 0.5). Then tau (f''(a) - f''(b)) < 2.",
-    claims=(*g_beta_claims(STEPS["A.7"]), *chain_claims(STEPS["A.7"]),
-            Human("A.7.notation", "'g_2' in the proof means g^2", reasoning="notation")),
-    reasoning="As Lemma A.4 with 0.121, 2/3, 0.285 and g2 increasing on [0.121, 1] (g2(1) < 0.521); g1 <= 0; "
-              "Lemma A.2 gives sqrt(beta) tau < sqrt(0.5) tau(0.5) < 0.809. The sign of g_beta at z_a is not "
-              "needed for the phi bound.",
-    errata=(("A.7.g_pos", "'g_beta(2/3) > 0' is false on all of (1/3, 0.5): g_beta(2/3) = sqrt(2/3) sqrt(2 - 2/(3 beta)) "
-             "(5/9)(1/beta - 3) e^{-2/3} < 0. The sign is not used by the phi bound, which still holds (A.7.phi)."),
-            ("", "'0.12 < beta(1 - cos b)' should read 0.121 (what g'_beta(0.121) < 0 gives and what phi uses).")),
+    beta="(1/3, 1/2)",
+    claims=(
+        Human("A.7.setup", "the identities of Lemma A.4", reasoning="As A.5.setup."),
+        Identity("A.7.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.7"),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 2/3], b in {beta}"),
+        gprime_sign("A.7", "0.121", "<"),
+        Identity("A.7.gprime_at_2_3_rewrite", "(rewrite) sqrt(2 - (2/3)/beta) g'_beta(2/3) = e^{-z}(h'B + 2h(B' - B))/(2 sqrt z) "
+                 "at z = 2/3 (h = z(2 - z/beta), B the bracket of g_beta): the printed g'_beta(2/3) -> 0 like "
+                 "sqrt(beta - 1/3), which no derivative test at the open end can decide", lem("A.7"),
+                 lhs=sqrt(2 - R(2, 3) / b) * g_beta_prime(R(2, 3), b), rhs=gprime_scaled(R(2, 3)), over="b in {beta}"),
+        radicand("A.7", "2/3", op=">", what="the multiplier of A.7.gprime_at_2_3_rewrite is positive, and phi is real"),
+        Inequality("A.7.gprime_at_2_3", "g'_beta(2/3) > 0 for every beta in the lemma's range, decided as "
+                   "sqrt(2 - (2/3)/beta) g'_beta(2/3) > 0 (A.7.gprime_at_2_3_rewrite, A.7.radicand_2_3)", lem("A.7"),
+                   lhs=gprime_scaled(R(2, 3)), op=">", rhs=0, over="b in {beta}"),
+        point_in_domain("A.7", "2/3", op="<"),
+        zb_za_chain("A.7", "0.121", "2/3"),
+        g_sign("A.7", "0.1", "<"),
+        g_sign("A.7", "2/3", ">"),
+        Identity("A.7.g_at_2b", "corrected: g_beta(2 beta) = 0, so g_beta(z_a) > g_beta(2 beta) = 0", lem("A.7"),
+                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
+        Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+              reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
+                        "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
+                        "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
+                        "g_beta(z_a) > 0. (The sign is not used in the bound phi.)"),
+        *g2_lower("A.7", "0.121", "2/3", "-0.285"),
+        g1_refs("A.7", "0.121"),
+        Inequality("A.7.2b_lt_1", "z <= 2 beta < 1 on the lemma's range", lem("A.7"), lhs=2 * b, op="<", rhs=1,
+                   over="b in {beta}"),
+        Inequality("A.7.g2_max", "(silent monotonicity) 'the maximal positive value of g_2 is less than g_2(1)': "
+                   "g2(z) <= g2(1) on [0, 1] (g2 < 0 on [0, 0.38], increasing on [0.1009, 1.1723])", lem("A.7"),
+                   lhs=g2(z), op="<=", rhs=g2(1), over="z in [0, 1]"),
+        Inequality("A.7.g2_at_1_bound", "g_2(1) < 0.521 (g_2 is g^2)", lem("A.7"), lhs=g2(z), op="<", rhs=R("0.521"),
+                   over="z in [1, 1]"),
+        Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
+                   lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
+        Human("A.7.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over (1/3, 0.5)",
+              reasoning="As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; at z_a in (2/3, 2 beta): "
+                        "g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), g1(z_a) <= 0."),
+        tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
+        Inequality("A.7.tau_bound", "from Lemma A.2: sqrt(beta) tau < sqrt(0.5) tau(0.5) on the lemma's range", lem("A.7"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.5")) * tau(R("0.5")), over="b in {beta}"),
+        Inequality("A.7.phi_0809", "0.809 phi(beta) < 2 over the lemma's range", lem("A.7"),
+                   lhs=R("0.809") * phi_A7(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.7.conclusion", "tau(f''(a) - f''(b)) < 2",
+              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.809 phi(beta) < 2."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.121 and 2/3; the g1 contribution at z_a is <= 0.",
+    errata=(
+        ("A.7.g_at_2_3", "'g_beta(2/3) > 0' is false for every beta in (1/3, 0.5): g_beta(2/3) = sqrt(2/3) "
+         "sqrt(2 - 2/(3beta)) (5/9)(1/beta - 3) e^{-2/3} < 0 (e.g. beta = 5/12). What holds: g_beta(z_a) > "
+         "g_beta(2 beta) = 0 (A.7.g_at_2b), since g'_beta < 0 on (z_a, 2 beta); the sign is not used in phi."),
+        ("", "typo: '0.12 < beta(1 - cos(b))' should read 0.121 (what g'_beta(0.121) < 0 gives and phi uses); "
+             "as printed it is weaker and true."),
+        ("", "notation: 'g_2' in the proof is g^2."),
+    ),
 )
 
-LEMMAS = [A1, A2, A3, A4, A5, A6, A7]
+LEMMAS = [lemma_A1, lemma_A2, corollary_A3, lemma_A4, lemma_A5, lemma_A6, lemma_A7]
