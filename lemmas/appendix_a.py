@@ -22,7 +22,7 @@ from dataclasses import replace
 
 import sympy
 
-from certify.claims import Human, Identity, Inequality, Lemma, RootCount
+from certify.claims import Cited, Human, Identity, Inequality, Lemma, Limit, RootCount
 from lemmas.functions import (E_beta, R, acos, b, cos, exp, f2, f2_printed, f3, f3_printed, g1, g2,
                               g_beta, g_beta_prime, p, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt,
                               tau, tau_printed, x, z)
@@ -204,13 +204,16 @@ corollary_A3 = Lemma(
         Inequality("A.3.bound", "sqrt(x) arccos(c(x)) < 1 on (0, oo); decided at x = B(q): sqrt(1 - q^4) atan(q) < q "
                    "for q in (0, 1)", "Corollary A.3",
                    lhs=sqrt(1 - q ** 4) * sympy.atan(q), op="<", rhs=q, over=Q_DOM),
-        Inequality("A.3.limit_lower", "lim_{x -> oo} sqrt(x) arccos(c(x)) = 1: with A.3.bound, "
+        Limit("A.3.limit", "lim_{x -> oo} sqrt(x) arccos((sqrt(1+4x^2)-1)/(2x)) = 1 (printed form; sympy's exact limit)",
+              "Corollary A.3, proof", expr=sqrt(b) * tau_printed(b), var="b", value=1),
+        Inequality("A.3.limit_lower", "the limit certified by arb: with A.3.bound, "
                    "1 - q^2 < sqrt(b) tau(b) < 1 for q in (0, 1/2] (b >= 15/64), and q -> 0 as b -> oo",
                    "Corollary A.3, proof", lhs=sqrt(1 - q ** 4) * sympy.atan(q), op=">", rhs=q * (1 - q ** 2),
                    over="q in (0, 1/2]"),
+        Cited("A.3.also_in", "the corollary also appears in [21, Lemma 4]", "Corollary A.3", source="[21, Lemma 4]"),
         Human("A.3.glue", "the corollary follows from Lemma A.2 and the limit",
-              reasoning="sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit_lower "
-                        "and A.3.bound squeeze it between 1 - q^2 and 1, q -> 0), so it is < 1 on (0, oo); "
+              reasoning="sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit; certified "
+                        "by arb: A.3.limit_lower and A.3.bound squeeze it between 1 - q^2 and 1, q -> 0), so it is < 1 on (0, oo); "
                         "A.3.bound checks this directly."),
     ),
     reasoning="Monotone with supremum equal to the limit 1, which is not attained.",
@@ -222,7 +225,7 @@ y = sympy.Symbol("y", real=True)
 SIN_Y, COS_Y = 2 * y / (1 + y ** 2), (1 - y ** 2) / (1 + y ** 2)     # sin, cos of x = 2 atan y
 AT_Y = {sin(x): SIN_Y, cos(x): COS_Y}
 Z_Y = b - b * COS_Y                                                   # beta - beta cos x
-YB = "y in (0, oo), b in (0, oo)"
+YB = "y in (0, oo), b in {beta}"
 CONST = "t in [0, 0]"           # domain of a claim about a constant (the variable does not occur)
 BRACKET = lambda zz: -3 + 2 * zz + (-1 + 3 * zz - zz ** 2) / b        # g_beta = sqrt(z) sqrt(2 - z/b) B(z) e^{-z}
 
@@ -278,7 +281,7 @@ def radicand(L, c, op=">=", what="phi is real"):
 
 def zb_za_chain(L, zl, zh):
     return Human(f"{L}.chain", f"{zl} < beta(1 - cos b) < {zh} < beta(1 - cos a)",
-                 reasoning=f"The positive region of g'_beta on (0, 2 beta) is the interval (z_b, z_a) (A.4.positive_region); "
+                 reasoning=f"The positive region of g'_beta on (0, 2 beta) is the interval (z_b, z_a) ({L}.positive_region); "
                            f"g'_beta({zl}) < 0 and g'_beta({zh}) > 0 with {zh} <= 2 beta ({L}.points_in_domain), so "
                            f"{zh} lies in (z_b, z_a) and {zl} does not, and {zl} < {zh}: {zl} < z_b < {zh} < z_a.")
 
@@ -289,6 +292,48 @@ def g_signs_human(L, gpos):
                            f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
                            f"(z_b, 2 beta] ({L}.chain, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
                            f"in both cases {gpos} <= z_a and {gpos} > z_a.")
+
+
+def identity_claims(L, zmax):
+    """The identities every one of A.4 - A.7 uses, on the lemma's beta range."""
+    return (
+        Identity(f"{L}.f2_identity", "f''(x) = sqrt(beta) g_beta(beta - beta cos x) on (0, pi) (x = 2 atan y, "
+                 "A.4.half_angle_sin / _cos)", lem(L),
+                 lhs=f2.xreplace(AT_Y), rhs=sqrt(b) * g_beta(Z_Y, b), over=YB),
+        Identity(f"{L}.f2_identity_at_0", "f''(0) = sqrt(beta) g_beta(0) (= 0)", lem(L), lhs=f2.subs(x, 0),
+                 rhs=sqrt(b) * g_beta(0, b), over="b in {beta}"),
+        Identity(f"{L}.f2_identity_at_pi", "f''(pi) = sqrt(beta) g_beta(2 beta) (= 0)", lem(L), lhs=f2.subs(x, pi),
+                 rhs=sqrt(b) * g_beta(2 * b, b), over="b in {beta}"),
+        Identity(f"{L}.f3_identity", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x) on (0, pi) "
+                 "(x = 2 atan y)", lem(L),
+                 lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
+        Human(f"{L}.positive_region", "the positive region of g'_beta in (0, 2 beta) is "
+              "(z_b, z_a) = (beta(1 - cos b), beta(1 - cos a)), and (f''(a) - f''(b))/sqrt(beta) = g_beta(z_a) - g_beta(z_b)",
+              reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
+                        "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
+                        f"{L}.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
+                        f"(b, a) of f''' in (0, pi). The second statement is {L}.f2_identity at x = a, b."),
+        Identity(f"{L}.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta)", lem(L),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b),
+                 over=f"z in [0, {zmax}], b in {{beta}}"),
+        Identity(f"{L}.g_at_0", "g_beta(0) = 0", lem(L), lhs=g_beta(0, b), rhs=0, over="b in {beta}"),
+        Identity(f"{L}.g_at_2b", "(silent) g_beta(2 beta) = 0 (the right end of the domain)", lem(L),
+                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
+    )
+
+
+def g1_lower(L, zl, zh):
+    return Inequality(f"{L}.g1_lower", f"g1 > -1.381 (used at z_b in ({zl}, {zh}); the global minimum "
+                      f"g1((3 - sqrt 6)/2) = -1.38012 lies in this interval, see A.4.g1_lower)", lem(L),
+                      lhs=g1(z), op=">", rhs=R("-1.381"), over=f"z in [{zl}, {zh}]")
+
+
+def bound_zb(L, zl, zh, c2):
+    """The lower bound of g_beta at z_b (the paper's (9) in A.4), checked on the whole interval where z_b lies."""
+    bound = R(c2) * sqrt(2 - R(zl) / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - R(zl) / b) / sqrt(2)
+    return Inequality(f"{L}.bound_zb", f"g_beta(z_b) > {c2} sqrt(2 - {zl}/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - {zl}/beta)/sqrt 2 "
+                      f"(A.4: display (9)), checked for every z in [{zl}, {zh}] (where z_b lies) and every beta", lem(L),
+                      lhs=g_beta(z, b), op=">", rhs=bound, over=f"z in [{zl}, {zh}], b in {{beta}}")
 
 
 # -- Lemma A.4 -------------------------------------------------------------------------------------
@@ -304,13 +349,12 @@ lemma_A4 = Lemma(
                  "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w}", lem("A.4"),
                  lhs=f2, rhs=sin(x) * (-1 - 3 * b * cos(x) + b ** 2 * sin(x) ** 2) * E_beta, over=XB),
         Identity("A.4.w_form", "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w} = "
-                 "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} = "
-                 "sqrt(beta) g_beta(beta w) (printed steps, z = beta w)", lem("A.4"),
+                 "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} (printed step)", lem("A.4"),
                  lhs=sqrt(2 * w - w ** 2) * (-1 - 3 * b * (1 - w) + b ** 2 * (2 * w - w ** 2)) * exp(-b * w),
                  rhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
                  over="w in [0, 2], b in {beta}"),
         Identity("A.4.w_form_g", "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} "
-                 "= sqrt(beta) g_beta(beta w), w in [0, 2]", lem("A.4"),
+                 "= sqrt(beta) g_beta(beta w), w in [0, 2] (printed step, z = beta w)", lem("A.4"),
                  lhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
                  rhs=sqrt(b) * g_beta(b * w, b), over="w in [0, 2], b in {beta}"),
         Identity("A.4.w_sub", "(silent) sin^2 x = 2w - w^2 for w = 1 - cos x (and sin x >= 0 on [0, pi], so "
@@ -320,27 +364,7 @@ lemma_A4 = Lemma(
                  "sin x = 2y/(1 + y^2)", lem("A.4"), lhs=sin(2 * sympy.atan(y)), rhs=SIN_Y, over="y in (0, oo)"),
         Identity("A.4.half_angle_cos", "(rewrite) cos(2 atan y) = (1 - y^2)/(1 + y^2)", lem("A.4"),
                  lhs=cos(2 * sympy.atan(y)), rhs=COS_Y, over="y in (0, oo)"),
-        Identity("A.4.f2_identity", "f''(x) = sqrt(beta) g_beta(beta - beta cos x) on (0, pi) (x = 2 atan y, "
-                 "every beta > 0)", lem("A.4"),
-                 lhs=f2.xreplace(AT_Y), rhs=sqrt(b) * g_beta(Z_Y, b), over=YB),
-        Identity("A.4.f2_identity_at_0", "f''(0) = sqrt(beta) g_beta(0) (= 0)", lem("A.4"), lhs=f2.subs(x, 0),
-                 rhs=sqrt(b) * g_beta(0, b), over="b in (0, oo)"),
-        Identity("A.4.f2_identity_at_pi", "f''(pi) = sqrt(beta) g_beta(2 beta) (= 0)", lem("A.4"), lhs=f2.subs(x, pi),
-                 rhs=sqrt(b) * g_beta(2 * b, b), over="b in (0, oo)"),
-        Identity("A.4.f3_identity", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x) on (0, pi) "
-                 "(x = 2 atan y, every beta > 0)", lem("A.4"),
-                 lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
-        Human("A.4.positive_region", "the positive region of g'_beta in (0, 2 beta) is (beta(1 - cos b), beta(1 - cos a)), "
-              "and (f''(a) - f''(b))/sqrt(beta) = g_beta(beta(1 - cos a)) - g_beta(beta(1 - cos b))",
-              reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
-                        "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
-                        "A.4.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
-                        "(b, a) of f''' in (0, pi). The second statement is A.4.f2_identity at x = a, b."),
-        Identity("A.4.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta)", lem("A.4"),
-                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 2], b in {beta}"),
-        Identity("A.4.g_at_0", "g_beta(0) = 0", lem("A.4"), lhs=g_beta(0, b), rhs=0, over="b in {beta}"),
-        Identity("A.4.g_at_2b", "(silent) g_beta(2 beta) = 0 (the right end of the domain)", lem("A.4"),
-                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
+        *identity_claims("A.4", "2"),
         gprime_sign("A.4", "0.18", "<"),
         gprime_sign("A.4", "1.4", ">"),
         point_in_domain("A.4", "1.9"),
@@ -351,7 +375,8 @@ lemma_A4 = Lemma(
         *g2_lower("A.4", "0.18", "1.4", "-0.247"),
         Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = -1.38012)", lem("A.4"),
                    lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)"),
-        Human("A.4.bound_zb", "(9): g_beta(z_b) > -0.247 sqrt(2 - 0.18/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - 0.18/beta)/sqrt 2",
+        bound_zb("A.4", "0.18", "1.4", "-0.247"),
+        Human("A.4.bound_zb_steps", "(9): g_beta(z_b) > -0.247 sqrt(2 - 0.18/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - 0.18/beta)/sqrt 2",
               reasoning="A.4.g_combo at z = z_b in (0.18, 1.4): sqrt(2 - z/beta) <= sqrt(2 - 0.18/beta); g2(z_b) >= "
                         "g2(0.18) with g2(0.18) < 0 gives sqrt(2 - z/beta) g2(z_b) >= sqrt(2 - 0.18/beta) g2(0.18) > "
                         "-0.247 sqrt(2 - 0.18/beta); g1 > -1.381 gives sqrt(2 - z/beta) g1(z_b) > -1.381 sqrt(2 - 0.18/beta)."),
@@ -407,12 +432,6 @@ def gprime_scaled(zz):
     return exp(-zz) * (hp * B + 2 * h * (Bp - B)) / (2 * sqrt(zz))
 
 
-def g1_refs(L, zl):
-    return Human(f"{L}.g1_bounds", f"g1 > -1.381 (for the value at z_b) and, where used, g1 < 0.375 and g1 <= 0 on [0, 1.5]",
-                 reasoning="The same global facts about g1 (independent of beta) as in Lemma A.4: A.4.g1_lower, "
-                           "A.4.g1_upper, A.4.g1_nonpos.")
-
-
 # -- Lemma A.5 -------------------------------------------------------------------------------------
 
 lemma_A5 = Lemma(
@@ -421,13 +440,7 @@ lemma_A5 = Lemma(
     statement="Suppose beta in [0.75, 1). Then tau (f''(a) - f''(b)) < 2.",
     beta="[0.75, 1)",
     claims=(
-        Human("A.5.setup", "f'' = sqrt(beta) g_beta(beta - beta cos x), f''' = beta sqrt(beta) sin x g'_beta(...), "
-              "g_beta = sqrt(2 - z/beta)/sqrt 2 (g1 + g2/beta), g_beta(0) = g_beta(2 beta) = 0",
-              reasoning="A.4.f2_identity, A.4.f3_identity and their ends hold for every beta > 0; A.4.g_combo, "
-                        "A.4.g_at_0 and A.4.g_at_2b are identities in beta (re-run them on this range with "
-                        "`certify run --lemma A.4 --beta ...`)."),
-        Identity("A.5.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.5"),
-                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 3/2], b in {beta}"),
+        *identity_claims("A.5", "3/2"),
         gprime_sign("A.5", "0.165", "<"),
         gprime_sign("A.5", "1.24", ">"),
         point_in_domain("A.5", "1.4"),
@@ -436,7 +449,11 @@ lemma_A5 = Lemma(
         g_sign("A.5", "1.4", ">"),
         g_signs_human("A.5", "1.4"),
         *g2_lower("A.5", "0.165", "1.24", "-0.26"),
-        g1_refs("A.5", "0.165"),
+        g1_lower("A.5", "0.165", "1.24"),
+        bound_zb("A.5", "0.165", "1.24", "-0.26"),
+        Inequality("A.5.g1_nonpos", "g1 <= 0 for z <= 1.5", lem("A.5"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        Inequality("A.5.g1_upper", "g1 < 0.375 (used at z_a in (1.5, 2 beta), 2 beta < 2)", lem("A.5"),
+                   lhs=g1(z), op="<", rhs=R("0.375"), over="z in [1.5, 2]"),
         Inequality("A.5.g2_max_after_124", "(silent monotonicity) g2(z) <= g2(1.24) for z in [1.24, 2] (z_a < 2 beta < 2)",
                    lem("A.5"), lhs=g2(z), op="<=", rhs=g2(R("1.24")), over="z in [1.24, 2]"),
         Inequality("A.5.g2_at_124_pos", "(silent) g2(1.24) > 0", lem("A.5"), lhs=g2(z), op=">", rhs=0,
@@ -468,9 +485,7 @@ lemma_A6 = Lemma(
     statement="Suppose beta in [0.5, 0.75). Then tau (f''(a) - f''(b)) < 2.",
     beta="[0.5, 0.75)",
     claims=(
-        Human("A.6.setup", "the identities of Lemma A.4", reasoning="As A.5.setup."),
-        Identity("A.6.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.6"),
-                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 1], b in {beta}"),
+        *identity_claims("A.6", "1"),
         gprime_sign("A.6", "0.14", "<"),
         gprime_sign("A.6", "0.9", ">"),
         point_in_domain("A.6", "0.99"),
@@ -479,7 +494,8 @@ lemma_A6 = Lemma(
         g_sign("A.6", "0.99", ">"),
         g_signs_human("A.6", "0.99"),
         *g2_lower("A.6", "0.14", "0.9", "-0.28"),
-        g1_refs("A.6", "0.14"),
+        g1_lower("A.6", "0.14", "0.9"),
+        bound_zb("A.6", "0.14", "0.9", "-0.28"),
         Inequality("A.6.g2_max", "(silent extremum fact) g2 < 0.542 on [0.9, 1.5], where z_a lies (maximum "
                    "g2(1.17234) = 0.541764)", lem("A.6"), lhs=g2(z), op="<", rhs=R("0.542"), over="z in [0.9, 1.5]"),
         Inequality("A.6.2b_le_15", "(silent) z <= 2 beta < 1.5 on the lemma's range", lem("A.6"),
@@ -525,9 +541,7 @@ lemma_A7 = Lemma(
     statement="Suppose beta in (1/3, 0.5). Then tau (f''(a) - f''(b)) < 2.",
     beta="(1/3, 1/2)",
     claims=(
-        Human("A.7.setup", "the identities of Lemma A.4", reasoning="As A.5.setup."),
-        Identity("A.7.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta) on this range", lem("A.7"),
-                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b), over="z in [0, 2/3], b in {beta}"),
+        *identity_claims("A.7", "2/3"),
         gprime_sign("A.7", "0.121", "<"),
         Identity("A.7.gprime_at_2_3_rewrite", "(rewrite) sqrt(2 - (2/3)/beta) g'_beta(2/3) = e^{-z}(h'B + 2h(B' - B))/(2 sqrt z) "
                  "at z = 2/3 (h = z(2 - z/beta), B the bracket of g_beta): the printed g'_beta(2/3) -> 0 like "
@@ -541,15 +555,14 @@ lemma_A7 = Lemma(
         zb_za_chain("A.7", "0.121", "2/3"),
         g_sign("A.7", "0.1", "<"),
         g_sign("A.7", "2/3", ">"),
-        Identity("A.7.g_at_2b", "corrected: g_beta(2 beta) = 0, so g_beta(z_a) > g_beta(2 beta) = 0", lem("A.7"),
-                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
         Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
               reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
                         "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
                         "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
                         "g_beta(z_a) > 0. (The sign is not used in the bound phi.)"),
         *g2_lower("A.7", "0.121", "2/3", "-0.285"),
-        g1_refs("A.7", "0.121"),
+        g1_lower("A.7", "0.121", "2/3"),
+        bound_zb("A.7", "0.121", "2/3", "-0.285"),
         Inequality("A.7.2b_lt_1", "z <= 2 beta < 1 on the lemma's range", lem("A.7"), lhs=2 * b, op="<", rhs=1,
                    over="b in {beta}"),
         Inequality("A.7.g2_max", "(silent monotonicity) 'the maximal positive value of g_2 is less than g_2(1)': "

@@ -1,12 +1,20 @@
-"""Appendix A (Lemmas A.1, A.2, Corollary A.3, Lemmas A.4-A.7): expected statuses (the printed
-errors REFUTED), mutated twins, float64 cross-checks, beta parametrization."""
+"""Appendix A (Lemma A.1, Lemma A.2, Corollary A.3, Lemmas A.4-A.7): every claim's expected status
+(the printed errors REFUTED with a witness, their corrections PROVED), mutated twins of every proved
+inequality not proved, float64 cross-checks, beta parametrization, re-runs on new beta ranges."""
+from fractions import Fraction
+
+import pytest
+
 from _lemma_checks import Checks, standard_tests
 from lemmas import appendix_a
+from lemmas.functions import b, g_beta, R, sqrt, tau
 
-REFUTED = {"A.6.tau_printed", "A.7.g_pos"}
+REFUTED = {"A.6.tau_bound_printed", "A.7.g_at_2_3"}
 CHECKS = Checks(appendix_a, refuted=REFUTED)
-FIXED_RANGES = {"A.3.on_0_64", "A.4.phi_large", "A.4.phi", "A.4.tau_direct", "A.4.f2_gbeta", "A.4.gbeta_split",
-                *(f"A.{k}.tau_constant" for k in range(4, 8))}
+# sub-ranges that are constants of the printed proof of A.4 (beta >= 2 and beta in [1, 2))
+FIXED_RANGES = {"A.4.phi_lt_2", "A.4.tau_below_2", "A.4.phi_096"}
+# status of every claim, certify.mutation.mutated_twin of every PROVED inequality not PROVED, a tight twin,
+# the float64 sampled slack against the certified margin, errata, {beta} parametrization:
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
@@ -14,21 +22,88 @@ def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_a.LEMMAS] == ["A.1", "A.2", "A.3", "A.4", "A.5", "A.6", "A.7"]
 
 
-def test_every_phi_and_tau_bound_is_claimed():
+def test_nothing_undecided():
+    for cid in CHECKS.ids():
+        assert CHECKS.result(cid).status != "UNDECIDED", cid
+
+
+def test_printed_closed_forms_of_A1_are_identities():
+    for cid in ("A.1.p_at_1", "A.1.p_at_1_m03b", "A.1.p_at_m1", "A.1.p_at_m1_m2b", "A.1.f3_is_p"):
+        assert CHECKS.claims[cid].kind == "identity"
+        assert CHECKS.result(cid).status == "PROVED"
+
+
+def test_A1_sign_facts_cover_the_open_end_and_infinity():
+    for cid in ("A.1.p_at_1_neg", "A.1.p_at_1_m03b_pos", "A.1.p_at_m1_neg", "A.1.p_at_m1_m2b_pos", "A.1.roots"):
+        assert CHECKS.claims[cid].over == "b in (1/3, oo)"
+        assert CHECKS.result(cid).status == "PROVED"
+
+
+def test_A2_chain_is_complete():
     ids = set(CHECKS.ids())
-    assert {"A.4.phi_large", "A.4.phi", "A.5.phi", "A.6.phi", "A.7.phi"} <= ids
-    assert {f"A.{k}.tau_constant" for k in range(4, 8)} <= ids
+    assert {"A.2.derivative", "A.2.numerator_pos", "A.2.S_lt_pi", "A.2.cos_lower", "A.2.S_squared", "A.2.step0",
+            "A.2.step1", "A.2.step2", "A.2.step3", "A.2.step4", "A.2.final"} <= ids
+    assert CHECKS.claims["A.2.final"].over == "b in (0, oo)"
 
 
-def test_corollary_A3_rests_on_lemma_A2_and_an_exact_limit():
+def test_corollary_A3_and_its_limit():
     assert CHECKS.result("A.3.limit").status == "PROVED"
-    assert CHECKS.claims["A.3.conclusion"].kind == "human"
+    assert CHECKS.result("A.3.bound").status == "PROVED"
+    assert CHECKS.claims["A.3.glue"].kind == "human"
+
+
+@pytest.mark.parametrize("lemma", ["A.4", "A.5", "A.6", "A.7"])
+def test_identities_of_each_of_A4_to_A7(lemma):
+    for what in ("f2_identity", "f2_identity_at_0", "f2_identity_at_pi", "f3_identity", "g_combo", "g_at_0"):
+        claim = CHECKS.claims[f"{lemma}.{what}"]
+        assert claim.kind == "identity" and CHECKS.result(claim.id).status == "PROVED"
+
+
+def test_every_phi_and_tau_bound_is_claimed():
+    for cid in ("A.4.phi_lt_2", "A.4.phi_096", "A.5.phi_091", "A.6.phi_088", "A.7.phi_0809",
+                "A.4.tau_at_2", "A.4.tau_below_2", "A.5.tau_at_1", "A.5.tau_bound", "A.6.tau_const_printed",
+                "A.6.tau_bound_printed", "A.6.tau_bound", "A.6.tau_const", "A.7.tau_const", "A.7.tau_bound"):
+        assert CHECKS.claims[cid].kind == "inequality", cid
+
+
+def test_A6_printed_tau_bound_is_refuted_near_075_and_the_intended_one_holds():
+    r = CHECKS.result("A.6.tau_bound_printed")
+    beta = R(r.witness["b"])
+    assert R(1, 2) <= beta < R(3, 4)
+    lhs = (sqrt(beta) * tau(beta)).evalf(30)
+    rhs = (sqrt(R(3, 4)) * tau(sqrt(R(3, 4)))).evalf(30)
+    assert lhs > rhs
+    assert CHECKS.result("A.6.tau_bound").status == "PROVED"
+    assert CHECKS.result("A.6.tau_const").status == "PROVED"
+
+
+def test_A7_g_at_two_thirds_is_negative_at_the_witness_and_the_correction_holds():
+    r = CHECKS.result("A.7.g_at_2_3")
+    beta = R(r.witness["b"])
+    assert R(1, 3) < beta < R(1, 2)
+    assert g_beta(R(2, 3), beta).evalf(30) < 0
+    assert CHECKS.result("A.7.g_at_2b").status == "PROVED"
+    # the tight end: g'_beta(2/3) -> 0 like sqrt(beta - 1/3), decided through the recorded rewrite
+    assert CHECKS.result("A.7.gprime_at_2_3_rewrite").status == "PROVED"
+    assert CHECKS.result("A.7.gprime_at_2_3").status == "PROVED"
+
+
+def test_errata_name_the_refuted_claims():
+    errata = {cid for lemma in appendix_a.LEMMAS for cid, _ in lemma.errata if cid}
+    assert errata == REFUTED
 
 
 def test_new_beta_range_reruns_the_parametrized_claims():
-    lemma = appendix_a.A5.with_beta("[0.7, 1)")
+    # users re-run a lemma on a new range: the {beta} claims follow it, the proof's constants may not
+    lemma = appendix_a.lemma_A5.with_beta("[0.7, 1)")
     claims = {c.id: c for c in lemma.resolved_claims()}
-    assert claims["A.5.gprime_lo"].over == "b in [0.7, 1)"
-    assert claims["A.5.g_at_01"].run().status == "PROVED"         # still holds on the wider range
-    assert claims["A.5.gprime_lo"].run().status == "REFUTED"      # the proof's constant 0.165 does not
-    assert claims["A.5.g1_term_real"].run().status == "REFUTED"   # sqrt(2 - 1.5/beta) not real below 0.75
+    assert claims["A.5.gprime_at_0165"].over == "b in [0.7, 1)"
+    assert claims["A.5.g_at_01"].run().status == "PROVED"
+    assert claims["A.5.gprime_at_0165"].run().status == "REFUTED"
+    assert claims["A.5.radicand_15"].run().status == "REFUTED"    # sqrt(2 - 1.5/beta) not real below 0.75
+
+
+def test_margins_of_the_tight_constants():
+    # 0.809 phi_A7 < 2 has the smallest slack of the phi bounds (about 0.0023 at beta = 0.425)
+    lo, hi = (Fraction(v) for v in CHECKS.result("A.7.phi_0809").margin)
+    assert 0 < lo <= Fraction(235, 100000) <= hi
