@@ -7,11 +7,16 @@ verify", monotonicity facts used without a word).  Conventions:
 - Lemma A.2 and Corollary A.3 are statements about a function of x in (0, oo); we call the
   variable b (= beta) so that they share the tau of lemmas.functions.
 - Near beta -> oo, tau(beta) = arccos(c), c -> 1, is not analytic in 1/beta (it behaves like
-  beta^{-1/2}).  The claims that go to 0 there are decided in the variable s = 1/sqrt(beta),
-  where tau = atan(s / sqrt(C(s))), C(s) = 2/(sqrt(s^4 + 4) + s^2) = cos tau, is analytic
-  (Identities A.2.s_cos / A.2.s_tau_cos record the rewrite).
-- Identities on x in (0, pi) are written with x = 2 atan(q), q > 0 (so sin x = 2q/(1+q^2) >= 0
-  is known to sympy through the positive symbol q); the ends x = 0, pi separately.
+  beta^{-1/2}), and the claims of A.2 / A.3 whose slack goes to 0 there are UNDECIDED (or, for
+  the numerator of A.2's derivative on (0, oo), hang in sympy) in the variable beta.  They are
+  decided in the exact parametrization beta = B(q) = (1 - q^4)/(4q^2), q in (0, 1) (a decreasing
+  bijection onto (0, oo)), where sqrt(1 + 4 beta^2) = (1 + q^4)/(2q^2), cos tau = (1 - q^2)/(1 + q^2),
+  tau = 2 atan q and sqrt(beta) = sqrt(1 - q^4)/(2q): everything is rational or atan in q and
+  analytic at q = 0 (beta = oo).  Identities A.2.q_* / A.3.q_* record the rewrite.
+- Identities on x in (0, pi) are written with x = 2 atan(y), y > 0 (so sin x = 2y/(1+y^2) >= 0
+  is known to sympy through the positive symbol y); the ends x = 0, pi separately.
+- g'_beta(2/3) in A.7 vanishes like sqrt(beta - 1/3) at the open end 1/3 (no derivative test
+  decides that); it is decided multiplied by sqrt(2 - (2/3)/beta) > 0 (A.7.gprime_at_2_3_rewrite).
 - z_b = beta(1 - cos b_), z_a = beta(1 - cos a), where (b_, a) is the positive region of f'''
   in (0, pi) (Lemma A.1); the positive region of g'_beta on (0, 2 beta) is (z_b, z_a).
 - Sub-ranges of the proofs (beta >= 2 and [1, 2) in A.4) and the fixed points where tau is
@@ -23,11 +28,11 @@ from dataclasses import replace
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, Limit, RootCount
-from lemmas.functions import (E_beta, R, acos, b, cos, exp, f2, f2_printed, f3, f3_printed, g1, g2,
+from lemmas.functions import (E_beta, R, acos, b, cos, exp, f2, f3, f3_printed, g1, g2,
                               g_beta, g_beta_prime, p, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt,
                               tau, tau_printed, x, z)
 
-q, s, t, w = (sympy.Symbol(n, real=True) for n in ("q", "s", "t", "w"))
+q, t, w = (sympy.Symbol(n, real=True) for n in ("q", "t", "w"))
 
 # -- Lemma A.1 -------------------------------------------------------------------------------------
 

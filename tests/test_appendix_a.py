@@ -7,7 +7,7 @@ import pytest
 
 from _lemma_checks import Checks, standard_tests
 from lemmas import appendix_a
-from lemmas.functions import b, g_beta, R, sqrt, tau
+from lemmas.functions import R, g_beta, sqrt, tau
 
 REFUTED = {"A.6.tau_bound_printed", "A.7.g_at_2_3"}
 CHECKS = Checks(appendix_a, refuted=REFUTED)
