@@ -18,7 +18,7 @@ import flint
 import sympy
 
 from .balls import certainly_positive
-from .domain import parse_domain
+from .domain import Interval, compactify, parse_domain
 from .enclose import Ladder
 from .exact import to_rational
 from .parse import parse_expr
@@ -47,17 +47,20 @@ def check_forall(cert: dict, names=None) -> int:
     syms = [sympy.Symbol(n, real=True) for n in names]
     F = _expr(prob["source"], names)
     G = _expr(prob["expr"], names)
-    if "claim" in cert:
-        c = cert["claim"]
-        if "hash" in cert and cert["hash"] != hashlib.sha256(json.dumps(c, sort_keys=True).encode()).hexdigest():
-            raise CheckError("the claim does not match its hash")
-        F0, strict = normalize(_expr(c["lhs"], names), c["op"], _expr(c["rhs"], names))
-        if strict != prob["strict"] or not _zero(F0 - F):
-            raise CheckError("the searched slack does not match the claim")
-        domain = parse_domain(c["domain"])
-    else:
-        domain = None
-    _check_transform(F, G, prob["transform"], names, domain)
+    if "claim" not in cert:
+        raise CheckError("a for-all certificate without its claim")
+    c = cert["claim"]
+    if cert.get("hash") != hashlib.sha256(json.dumps(c, sort_keys=True).encode()).hexdigest():
+        raise CheckError("the claim does not match its hash")
+    F0, strict = normalize(_expr(c["lhs"], names), c["op"], _expr(c["rhs"], names))
+    if strict != prob["strict"] or not _zero(F0 - F):
+        raise CheckError("the searched slack does not match the claim")
+    domain = parse_domain(c["domain"])
+    searched = compactify(domain)[0] if prob["transform"]["substitutions"] else domain
+    if [[str(iv.lo), str(iv.hi)] for iv in searched.intervals] != \
+            [[str(to_rational(a)), str(to_rational(b))] for a, b in prob["box"]]:
+        raise CheckError("the searched box is not the claim's domain")
+    _check_transform(F, G, prob["transform"], names, domain, searched)
     leaves = 0
     for ob in cert.get("obligations", []):
         leaves += check_forall(ob)
@@ -76,30 +79,33 @@ def check_forall(cert: dict, names=None) -> int:
     return leaves
 
 
-def _check_transform(F, G, transform, names, domain):
+def _check_transform(F, G, transform, names, domain, searched):
     S = F
     for text in transform["strip"]:
         d = _expr(text, names)
         positive = (d.is_number and d.is_positive) or isinstance(d, sympy.exp) or (
-            d.is_Pow and d.base.is_Symbol and domain is not None and _positive_var(d.base, domain))
+            d.is_Pow and d.base.is_Symbol and _positive_var(d.base, domain))
         if not positive:
             raise CheckError(f"dropped factor {text} is not positive by form")
         S = S / d
     for sub in transform["substitutions"]:
         v = sympy.Symbol(sub["var"], real=True)
         S = S.subs(v, _expr(sub["image"], names)) * v ** transform["power"].get(sub["var"], 0)
-    # compactified variables live in (0, 1]: compare with them declared positive
-    pos = {sympy.Symbol(sub["var"], real=True): sympy.Dummy(sub["var"], positive=True)
-           for sub in transform["substitutions"]}
-    S, G = S.xreplace(pos), G.xreplace(pos)
+    moved = {sub["var"] for sub in transform["substitutions"]}
     for rec in transform.get("ends", []):
         v, end = sympy.Symbol(rec["var"], real=True), to_rational(rec["end"])
-        w = sympy.Dummy("w", positive=True)       # w = v - end > 0 (or end - v) inside the domain
-        inside = end + w if rec["side"] == "lo" else end - w
-        S, G = S.subs(v, inside) * w ** rec["power"], G.subs(v, inside)
-        iv = domain.interval(rec["var"]) if domain is not None else None
-        if iv is not None and not (iv.lo_open if rec["side"] == "lo" else iv.hi_open):
+        iv = searched.interval(rec["var"])
+        if not (iv.lo_open if rec["side"] == "lo" else iv.hi_open):
             raise CheckError("an end factor was used at a closed end")
+        S = S * ((v - end) if rec["side"] == "lo" else (end - v)) ** rec["power"]
+        moved.add(rec["var"])
+    # the rewrites are equalities on the open box: write each moved variable as
+    # (lo + hi r)/(1 + r) with r > 0, so that v - lo > 0 and hi - v > 0 are visible to sympy
+    for name in sorted(moved):
+        iv = searched.interval(name)
+        v, r = sympy.Symbol(name, real=True), sympy.Dummy("r", positive=True)
+        inside = (iv.lo + iv.hi * r) / (1 + r)
+        S, G = S.subs(v, inside), G.subs(v, inside)
     if not any(_zero(rewrite(S) - rewrite(G)) for rewrite in (
             lambda e: e, lambda e: sympy.bottom_up(e, sympy.together), sympy.factor)):
         raise CheckError("the transformed expression does not equal the searched expression")
@@ -141,6 +147,18 @@ def _check_tail(cert) -> int:
     name = cert["var"]
     F = _expr(cert["source"], (name,))
     v = sympy.Symbol(name, real=True)
+    if "claim" in cert:      # the top of a tail proof: tie it to the claim (a reflected claim mirrors v)
+        c = cert["claim"]
+        F0, strict = normalize(_expr(c["lhs"], (name,)), c["op"], _expr(c["rhs"], (name,)))
+        (iv,) = parse_domain(c["domain"]).intervals
+        if cert.get("reflected"):
+            F0, iv = F0.subs(v, -v), Interval(-iv.hi, None, iv.hi_open, True)
+        if strict != cert["strict"] or not _zero(F0 - F):
+            raise CheckError("tail: the slack does not match the claim")
+        (body,) = parse_domain(cert["body"]["claim"]["domain"]).intervals
+        if (body.lo, body.lo_open, body.hi, body.hi_open) != (iv.lo, iv.lo_open, to_rational(cert["Z"]), False) \
+                or iv.hi is not None:
+            raise CheckError("tail: the bisected part is not [a, Z] of the claim's domain")
     deriv = cert["derivative"]
     dF = _expr(deriv["claim"]["lhs"], (name,))
     if not _zero(dF - sympy.diff(F, v)):

@@ -183,12 +183,17 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result = _prove_without_nonnegative_factors(F, domain, budget, result)
     result.seconds = time.monotonic() - start
     if result.certificate is not None:
-        claim = {"lhs": to_text(sympy.sympify(lhs)), "op": op, "rhs": to_text(sympy.sympify(rhs)),
-                 "domain": str(domain)}
-        result.certificate["claim"] = claim
-        result.certificate["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
-        result.certificate["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
+        attach_claim(result.certificate, lhs, op, rhs, domain)
     return result
+
+
+def attach_claim(cert: dict, lhs, op, rhs, domain: Domain):
+    """Record the claim a certificate proves, its hash and the library versions."""
+    claim = {"lhs": to_text(sympy.sympify(lhs)), "op": op, "rhs": to_text(sympy.sympify(rhs)),
+             "domain": str(domain)}
+    cert["claim"] = claim
+    cert["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
+    cert["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
 
 
 def nonnegative_factor(f, domain: Domain) -> bool:
@@ -237,7 +242,7 @@ def _prove_obligations(F, domain, budget):
                 value = ArbFunction(expr - rhs, ())()
                 if (value > 0) if op == ">" else (value >= 0) if op == ">=" else (value <= 0):
                     continue
-            r = _prove(*normalize(expr, op, rhs), domain, budget, True, None)
+            r = prove_inequality(expr, op, rhs, domain, budget)
             if r.status != "PROVED":
                 reason = f"could not prove the {ob.kind} argument condition {sympy.sstr(expr)} {op} {rhs} on the domain"
                 return None, Result("UNDECIDED", reason=f"{reason} ({r.status}: {r.reason})")
@@ -402,10 +407,11 @@ def _prove_tail(F, strict, domain: Domain, budget, obligation_certs, progress) -
                 L = ArbFunction(limit, ())()
                 if not (L >= 0):
                     continue
-            body = _prove(F, strict, Domain((name,), (Interval(iv.lo, Z, iv.lo_open, False),)),
-                          budget, False, progress)
+            body_domain = Domain((name,), (Interval(iv.lo, Z, iv.lo_open, False),))
+            body = _prove(F, strict, body_domain, budget, False, progress)
             if body.status != "PROVED":
                 return body
+            attach_claim(body.certificate, F, ">" if strict else ">=", 0, body_domain)
             body.certificate = {"kind": "tail", "var": name, "Z": rational_str(Z), "direction": direction,
                                 "limit": to_text(limit), "source": to_text(F), "strict": strict,
                                 "derivative": sign.certificate, "body": body.certificate,
