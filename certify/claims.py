@@ -196,8 +196,9 @@ class RootCount(Claim):
     def subclaims(self) -> list[Inequality]:
         d = parse_domain(self.over)
         z = sympy.Symbol(self.var, real=True)
-        p = rename_symbols(_expr(self.expr, d.names + (self.var,)).subs(sympy.Symbol(self.var), z),
-                           Domain(d.names + (self.var,), d.intervals + (d.intervals[0],))).subs(z, z)
+        names = d.names + (self.var,)
+        p = _expr(self.expr, names)
+        p = p.xreplace({s: sympy.Symbol(s.name, real=True) for s in p.free_symbols if s.name in names})
         poly = sympy.Poly(sympy.expand(p), z)
         if poly.degree() != self.degree:
             raise CertifyInputError(f"{self.id}: polynomial has degree {poly.degree()}, not {self.degree}")

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
@@ -53,7 +53,7 @@ import sympy
 from flint import arb, ctx
 
 from .errors import CertifyInputError
-from .roots import (NEG, POS, ROOT, UNRESOLVED, Fn, Isolation, arb_to_fraction, isolate, qarb,
+from .roots import (NEG, POS, ROOT, Fn, Isolation, arb_to_fraction, isolate, qarb,
                     sign, tball)
 
 HOLDS, FAILS, UNDECIDED = "HOLDS", "FAILS", "UNDECIDED"

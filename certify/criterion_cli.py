@@ -93,7 +93,7 @@ def run(args) -> int:
     except CertifyInputError as exc:
         print(f"certify criterion: error: {exc}", file=sys.stderr)
         return 2
-    from .criterion import FAILS, HOLDS, M_LABEL, UNDECIDED, decimal_bound, qstr
+    from .criterion import FAILS, HOLDS, M_LABEL, UNDECIDED, qstr
 
     if param is None:
         cell = crit.enclose()
