@@ -12,7 +12,7 @@ from .search import Budget
 
 def prove(claim: str, over: str, max_cells: int = 20000, max_seconds: float = 60.0):
     """Decide ``claim`` (``lhs OP rhs``, OP in < <= > >=) for all points of ``over``."""
-    from .parse import parse_relation
+    from .expr.parse import parse_relation
     from .prover import prove_inequality
     domain = parse_domain(over)
     lhs, op, rhs = parse_relation(claim, domain.names)
@@ -22,7 +22,7 @@ def prove(claim: str, over: str, max_cells: int = 20000, max_seconds: float = 60
 def bound(expr: str, over: str, kind: str = "min", tol: str = "1e-9", max_cells: int = 20000,
           max_seconds: float = 60.0):
     """Certified enclosure ``(lo, hi)`` (exact rationals, or None) of the min or max of ``expr``."""
-    from .parse import parse_expr
+    from .expr.parse import parse_expr
     from .prover import bound_extremum
     domain = parse_domain(over)
     lo, hi, _cells = bound_extremum(parse_expr(expr, domain.names), domain, kind, tol,

@@ -80,3 +80,31 @@ def interval_text(x: arb, digits: int = 12) -> list[str] | None:
     if ends is None:
         return None
     return [outward_decimal(ends[0], digits, up=False), outward_decimal(ends[1], digits, up=True)]
+
+
+def arb_decimal(x: arb, digits: int, up: bool) -> str:
+    """An outward decimal bound of a finite ball: below it (or above, when ``up``), with about
+    ``digits`` significant digits.  Never converts the ball to a Fraction, so a huge exponent
+    (exp(-2^50)) prints in bounded time as scientific notation."""
+    if not x.is_finite():
+        return "oo" if up else "-oo"
+    m, r, e = (int(t) for t in x.mid_rad_10exp(digits))
+    n = m + r if up else m - r
+    if n == 0:
+        return "0"
+    if -40 <= e <= 40:
+        return _format_fraction_decimal(Fraction(n) * Fraction(10) ** e, max(-e, 0)) if n > 0 else \
+            "-" + _format_fraction_decimal(Fraction(-n) * Fraction(10) ** e, max(-e, 0))
+    sign, digits_text = ("-" if n < 0 else ""), str(abs(n))
+    exp10 = e + len(digits_text) - 1
+    mant = digits_text[0] + ("." + digits_text[1:].rstrip("0") if digits_text[1:].rstrip("0") else "")
+    return f"{sign}{mant}e{exp10}"
+
+
+def iv_text(iv, digits: int = 12) -> list[str] | None:
+    """Outward decimal [lower, upper] of a decorated Interval (None for the empty set)."""
+    if iv is None or iv.empty:
+        return None
+    lo = "-oo" if iv.lo is None else arb_decimal(iv.lo, digits, up=False)
+    hi = "oo" if iv.hi is None else arb_decimal(iv.hi, digits, up=True)
+    return [lo, hi]

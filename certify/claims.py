@@ -20,21 +20,24 @@ import time
 from dataclasses import dataclass, field, replace
 
 import sympy
+from flint import fmpq
 
-from .balls import interval_text, point
+from .balls import arb_decimal, iv_text
 from .domain import Domain, parse_domain
 from .errors import CertifyInputError
-from .exact import rational_str, to_rational
-from .parse import parse_expr
-from .prover import Result, bound_extremum, prove_inequality, rename_symbols
+from .expr import nodes as N
+from .expr.bridge import to_sympy
+from .expr.tape import Tape
+from .expr.text import to_text
+from .prover import Result, as_tree, bound_extremum, prove_defined, prove_inequality
 from .search import Budget
-from .translate import ArbFunction
 
 PROVED, REFUTED, UNDECIDED, CITED, HUMAN = "PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN"
 
 
 def _expr(e, names):
-    return parse_expr(e, names) if isinstance(e, str) else sympy.sympify(e)
+    """The sympy expression of a claim side (for exact symbolic work: limits, degrees)."""
+    return to_sympy(as_tree(e, names))
 
 
 @dataclass(frozen=True)
@@ -69,19 +72,20 @@ class Inequality(Claim):
         return replace(self, over=self.over.replace("{beta}", beta))
 
     def sides(self):
+        """(lhs, rhs) as trees, exactly as written."""
         names = self.domain().names
-        return rename_symbols(_expr(self.lhs, names), self.domain()), rename_symbols(_expr(self.rhs, names), self.domain())
+        return as_tree(self.lhs, names), as_tree(self.rhs, names)
 
     def describe(self) -> str:
         lhs, rhs = self.sides()
-        return f"for all {self.over}: {sympy.sstr(lhs)} {self.op} {sympy.sstr(rhs)}"
+        return f"for all {self.over}: {to_text(lhs)} {self.op} {to_text(rhs)}"
 
     def mutated(self, shift) -> "Inequality":
         """The same claim with its constant moved by ``shift`` in the harmful direction."""
         lhs, rhs = self.sides()
-        shift = to_rational(shift)
-        new_rhs = rhs + shift if self.op in (">", ">=") else rhs - shift
-        return replace(self, id=self.id + "~mutated", rhs=new_rhs)
+        q = N.num(fmpq(int(shift.p), int(shift.q)) if hasattr(shift, "p") else fmpq(shift))
+        new_rhs = N.add(rhs, q) if self.op in (">", ">=") else N.sub(rhs, q)
+        return replace(self, id=self.id + "~mutated", lhs=lhs, rhs=new_rhs)
 
     def run(self, progress=None) -> Result:
         lhs, rhs = self.sides()
@@ -90,8 +94,10 @@ class Inequality(Claim):
 
 @dataclass(frozen=True)
 class Identity(Claim):
-    """lhs == rhs for all values of the variables in ``over`` (used for assumptions and for the
-    random refutation points)."""
+    """lhs == rhs at every point of ``over``: PROVED when both sides are defined on the whole
+    domain (decorated search) and exact sympy algebra (no ``force=True``; symbols declared
+    positive or nonnegative only when the domain says so) reduces lhs - rhs to 0; REFUTED by
+    arb at a point where the sides differ or exactly one side is defined."""
     lhs: object = None
     rhs: object = None
     over: str = ""
@@ -101,51 +107,82 @@ class Identity(Claim):
     def with_beta(self, beta: str) -> "Identity":
         return replace(self, over=self.over.replace("{beta}", beta))
 
+    def sides(self):
+        names = parse_domain(self.over).names
+        return as_tree(self.lhs, names), as_tree(self.rhs, names)
+
     def describe(self) -> str:
-        d = parse_domain(self.over)
-        return f"identity on {self.over}: {sympy.sstr(_expr(self.lhs, d.names))} == {sympy.sstr(_expr(self.rhs, d.names))}"
+        lhs, rhs = self.sides()
+        return f"identity on {self.over}: {to_text(lhs)} == {to_text(rhs)}"
 
     def run(self, progress=None) -> Result:
         start = time.monotonic()
         d = parse_domain(self.over)
-        diff = rename_symbols(_expr(self.lhs, d.names) - _expr(self.rhs, d.names), d)
-        witness = _refute_identity(diff, d)
+        lhs, rhs = self.sides()
+        witness = _refute_identity(lhs, rhs, d)
         if witness is not None:
-            point_, value = witness
-            return Result(REFUTED, witness=point_, witness_value=interval_text(value),
-                          reason="arb proves lhs - rhs != 0 at the witness", seconds=time.monotonic() - start)
-        positive = {s: sympy.Symbol(s.name, positive=True) for s in diff.free_symbols
-                    if _is_positive_interval(d.interval(s.name))}
-        proved = any(simplifier(diff) == 0 for simplifier in (
-            sympy.expand, sympy.simplify, lambda e: sympy.simplify(sympy.expand_trig(e)),
-            lambda e: sympy.simplify(e.xreplace(positive))))
-        radicals = False
-        if not proved and _radicands_nonnegative(diff, d):
-            # sqrt(a) sqrt(b) = sqrt(ab) and (a^r)^s = a^(rs) hold for a, b >= 0, which the
-            # engine has just proved for every radicand on the domain
-            proved = radicals = _merged_radicals_vanish(diff, positive)
-        status = PROVED if proved else UNDECIDED
-        reason = "" if proved else "sympy could not reduce lhs - rhs to 0 and no refuting point was found"
-        cert = {"kind": "identity", "difference": sympy.sstr(diff), "domain": self.over,
-                "radicals_merged": radicals} if proved else None
-        return Result(status, reason=reason, certificate=cert, seconds=time.monotonic() - start)
+            point_, value, reason = witness
+            return Result(REFUTED, witness=point_, witness_value=value, reason=reason,
+                          seconds=time.monotonic() - start)
+        certs = []
+        for side in (lhs, rhs):
+            if N.variables(side):
+                r = prove_defined(side, d)
+                if r.status != PROVED:
+                    return Result(UNDECIDED, reason=f"{to_text(side)}: {r.reason}", seconds=time.monotonic() - start)
+                certs.append(r.certificate)
+        method = identity_method(lhs, rhs, d)
+        if method is None:
+            return Result(UNDECIDED, reason="sympy could not reduce lhs - rhs to 0 and no refuting point was found",
+                          seconds=time.monotonic() - start)
+        cert = {"kind": "identity", "lhs": to_text(lhs), "rhs": to_text(rhs), "domain": self.over,
+                "method": method, "defined": certs}
+        return Result(PROVED, certificate=cert, seconds=time.monotonic() - start)
 
 
-def _radicands_nonnegative(expr, domain: Domain) -> bool:
-    """Prove every radicand (square-root argument) of ``expr`` >= 0 on the domain."""
-    radicands = {node.base for node in sympy.preorder_traversal(expr)
-                 if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer}
-    return bool(radicands) and all(
-        prove_inequality(r, ">=", 0, domain).status == "PROVED" for r in radicands)
+def _assumed_symbols(expr, domain: Domain):
+    """Real symbols, declared positive / nonnegative where the domain interval says so."""
+    out = {}
+    for s in expr.free_symbols:
+        iv = domain.interval(s.name)
+        if iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open)):
+            out[s] = sympy.Symbol(s.name, positive=True)
+        elif iv.lo is not None and iv.lo >= 0:
+            out[s] = sympy.Symbol(s.name, nonnegative=True)
+    return out
 
 
-def _merged_radicals_vanish(diff, positive) -> bool:
-    merged = sympy.powsimp(sympy.powdenest(diff.xreplace(positive), force=True), force=True)
-    return sympy.simplify(merged) == 0
+def _radicands(e):
+    """Each fractional power's base put in lowest terms and factored (exact rational-function
+    algebra); sympy then splits a root of a product only where its assumptions allow."""
+    def fix(n):
+        if n.is_Pow and n.exp.is_Rational and not n.exp.is_Integer:
+            return sympy.Pow(sympy.factor(sympy.cancel(n.base)), n.exp)
+        return n
+    return sympy.simplify(sympy.bottom_up(e, fix))
 
 
-def _is_positive_interval(iv) -> bool:
-    return iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open))
+SIMPLIFIERS = {
+    "expand": sympy.expand,
+    "radicands": _radicands,
+    "simplify": sympy.simplify,
+    "expand_trig": lambda e: sympy.simplify(sympy.expand_trig(e)),
+    "radsimp": lambda e: sympy.simplify(sympy.radsimp(e)),
+}
+
+
+def identity_method(lhs, rhs, domain: Domain):
+    """The name of the first exact simplifier that reduces lhs - rhs to 0 (sympy, with the
+    domain's sign facts as symbol assumptions), or None."""
+    diff = to_sympy(lhs) - to_sympy(rhs)
+    diff = diff.xreplace(_assumed_symbols(diff, domain))
+    for name, simplifier in SIMPLIFIERS.items():
+        try:
+            if simplifier(diff) == 0:
+                return name
+        except Exception:
+            continue
+    return None
 
 
 def _sample_points(domain: Domain, count: int, seed: int = 0):
@@ -155,19 +192,24 @@ def _sample_points(domain: Domain, count: int, seed: int = 0):
         for iv in domain.intervals:
             lo = iv.lo if iv.lo is not None else (iv.hi - 50 if iv.hi is not None else -50)
             hi = iv.hi if iv.hi is not None else lo + 50
-            pt.append(lo + (hi - lo) * sympy.Rational(rng.randint(1, 999), 1000))
+            q = lo + (hi - lo) * sympy.Rational(rng.randint(1, 999), 1000)
+            pt.append(fmpq(int(q.p), int(q.q)))
         yield pt
 
 
-def _refute_identity(diff, domain: Domain):
-    f = ArbFunction(diff, domain.symbols)
+def _refute_identity(lhs, rhs, domain: Domain):
+    from .expr import interval as I
+    from flint import arb
+    tape = Tape([[lhs, rhs, N.sub(lhs, rhs)]], domain.names)
+    a, b, c = tape.outputs[0]
     for pt in _sample_points(domain, 8):
-        try:
-            value = f(*[point(q) for q in pt])
-        except (CertifyInputError, ZeroDivisionError):
-            continue
-        if value.is_finite() and not value.contains(0):
-            return {n: rational_str(q) for n, q in zip(domain.names, pt)}, value
+        vals, decs = tape.intervals([I.point(arb(q)) for q in pt])
+        where = {n: str(q) for n, q in zip(domain.names, pt)}
+        if vals[a].empty != vals[b].empty:
+            side = "lhs" if vals[a].empty else "rhs"
+            return where, None, f"the {side} is undefined at the witness, the other side is defined"
+        if decs[c] >= I.DEF and (vals[c].certainly_positive() or vals[c].certainly_negative()):
+            return where, iv_text(vals[c]), "arb proves lhs - rhs != 0 at the witness"
     return None
 
 
@@ -261,14 +303,14 @@ class Extremum(Claim):
     def run(self, progress=None) -> Result:
         start = time.monotonic()
         d = parse_domain(self.over)
-        lo, hi, cells = bound_extremum(_expr(self.expr, d.names), d, self.extremum, self.tol)
+        lo, hi, cells = bound_extremum(as_tree(self.expr, d.names), d, self.extremum, self.tol)
         if lo is None or hi is None:
             return Result(UNDECIDED, reason="no finite enclosure", cells=cells)
-        from .balls import outward_decimal
-        margin = [outward_decimal(lo, 12, up=False), outward_decimal(hi, 12, up=True)]
-        ok = hi - lo <= to_rational(self.tol)
-        return Result(PROVED if ok else UNDECIDED, margin=margin, margin_kind="enclosure", cells=cells,
-                      certificate={"kind": "extremum", "lo": str(lo), "hi": str(hi)} if ok else None,
+        margin = [arb_decimal(lo, 12, up=False), arb_decimal(hi, 12, up=True)]
+        tol = sympy.Rational(self.tol)
+        ok = bool(hi - lo <= fmpq(int(tol.p), int(tol.q)))
+        return Result(PROVED if ok else UNDECIDED, margin=margin if ok else None, margin_kind="enclosure",
+                      cells=cells, certificate={"kind": "extremum", "lo": margin[0], "hi": margin[1]} if ok else None,
                       seconds=time.monotonic() - start)
 
 

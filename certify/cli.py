@@ -28,7 +28,7 @@ def _budget(args):
 
 def cmd_prove(args) -> int:
     from .domain import parse_domain
-    from .parse import parse_relation
+    from .expr.parse import parse_relation
     from .prover import prove_inequality
     domain = parse_domain(args.over)
     lhs, op, rhs = parse_relation(args.claim, domain.names)
@@ -43,8 +43,7 @@ def cmd_prove(args) -> int:
     else:
         print(r.status)
         if r.margin:
-            print(f"certified margin (inf of slack{'' if r.margin_kind == 'slack' else ', transformed'}) in "
-                  f"[{r.margin[0]}, {r.margin[1]}]")
+            print(f"certified margin (inf of the slack) in [{r.margin[0]}, {r.margin[1]}]")
         if r.witness:
             print(f"witness {r.witness}: slack in {r.witness_value}")
         if r.reason:
@@ -59,9 +58,9 @@ def cmd_prove(args) -> int:
 
 
 def cmd_bound(args) -> int:
-    from .balls import outward_decimal
+    from .balls import arb_decimal
     from .domain import parse_domain
-    from .parse import parse_expr
+    from .expr.parse import parse_expr
     from .prover import bound_extremum
     domain = parse_domain(args.over)
     expr = parse_expr(args.expr, domain.names)
@@ -72,10 +71,9 @@ def cmd_bound(args) -> int:
     if lo is None or hi is None:
         print("UNDECIDED: no finite enclosure", file=sys.stderr)
         return 3
-    enc = [outward_decimal(lo, 15, up=False), outward_decimal(hi, 15, up=True)]
+    enc = [arb_decimal(lo, 15, up=False), arb_decimal(hi, 15, up=True)]
     if args.json:
-        print(json.dumps({"kind": kind, "enclosure": enc, "exact": [str(lo), str(hi)], "cells": cells,
-                          "seconds": round(seconds, 3)}))
+        print(json.dumps({"kind": kind, "enclosure": enc, "cells": cells, "seconds": round(seconds, 3)}))
     else:
         print(f"{kind} in [{enc[0]}, {enc[1]}]  ({cells} cells, {seconds:.3f} s)")
     return 0
@@ -220,6 +218,15 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("certify: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except RecursionError:
+        print("certify: error: expression too deeply nested", file=sys.stderr)
+        return 2
+    except Exception as exc:          # an internal error: never the REFUTED code
+        print(f"certify: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 4
     return 0
 
 

@@ -1,135 +1,299 @@
-"""Enclosures of an expression on a cell, cheapest first (GUIDE §3).
+"""Lower bounds of an expression on a cell, cheapest first (GUIDE §3), with definedness.
 
-Each method returns an arb ball containing F(cell) from below-and-above in its own sense:
-only its *lower end* is used by the prover (the claim is always normalized to F > 0 or
-F >= 0), so a method may return a ball that is a valid lower bound but a loose upper bound.
+A *cell* is a tuple of exact rational pairs ``(lo, hi)``; ``Cells`` turns it into decorated
+intervals, marking an end open where it is an open end of the claim's domain.  Each method
+returns an ``Interval`` whose lower end bounds F from below on the cell, or None:
 
-- ``plain``      interval evaluation of F on the cell;
-- ``monotone``   derivative signs on the cell fix monotone variables at the end where F is
-                 smallest (Flyspeck's "monotone on a face"), then plain/mean-value on the face;
+- ``plain``      decorated interval evaluation (an arb-ball fast path first);
+- ``monotone``   a variable whose partial derivative has a certain sign is fixed at the end
+                 where F is smallest (Flyspeck's "monotone on a face");
 - ``mean-value`` F(m) + sum_i dF/dv_i(cell) (v_i - m_i);
 - ``taylor2``    F(m) + grad F(m).(v - m) + 1/2 (v - m)^T H(cell) (v - m).
 
-Cells are tuples of (lo, hi) exact rationals.  The evaluation runs at ``flint.ctx.prec``.
+Soundness conditions, checked on every cell (docs/DESIGN.md):
+- every method needs F *defined and continuous on the whole cell*: decoration com, or dac on a
+  cell that reaches an open or infinite end of the domain (a continuous function on a closed
+  bounded cell is bounded, so dac without com happens only there; a lower bound needs no
+  upper bound);
+- when F is a rewritten form of the claim's slack (``witness``: the slack as written), the
+  slack as written must also be dac on the cell;
+- the derivative forms evaluate the derivative trees (``certify.expr.diff``) on the cell with
+  every end open (the interior: the mean value theorem needs F' only there) and need them
+  defined there; F(m) and grad F(m) must be defined at the midpoint.
 """
 from __future__ import annotations
 
-from functools import cached_property
+from flint import arb, fmpq
 
-import sympy
-from flint import arb
-
-from .balls import ball, point
-from .translate import ArbFunction
+from .expr import interval as I
+from .expr.diff import gradient, hessian
+from .expr.tape import Tape
 
 METHODS = ("plain", "monotone", "mean-value", "taylor2")
 
 
+class Cells:
+    """Exact cells -> decorated intervals; ``opens[i] = (lo, hi)`` are the open domain ends of
+    variable i (None where the end is closed)."""
+
+    def __init__(self, opens):
+        self.opens = opens
+
+    def interval(self, i, lo, hi, interior=False) -> I.Interval:
+        a, b = arb(lo), arb(hi)
+        lo_open_dom, hi_open_dom = self.opens[i]
+        lo_open = lo != hi and (interior or (lo_open_dom is not None and lo == lo_open_dom))
+        hi_open = lo != hi and (interior or (hi_open_dom is not None and hi == hi_open_dom))
+        # a non-dyadic end is rounded outward and then closed (openness is only kept when exact)
+        lo_iv = (a, lo_open) if a.is_exact() else (a.lower(), False)
+        hi_iv = (b, hi_open) if b.is_exact() else (b.upper(), False)
+        return I.Interval(lo_iv[0], hi_iv[0], lo_iv[1], hi_iv[1])
+
+    def box(self, cell, interior=False):
+        return [self.interval(i, lo, hi, interior) for i, (lo, hi) in enumerate(cell)]
+
+    def reaches_open(self, cell) -> bool:
+        return any((o[0] is not None and lo == o[0]) or (o[1] is not None and hi == o[1])
+                   for (lo, hi), o in zip(cell, self.opens))
+
+
+def _mid(cell):
+    return [(lo + hi) / 2 for lo, hi in cell]
+
+
+def _point_box(pt):
+    return [I.point(arb(q)) for q in pt]
+
+
 class Ladder:
-    """Compiled F, gradient and Hessian of one normalized problem."""
+    """Compiled F (with gradient and Hessian trees) of one normalized problem ``F > 0``."""
 
-    def __init__(self, expr: sympy.Expr, variables, clip=()):
-        self.expr = expr
-        self.variables = tuple(variables)
-        self.clip = frozenset(clip)
-        self.F = ArbFunction(expr, self.variables, self.clip)
+    def __init__(self, F, names, opens, conditions=(), facts=None):
+        self.F = F
+        self.facts = facts or {}
+        self.names = tuple(names)
+        self.cells = Cells(opens)
+        self.grad = gradient(F, self.names)
+        self.hess = hessian(F, self.names)
+        upper = [self.hess[i][j] for i in range(len(self.names)) for j in range(i, len(self.names))]
+        self.tape = Tape([[F], self.grad, upper], self.names)
+        # side conditions of a rewritten problem: (tree, 'defined' | 'positive' | 'nonnegative' |
+        # 'multiplier');
+        # the first is the slack as written, whose lower end also gives the certified margin
+        self.conditions = tuple(conditions)
+        self.side = Tape([[t for t, _ in self.conditions]], self.names) if self.conditions else None
+        self._derivs = {}
 
-    def _compile(self, e):
-        return ArbFunction(e, self.variables, self.clip)
+    # -- definedness -------------------------------------------------------------------------
+    def _defined(self, dec, cell) -> bool:
+        return dec >= I.COM or (dec >= I.DAC and self.cells.reaches_open(cell))
 
-    @cached_property
-    def gradient(self):
-        return [self._compile(sympy.diff(self.expr, v)) for v in self.variables]
+    def side_check(self, cell):
+        """(ok, value of the first condition): every side condition holds on the cell."""
+        if self.side is None:
+            return True, None
+        vals, decs = self.side.intervals(self.cells.box(cell), facts=self.facts)
+        for (tree, kind), k in zip(self.conditions, self.side.outputs[0]):
+            if not self._defined(decs[k], cell):
+                return False, None
+            if kind in ("positive", "multiplier") and not vals[k].certainly_positive():
+                return False, None
+            if kind == "nonnegative" and not vals[k].certainly_nonnegative():
+                return False, None
+        return True, vals[self.side.outputs[0][0]]
 
-    @cached_property
-    def hessian(self):
-        return [[self._compile(sympy.diff(self.expr, v, w)) for w in self.variables]
-                for v in self.variables]
+    def side_value(self, pt):
+        """The slack as written (first side condition) at an exact point, if defined there."""
+        vals, decs = self.side.intervals(_point_box(pt), facts=self.facts)
+        k = self.side.outputs[0][0]
+        return vals[k] if decs[k] >= I.DEF else None
 
-    def derivative(self, index: int, order: int, sign: int = 1) -> "Ladder":
-        """The ladder of ``sign * d^order F / dv_index^order`` (same variables and clipping)."""
-        key = (index, order, sign)
-        cache = self.__dict__.setdefault("_derivs", {})
-        if key not in cache:
-            cache[key] = Ladder(sign * sympy.diff(self.expr, self.variables[index], order),
-                                self.variables, self.clip)
-        return cache[key]
+    # -- values ------------------------------------------------------------------------------
+    def plain(self, cell):
+        """(Interval or None): F on the cell, None unless F is defined and continuous there."""
+        balls = self.tape.balls([_ball(lo, hi) for lo, hi in cell])
+        root = self.tape.outputs[0][0]
+        b = balls[root]
+        if b is not None and b > 0:
+            return I.from_arb(b)      # decided on the fast path (defined: every domain was certain)
+        vals, decs = self.tape.intervals(self.cells.box(cell), facts=self.facts)
+        if not self._defined(decs[root], cell):
+            return None
+        return vals[root]
 
-    def at_point(self, pt) -> arb:
-        """F at an exact rational point: exactly when sympy evaluates F there to a rational
-        (so that a slack of exactly 0 is seen as 0), else by arb."""
-        value = self.expr.xreplace(dict(zip(self.variables, pt)))
-        if value.is_Rational:
-            return point(value)
-        return self.F(*[point(q) for q in pt])
+    def at_point(self, pt):
+        """(Interval, defined?) of F at an exact point; exact when only rational arithmetic
+        occurs (so a slack of exactly 0 is seen as 0).  The Interval is EMPTY when F is
+        certainly undefined there."""
+        q = self.tape.exact(pt)
+        if q is not None:
+            return I.point(arb(q)) if arb(q).is_exact() else I.from_arb(arb(q)), True
+        vals, decs = self.tape.intervals(_point_box(pt), facts=self.facts)
+        root = self.tape.outputs[0][0]
+        return vals[root], decs[root] >= I.DEF
 
-    # -- the ladder ----------------------------------------------------------------------------
-    def enclose(self, method: str, cell) -> arb:
-        balls = [ball(lo, hi) for lo, hi in cell]
+    def _interior(self, cell, level):
+        vals, decs = self.tape.intervals(self.cells.box(cell, interior=True), level, facts=self.facts)
+        return vals, decs
+
+    def gradient_on(self, cell):
+        vals, decs = self._interior(cell, 1)
+        out = []
+        for k in self.tape.outputs[1]:
+            out.append(vals[k] if decs[k] >= I.DEF else None)
+        return out
+
+    def enclose(self, method, cell, plain=None):
+        """The lower-bound Interval of ``method`` on the cell (None when it does not apply)."""
         if method == "plain":
-            return self.F(*balls)
+            return self.plain(cell)
+        if plain is None:
+            plain = self.plain(cell)
+        if plain is None:
+            return None
         if method == "monotone":
-            return self._monotone(cell, balls)
+            return self._monotone(cell)
         if method == "mean-value":
-            return self._mean_value(cell, balls, [g(*balls) for g in self.gradient])
+            return self._mean_value(cell, self.gradient_on(cell))
         if method == "taylor2":
-            return self._taylor2(cell, balls)
+            return self._taylor2(cell)
         raise ValueError(f"unknown method {method}")
 
-    def _midpoint(self, cell):
-        return [(lo + hi) / 2 for lo, hi in cell]
+    def _mid_value(self, mids):
+        value, ok = self.at_point(mids)
+        return value if ok else None
 
-    def _mean_value(self, cell, balls, grads, free=None) -> arb:
-        mids = self._midpoint(cell)
-        value = self.F(*[point(m) for m in mids])
+    def _mean_value(self, cell, grads, free=None):
+        if any(g is None for i, g in enumerate(grads) if free is None or i in free):
+            return None
+        mids = _mid(cell)
+        value = self._mid_value(mids)
+        if value is None:
+            return None
         for i, g in enumerate(grads):
             if free is not None and i not in free:
                 continue
-            value = value + g * (balls[i] - point(mids[i]))
+            lo, hi = cell[i]
+            delta = I.Interval(*_delta(lo, hi, mids[i]))
+            value = I.add(value, I.mul(g, delta)[0])[0]
         return value
 
-    def _monotone(self, cell, balls) -> arb:
-        grads = [g(*balls) for g in self.gradient]
+    def closed_defined(self, cell) -> bool:
+        """Is F defined and continuous on the *closed* cell (open domain ends included)?"""
+        box = [I.Interval(*_closed(lo, hi)) for lo, hi in cell]
+        vals, decs = self.tape.intervals(box, facts=self.facts)
+        return decs[self.tape.outputs[0][0]] >= I.DAC
+
+    def _monotone(self, cell):
+        grads = self.gradient_on(cell)
         face = list(cell)
         fixed = False
+        closed_ok = None
         for i, g in enumerate(grads):
-            if g.is_finite() and g >= 0:
-                face[i] = (cell[i][0], cell[i][0])
-                fixed = True
-            elif g.is_finite() and g <= 0:
-                face[i] = (cell[i][1], cell[i][1])
-                fixed = True
+            if g is None:
+                continue
+            lo, hi = cell[i]
+            o_lo, o_hi = self.cells.opens[i]
+            # fixing a variable at an open end of the domain needs F continuous up to that end
+            at_open_lo, at_open_hi = o_lo is not None and lo == o_lo, o_hi is not None and hi == o_hi
+            if (at_open_lo and g.certainly_nonnegative()) or (at_open_hi and g.certainly_nonpositive()):
+                if closed_ok is None:
+                    closed_ok = self.closed_defined(cell)
+                if not closed_ok:
+                    continue
+            if g.certainly_nonnegative():
+                face[i], fixed = (lo, lo), True
+            elif g.certainly_nonpositive():
+                face[i], fixed = (hi, hi), True
         if not fixed:
-            return arb.nan()
+            return None
         free = [i for i, (lo, hi) in enumerate(face) if lo != hi]
         if not free:
-            return self.at_point([lo for lo, _ in face])
-        face_balls = [ball(lo, hi) for lo, hi in face]
-        plain = self.F(*face_balls)
-        mvf = self._mean_value(face, face_balls, grads, free)
-        return _best_lower(plain, mvf)
+            value, ok = self.at_point([lo for lo, _ in face])
+            return value if ok else None
+        plain = self.plain(tuple(face))
+        if plain is None:
+            return None
+        face_grads = self.gradient_on(tuple(face))
+        mvf = self._mean_value(tuple(face), face_grads, free)
+        return best_lower(plain, mvf)
 
-    def _taylor2(self, cell, balls) -> arb:
-        mids = self._midpoint(cell)
-        mball = [point(m) for m in mids]
-        value = self.F(*mball)
-        deltas = [balls[i] - mball[i] for i in range(len(cell))]
-        for i, g in enumerate(self.gradient):
-            value = value + g(*mball) * deltas[i]
-        half = arb(1) / 2
-        for i, row in enumerate(self.hessian):
-            for j, h in enumerate(row):
-                if j < i:
-                    continue
-                term = h(*balls) * (deltas[i] * deltas[i] if i == j else 2 * deltas[i] * deltas[j])
-                value = value + half * term
+    def _taylor2(self, cell):
+        mids = _mid(cell)
+        value = self._mid_value(mids)
+        if value is None:
+            return None
+        vals_m, decs_m = self.tape.intervals(_point_box(mids), 1, facts=self.facts)
+        vals, decs = self._interior(cell, 2)
+        n = len(cell)
+        deltas = [I.Interval(*_delta(lo, hi, m)) for (lo, hi), m in zip(cell, mids)]
+        for i, k in enumerate(self.tape.outputs[1]):
+            if decs_m[k] < I.DEF:
+                return None
+            value = I.add(value, I.mul(vals_m[k], deltas[i])[0])[0]
+        half = I.point(arb(1) / 2)
+        pos = 0
+        for i in range(n):
+            for j in range(i, n):
+                k = self.tape.outputs[2][pos]
+                pos += 1
+                if decs[k] < I.DEF:
+                    return None
+                if i == j:
+                    term = I.mul(half, I.mul(vals[k], I.pown(deltas[i], 2)[0])[0])[0]
+                else:
+                    term = I.mul(vals[k], I.mul(deltas[i], deltas[j])[0])[0]
+                value = I.add(value, term)[0]
         return value
 
+    # -- derivatives in one variable (end rules) --------------------------------------------
+    def derivative(self, index: int, order: int, sign: int = 1) -> "Ladder":
+        """The ladder of ``sign * d^order F / dv_index^order`` (same variables and ends)."""
+        from .expr import nodes as N
+        from .expr.diff import diff
+        key = (index, order, sign)
+        if key not in self._derivs:
+            d = self.F
+            for _ in range(order):
+                d = diff(d, self.names[index])
+            self._derivs[key] = Ladder(d if sign == 1 else N.neg(d), self.names, self.cells.opens, facts=self.facts)
+        return self._derivs[key]
 
-def _best_lower(a: arb, b: arb) -> arb:
-    """Of two valid lower-bound enclosures, the one with the larger lower end."""
-    if not b.is_finite():
+
+def _ball(lo, hi) -> arb:
+    a, b = arb(lo), arb(hi)
+    return a if lo == hi else a.union(b)
+
+
+def _closed(lo, hi):
+    a, b = arb(lo), arb(hi)
+    return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
+
+
+def _delta(lo, hi, m):
+    """The exact-ish interval [lo - m, hi - m] (ends rounded outward)."""
+    a, b = arb(lo - m), arb(hi - m)
+    return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
+
+
+def best_lower(a, b):
+    """Of two valid lower-bound Intervals (or None), the one with the larger lower end."""
+    if b is None or b.lo is None:
         return a
-    if not a.is_finite():
+    if a is None or a.lo is None:
         return b
-    return a if a.lower() >= b.lower() else b
+    return a if a.lo >= b.lo else b
+
+
+def lower_positive(v, strict: bool) -> bool:
+    if v is None:
+        return False
+    return v.certainly_positive() if strict else v.certainly_nonnegative()
+
+
+def lower_end(v) -> arb | None:
+    """The lower end of a value (None for -oo or no value)."""
+    return None if v is None or v is I.EMPTY else v.lo
+
+
+__all__ = ["Ladder", "Cells", "METHODS", "best_lower", "lower_positive", "lower_end", "fmpq"]

@@ -1,50 +1,49 @@
 """For-all inequalities and extremum bounds on a Domain: the pipeline around the search.
 
-``prove_inequality(lhs, op, rhs, domain)``:
-1. normalize to ``F > 0`` or ``F >= 0`` (F = lhs - rhs or rhs - lhs);
-2. prove the domain obligations of F (sqrt / log / acos arguments stay in their domain) as
-   claims of their own, which licenses clipping those arguments;
-3. on unbounded domains: drop factors that are positive on the domain (exp, positive
-   constants, powers of a positive variable), substitute ``v = a - 1 + 1/u`` and multiply by
-   ``u^k`` (positive for u > 0) until the expression is finite at u = 0; for a univariate claim
-   that no ``u^k`` tames (exponential tails) use the *tail rule*: prove F monotone on [Z, oo)
-   (a sign claim on F') and compare with the exact sympy limit at infinity;
-4. ends where F vanishes identically (open ends, or closed ends of a non-strict claim) are
-   decided by the sign of the first non-vanishing derivative there (exact leading term);
-5. branch and bound (``certify.search``).
-Every transformation is recorded in the certificate so that ``certify.check`` can redo it.
+``prove_inequality(lhs, op, rhs, domain)`` decides *for every point of the domain, lhs OP rhs*
+about the expressions as written:
+1. the slack F = lhs - rhs (or rhs - lhs) is a tree, nothing simplified (``certify.expr``);
+2. half-infinite variables are compactified (``rules.compactify``);
+3. refutation first: a float64 sample of the box proposes counterexamples (and points where F
+   is undefined); arb confirms each before it counts;
+4. a form to search (``rules``): F itself when the decorated evaluation already bounds F on the
+   cells at open ends, else F scaled by w^k there, or with positive factors dropped; each
+   keeps F's definedness and the factors' signs as side conditions checked on every leaf;
+5. ends where the form vanishes identically are closed by the end rule (``search.EndRule``);
+6. best-first branch and bound (``certify.search``); then, for one unbounded variable, the
+   monotone-tail rule, and for a non-strict claim, dropping factors nonnegative by form.
+The certified margin encloses the infimum of the slack as written over the whole domain.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 
-import flint
 import sympy
-from sympy import bottom_up
-from flint import arb
+from flint import arb, fmpq
 
-from .balls import ball, endpoints, interval_text, point
-from .domain import Domain, Interval, compactify
+from . import rules
+from .balls import arb_decimal, iv_text
+from .deadline import Deadline, deadline
+from .domain import Domain, Interval
 from .enclose import Ladder
 from .errors import CertifyInputError
-from .exact import rational_str, to_rational
-from .search import Budget, EndRule, bound_min, prove_positive
-from .parse import parse_expr
-from .translate import ArbFunction, obligations
+from .expr import nodes as N
+from .expr.bridge import from_sympy
+from .expr.text import to_text
+from .search import Budget, prove_positive, with_prec
+from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
-MAX_ORDER = 6
 TAIL_STARTS = (8, 32, 128)
+END_WIDTH = fmpq(1, 256)
 
 
 @dataclass
 class Result:
     status: str
     margin: list | None = None           # outward decimal [lower, upper] of inf of the slack
-    margin_kind: str = "slack"           # 'slack' = lhs - rhs (or rhs - lhs); 'transformed'
+    margin_kind: str = "slack"
     witness: dict | None = None
     witness_value: list | None = None
     reason: str = ""
@@ -55,407 +54,292 @@ class Result:
     open_cells: list = field(default_factory=list)
 
 
-def normalize(lhs, op, rhs):
+def as_tree(e, names) -> N.Node:
+    if isinstance(e, N.Node):
+        bad = N.variables(e) - set(names)
+        if bad:
+            raise CertifyInputError(f"unknown variable '{sorted(bad)[0]}' (domain has {', '.join(names)})")
+        return e
+    if isinstance(e, str):
+        from .expr.parse import parse_expr
+        return parse_expr(e, names)
+    if isinstance(e, (int, fmpq)) and not isinstance(e, bool):
+        return N.num(e)
+    return from_sympy(e, names)
+
+
+def normalize(lhs, op, rhs, names=None):
+    """(F, strict) with the claim equivalent to F > 0 (strict) or F >= 0."""
     if op not in OPS:
         raise CertifyInputError(f"unknown relation {op!r}")
-    lhs, rhs = sympy.sympify(lhs), sympy.sympify(rhs)
-    F = lhs - rhs if op in (">", ">=") else rhs - lhs
+    if names is not None:
+        lhs, rhs = as_tree(lhs, names), as_tree(rhs, names)
+    F = N.sub(lhs, rhs) if op in (">", ">=") else N.sub(rhs, lhs)
     return F, op in ("<", ">")
 
 
-def rename_symbols(expr, domain: Domain):
-    """Match free symbols to the domain's variables by name (so 'b' and Symbol('b', real=True)
-    are the same variable); unknown names are an input error."""
-    expr = sympy.sympify(expr)
-    mapping = {}
-    for s in expr.free_symbols:
-        if s.name not in domain.names:
-            raise CertifyInputError(f"unknown variable '{s.name}' (domain has {', '.join(domain.names)})")
-        mapping[s] = sympy.Symbol(s.name, real=True)
-    for f in expr.atoms(sympy.Float):
-        raise CertifyInputError(f"binary float {f} in expression; write it as an exact decimal string")
-    return expr.xreplace(mapping)
+def claim_record(lhs, op, rhs, domain: Domain) -> dict:
+    return {"lhs": to_text(lhs), "op": op, "rhs": to_text(rhs), "domain": str(domain)}
 
 
-# -- positivity bookkeeping -------------------------------------------------------------------
-
-def _positive_var(sym, domain: Domain) -> bool:
-    iv = domain.interval(sym.name)
-    return iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open))
+def _opens(domain: Domain):
+    return [(fmpq(int(iv.lo.p), int(iv.lo.q)) if iv.lo_open else None,
+             fmpq(int(iv.hi.p), int(iv.hi.q)) if iv.hi_open else None) for iv in domain.intervals]
 
 
-def strip_positive(F, domain: Domain):
-    """``F = P * G`` with P > 0 on the domain: return (G, [dropped factors])."""
-    G = sympy.factor(F)
-    keep, dropped = [], []
-    for f in (G.args if G.is_Mul else (G,)):
-        if f.is_number and f.is_positive:
-            dropped.append(f)
-        elif f.is_number and f.is_negative:
-            keep.append(sympy.Integer(-1))
-            dropped.append(-f)
-        elif isinstance(f, sympy.exp):
-            dropped.append(f)
-        elif f.is_Pow and f.base.is_Symbol and _positive_var(f.base, domain):
-            dropped.append(f)
-        else:
-            keep.append(f)
-    if not dropped:
-        return F, []
-    return sympy.Mul(*keep), dropped
+def _box(domain: Domain):
+    return [(fmpq(int(iv.lo.p), int(iv.lo.q)), fmpq(int(iv.hi.p), int(iv.hi.q))) for iv in domain.intervals]
 
-
-def _finite_near(expr, sym, lo, hi, variables, domain: Domain) -> bool:
-    """Does arb evaluate ``expr`` (and its domain-obligation arguments) to finite balls on the
-    cell ``sym in [lo, hi]`` with the other variables at their midpoints?  A heuristic choice of
-    form only: clipping is justified later by the proved obligations."""
-    args = []
-    for v, iv in zip(variables, domain.intervals):
-        args.append(ball(lo, hi) if v == sym else point((iv.lo + iv.hi) / 2))
-    try:
-        obs = obligations(expr)
-        if not all(ArbFunction(ob.arg, variables)(*args).is_finite() for ob in obs):
-            return False
-        return ArbFunction(expr, variables, [ob.arg for ob in obs])(*args).is_finite()
-    except (CertifyInputError, ZeroDivisionError):
-        return False
-
-
-def tame(expr, sym, end, side, variables, domain: Domain, powers=range(5)):
-    """Find k >= 0 and an exact rewrite of w^k expr, w = sym - end (side 'lo') or end - sym
-    (side 'hi'), that arb evaluates to a finite ball on the cell next to the end.  w > 0 inside
-    the domain, so the factor does not change the sign of the slack.  The rewrites run with
-    w a positive symbol (so sympy may simplify sqrt(1/w^2) = 1/w); then w is put back."""
-    w = sympy.Dummy("w", positive=True)
-    inside = end + w if side == "lo" else end - w
-    back = sym - end if side == "lo" else end - sym
-    iv = domain.intervals[list(variables).index(sym)]
-    width = min(sympy.Rational(1, 256), (iv.hi - iv.lo) / 2)
-    cell = (end, end + width) if side == "lo" else (end - width, end)
-    for k in powers:
-        base = expr.subs(sym, inside) * w ** k
-        for rewrite in (lambda e: e, lambda e: bottom_up(e, sympy.together),
-                        lambda e: bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel):
-            form = rewrite(base).subs(w, back)
-            if _finite_near(form, sym, *cell, variables, domain):
-                return k, form
-    return None, None
-
-
-# -- ends --------------------------------------------------------------------------------------
-
-def _vanishes(expr, sym, value, variables, domain) -> bool:
-    at = expr.subs(sym, value)
-    args = []
-    for v, iv in zip(variables, domain.intervals):
-        args.append(point(value) if v == sym else point((iv.lo + iv.hi) / 2))
-    try:
-        probe = ArbFunction(expr, variables)(*args)
-        if probe.is_finite() and not probe.contains(0):
-            return False
-    except (CertifyInputError, ZeroDivisionError):
-        pass
-    return sympy.simplify(at) == 0
-
-
-def degenerate_ends(F, variables, domain: Domain):
-    """EndRules for the ends where F vanishes identically; returns (rules, refuting end or None)."""
-    rules = []
-    for i, (v, iv) in enumerate(zip(variables, domain.intervals)):
-        for side, value, is_open in (("lo", iv.lo, iv.lo_open), ("hi", iv.hi, iv.hi_open)):
-            if not _vanishes(F, v, value, variables, domain):
-                continue
-            order, d = 1, sympy.diff(F, v)
-            while order < MAX_ORDER and _vanishes(d, v, value, variables, domain):
-                order, d = order + 1, sympy.diff(d, v)
-            rules.append(EndRule(i, side, value, order))
-    return rules
-
-
-# -- the pipeline ------------------------------------------------------------------------------
 
 def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
                      allow_tail: bool = True, progress=None) -> Result:
     start = time.monotonic()
-    F, strict = normalize(rename_symbols(lhs, domain), op, rename_symbols(rhs, domain))
-    result = _prove(F, strict, domain, budget or Budget(), allow_tail, progress)
-    if result.status == "UNDECIDED" and not strict:
-        result = _prove_without_nonnegative_factors(F, domain, budget, result)
+    budget = budget or Budget()
+    names = domain.names
+    lhs, rhs = as_tree(lhs, names), as_tree(rhs, names)
+    F, strict = normalize(lhs, op, rhs)
+    try:
+        with deadline(budget.seconds + 1):
+            result = _prove(F, strict, domain, budget, allow_tail, progress)
+    except Deadline:
+        result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
     result.seconds = time.monotonic() - start
+    if result.status != "PROVED":
+        result.margin, result.certificate = None, None
     if result.certificate is not None:
-        attach_claim(result.certificate, lhs, op, rhs, domain)
+        attach_claim(result.certificate, claim_record(lhs, op, rhs, domain))
     return result
 
 
-def attach_claim(cert: dict, lhs, op, rhs, domain: Domain):
+def attach_claim(cert: dict, claim: dict):
     """Record the claim a certificate proves, its hash and the library versions."""
-    claim = {"lhs": to_text(sympy.sympify(lhs)), "op": op, "rhs": to_text(sympy.sympify(rhs)),
-             "domain": str(domain)}
+    import hashlib
+    import json
+
+    import flint
     cert["claim"] = claim
     cert["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
     cert["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
 
 
-def nonnegative_factor(f, domain: Domain) -> bool:
-    """Is the factor f >= 0 on the domain by its form alone?"""
-    if f.is_number:
-        return bool(f.is_nonnegative)
-    if isinstance(f, sympy.exp):
-        return True
-    if f.is_Pow and f.base.is_Symbol and f.exp.is_Rational and f.exp > 0:
-        iv = domain.interval(f.base.name)
-        return iv.lo is not None and iv.lo >= 0
-    return False
+def _end_ok(G, names, opens, box, strict, facts=None):
+    """Does the decorated evaluation of G give a finite lower bound on every cell of width
+    1/256 at an open end (so that the search can close them)?"""
+    ladder = Ladder(G, names, opens, facts=facts)
+    for i, (o_lo, o_hi) in enumerate(opens):
+        lo, hi = box[i]
+        width = min(END_WIDTH, (hi - lo) / 2)
+        for end, cell_i in ((o_lo, (lo, lo + width)), (o_hi, (hi - width, hi))):
+            if end is None:
+                continue
+            cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
+            v = with_prec(53, ladder.plain, cell)
+            if v is None or v.lo is None:
+                return False
+    return True
 
 
-def _prove_without_nonnegative_factors(F, domain, budget, undecided: Result) -> Result:
-    """F >= 0 follows from G >= 0 when F = P G with P >= 0 by form (e.g. P = sqrt(z) on
-    z >= 0, where the infinite derivative at 0 defeats the ladder).  Not an equivalence, so a
-    refutation of G is only reported after it is re-checked on F itself."""
-    factored = sympy.factor(F)
-    parts = factored.args if factored.is_Mul else (factored,)
-    dropped = [f for f in parts if nonnegative_factor(f, domain)]
-    if not dropped:
-        return undecided
-    G = sympy.Mul(*[f for f in parts if f not in dropped])
-    inner = prove_inequality(G, ">=", 0, domain, budget)
-    if inner.status == "PROVED":
-        inner.certificate = {"kind": "factored", "source": to_text(F), "vars": list(domain.names),
-                             "domain": str(domain), "dropped": [to_text(d) for d in dropped],
-                             "inner": inner.certificate}
-        inner.margin_kind = "transformed"
-        return inner
-    if inner.status == "REFUTED":
-        pt = [sympy.Rational(inner.witness[n]) for n in domain.names]
-        value = ArbFunction(F, domain.symbols)(*[point(q) for q in pt])
-        if value.is_finite() and value < 0:
-            return Result("REFUTED", witness=inner.witness, witness_value=interval_text(value),
-                          reason="arb proves the inequality false at the witness point", cells=inner.cells)
-    return undecided
-
-
-def _prove_obligations(F, domain, budget):
-    certs, clip = [], set()
-    for ob in obligations(F):
-        for expr, op, rhs in ob.inequalities():
-            if expr.is_number:
-                value = ArbFunction(expr - rhs, ())()
-                if (value > 0) if op == ">" else (value >= 0) if op == ">=" else (value <= 0):
+def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
+    """F itself, or a rewrite that the search can close at the open ends (see the module doc)."""
+    names, opens, box = domain.names, _opens(domain), _box(domain)
+    ok = lambda G: _end_ok(G, names, opens, box, strict, facts)      # noqa: E731
+    if not any(o != (None, None) for o in opens) or ok(F):
+        return rules.Form(F)
+    base = [(F, "defined")]
+    dropped = rules.drop_factors(F, domain)
+    if dropped is not None and ok(dropped.G):
+        return dropped
+    candidates = [(F, base, {})]
+    if dropped is not None:
+        candidates.append((dropped.G, dropped.conditions, dropped.record))
+    for G, conditions, record in candidates:
+        form = G
+        conds, recs = list(conditions), [record] if record else []
+        for i, (o_lo, o_hi) in enumerate(opens):
+            for end, side in ((o_lo, "lo"), (o_hi, "hi")):
+                if end is None:
                     continue
-            r = prove_inequality(expr, op, rhs, domain, budget)
-            if r.status != "PROVED":
-                reason = f"could not prove the {ob.kind} argument condition {sympy.sstr(expr)} {op} {rhs} on the domain"
-                return None, Result("UNDECIDED", reason=f"{reason} ({r.status}: {r.reason})")
-            certs.append(r.certificate)
-        clip.add(ob.arg)
-    return certs, clip
+                scaled = rules.scale_end(form, names[i], end, side, ok)
+                if scaled is not None:
+                    form = scaled.G
+                    conds += [c for c in scaled.conditions if c[1] != "defined"]
+                    recs.append(scaled.record)
+        if form is not G or ok(form):
+            return rules.Form(form, conds or base, {"rewrites": recs})
+    return rules.Form(F)
 
 
 def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> Result:
-    variables = domain.symbols
-    obligation_certs, clip = _prove_obligations(F, domain, budget)
-    if obligation_certs is None:
-        return clip  # the UNDECIDED result
-    transform = {"strip": [], "substitutions": [], "power": {}}
-    G = F
+    names = domain.names
+    subs = []
+    source, original = F, domain
     if not all(iv.bounded for iv in domain.intervals):
-        box_domain, subs = compactify(domain)
-        tamed = None
-        for stripped in (False, True):
-            G, dropped = strip_positive(F, domain) if stripped else (F, [])
-            powers, images = {}, []
-            for sub in subs:
-                u = sympy.Symbol(sub.name, real=True)
-                k, G = tame(G.subs(u, sub.image), u, sympy.Integer(0), "lo", variables, box_domain)
-                if k is None:
-                    break
-                powers[sub.name] = k
-                images.append({"var": sub.name, "image": to_text(sub.image)})
-            else:
-                tamed = G, dropped, powers, images
-                break
-        if tamed is None:
-            if allow_tail and len(variables) == 1:
-                return _prove_tail(F, strict, domain, budget, obligation_certs, progress)
-            return Result("UNDECIDED", reason="cannot compactify the unbounded range: expression not finite at infinity after u^k scaling")
-        G, dropped, transform["power"], transform["substitutions"] = tamed
-        transform["strip"] = [to_text(d) for d in dropped]
-        domain = box_domain
-        # the clip set refers to subexpressions of F; rebuild it for G's own obligations
-        more, clip2 = _prove_obligations(G, domain, budget)
-        if more is None:
-            return clip2
-        obligation_certs += more
-        clip = clip2
-    tamed_ends = []
-    for i, (v, iv) in enumerate(zip(variables, domain.intervals)):
-        for side, end, is_open in (("lo", iv.lo, iv.lo_open), ("hi", iv.hi, iv.hi_open)):
-            width = min(sympy.Rational(1, 256), (iv.hi - iv.lo) / 2)
-            cell = (end, end + width) if side == "lo" else (end - width, end)
-            if not is_open or _finite_near(G, v, *cell, variables, domain):
-                continue
-            k, form = tame(G, v, end, side, variables, domain)
-            if k is None:
-                continue           # left to the search, which will report what it cannot decide
-            G = form
-            tamed_ends.append({"var": v.name, "side": side, "end": rational_str(end), "power": k})
-    if tamed_ends:
-        transform["ends"] = tamed_ends
-        more, clip = _prove_obligations(G, domain, budget)
-        if more is None:
-            return clip
-        obligation_certs += more
-    rules = degenerate_ends(G, variables, domain)
-    for rule in rules:
-        iv = domain.intervals[rule.index]
-        closed = not (iv.lo_open if rule.side == "lo" else iv.hi_open)
+        F, domain, subs = rules.compactify(F, domain)
+    opens, box = _opens(domain), _box(domain)
+    cands = sample_candidates(F, names, box, opens, strict)
+    ob, refuted = _obligations(F, domain, budget)
+    if refuted is not None:
+        return _refuted(subs, names, [fmpq(*_pq(refuted.witness[n])) for n in names], None, refuted.reason)
+    form = choose_form(F, domain, strict, ob.facts)
+    G = form.G
+    if G is not F:
+        more, _ = _obligations(G, domain, budget, ob)
+        ob = more or ob
+    end_rules = rules.degenerate_ends(G, names, domain)
+    ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
+    for rule in end_rules:
+        closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
         if closed and strict:
-            pt = [rule.value if j == rule.index else (w.lo + w.hi) / 2 for j, w in enumerate(domain.intervals)]
-            return _refuted(domain, transform, pt, arb(0), "the slack vanishes at a closed end of a strict inequality")
-    box = [(iv.lo, iv.hi) for iv in domain.intervals]
-    ladder = Ladder(G, variables, clip)
-    out = prove_positive(ladder, box, strict, rules, budget, progress)
+            pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
+            return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
+    out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
     if out.status == "REFUTED":
-        return _refuted(domain, transform, out.witness, out.witness_value, out.reason, out)
-    margin_kind = "transformed" if transform["strip"] or any(transform["power"].values()) \
-        or transform.get("ends") else "slack"
-    res = Result(out.status, reason=out.reason, cells=out.cells, methods=dict(out.methods),
-                 margin=_margin(out), margin_kind=margin_kind,
-                 open_cells=[[[rational_str(a), rational_str(b)] for a, b in c] for c in out.open_cells if c])
-    if out.status == "PROVED":
-        res.certificate = {
-            "kind": "forall",
-            "problem": {"expr": to_text(G), "vars": list(domain.names),
-                        "box": [[rational_str(a), rational_str(b)] for a, b in box],
-                        "strict": strict, "source": to_text(F), "transform": transform,
-                        "end_rules": [{"var": r.index, "side": r.side, "value": rational_str(r.value),
-                                       "order": r.order} for r in rules],
-                        "clip": [to_text(c) for c in sorted(clip, key=sympy.srepr)]},
-            "obligations": obligation_certs,
+        return _refuted(subs, names, out.witness, out.witness_value, out.reason, out)
+    if out.status == "UNDECIDED" and not strict:
+        retry = _without_nonnegative_factors(F, domain, budget, progress, ob)
+        if retry is not None:
+            form, out, end_rules = retry
+    if out.status == "UNDECIDED":
+        if allow_tail and subs and len(names) == 1:
+            from .tails import prove_tail
+            tail = prove_tail(source, strict, original, budget, progress)
+            if tail is not None:
+                return tail
+        return Result("UNDECIDED", reason=out.reason, cells=out.cells, methods=dict(out.methods),
+                      open_cells=[[[str(a), str(b)] for a, b in c] for c in out.open_cells if c])
+    margin = _margin(out, strict)
+    cert = {"kind": "forall",
+            "problem": {"source": to_text(source), "vars": list(names), "strict": strict,
+                        "substitutions": subs, "box": [[str(a), str(b)] for a, b in box],
+                        "form": form.certificate(), "obligations": ob.records,
+                        "end_rules": [{"var": r.index, "side": r.side, "value": str(r.value),
+                                       "order": r.order} for r in end_rules]},
             "tree": _serialize(out.tree),
             "stats": {"cells": out.cells, "methods": dict(sorted(out.methods.items())), "max_prec": out.max_prec},
-            "margin": res.margin, "margin_kind": margin_kind,
-        }
-    return res
+            "margin": margin}
+    return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)
 
 
-def _margin(out):
-    lo = endpoints(out.min_lower) if out.min_lower is not None else None
-    hi = endpoints(out.min_point) if out.min_point is not None else None
-    if lo is None:
+def _pq(text):
+    from fractions import Fraction
+    q = Fraction(text)
+    return q.numerator, q.denominator
+
+
+def _obligations(F, domain: Domain, budget: Budget, base=None):
+    """Facts about F's partial nodes (``certify.obligations``), proved on this domain."""
+    from .enclose import Cells
+    from .expr import interval as I
+    from .obligations import Obligations, prove_obligations
+    opens, box = _opens(domain), _box(domain)
+    cells = Cells(opens)
+    mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box]
+
+    def prove(expr, op, rhs):
+        return prove_inequality(expr, op, rhs, domain, budget, allow_tail=False)
+    ob, refuted = prove_obligations(F, domain, cells.box(box), mids, budget, prove)
+    if ob is not None and base is not None:
+        merged = Obligations(dict(base.facts), list(base.records), base.cells)
+        for k, v in ob.facts.items():
+            merged.facts.setdefault(k, v)
+        merged.records += ob.records
+        merged.cells += ob.cells
+        return merged, refuted
+    return ob, refuted
+
+
+def _without_nonnegative_factors(F, domain, budget, progress, ob):
+    """F >= 0 follows from G >= 0 when F = P G with every dropped factor P >= 0 (checked on each
+    cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder.  Not an
+    equivalence, so only a proof counts; a refutation of G proves nothing about F."""
+    form = rules.drop_factors(F, domain, nonnegative=True)
+    if form is None:
         return None
-    from .balls import outward_decimal
-    return [outward_decimal(lo[0], 10, up=False), outward_decimal(hi[1], 10, up=True) if hi else "oo"]
+    names, opens, box = domain.names, _opens(domain), _box(domain)
+    more, _ = _obligations(form.G, domain, budget, ob)
+    facts = (more or ob).facts
+    end_rules = rules.degenerate_ends(form.G, names, domain)
+    ladder = Ladder(form.G, names, opens, form.conditions, facts)
+    out = prove_positive(ladder, box, False, end_rules, budget, progress)
+    if out.status != "PROVED":
+        return None
+    ob.records += (more.records if more is not None else [])
+    return form, out, end_rules
+
+
+def _margin(out, strict: bool):
+    """[lower, upper] of inf of the slack: lower from the leaves (at least 0, the claim being
+    proved), upper from the evaluated points (None when no point was evaluated)."""
+    lo = out.min_lower if out.lower_known and out.min_lower is not None else None
+    lower = "0" if lo is None or lo <= 0 else arb_decimal(lo, 10, up=False)
+    if lo is not None and lo > 0 and lower.startswith("-"):
+        lower = "0"
+    upper = "oo" if out.min_point is None else arb_decimal(out.min_point, 10, up=True)
+    return [lower, upper]
 
 
 def _serialize(node):
     if "leaf" in node:
         return {"leaf": node["leaf"], "prec": node["prec"]}
-    return {"split": node["split"], "at": rational_str(node["at"]),
+    return {"split": node["split"], "at": str(node["at"]),
             "children": [_serialize(c) for c in node["children"]]}
 
 
-def _refuted(domain, transform, pt, value, reason, out=None) -> Result:
+def _refuted(subs, names, pt, value, reason, out=None) -> Result:
+    from .expr.parse import parse_expr
+    from .expr.tape import Tape
+    images = {s["var"]: parse_expr(s["image"], names) for s in subs}
     witness = {}
-    images = {s["var"]: from_text(s["image"], domain.names) for s in transform["substitutions"]}
-    for name, q in zip(domain.names, pt):
-        q = sympy.Rational(q)
+    for name, q in zip(names, pt):
+        q = fmpq(q) if not isinstance(q, fmpq) else q
         if name in images:
-            q = images[name].subs(sympy.Symbol(name, real=True), q)
-        witness[name] = rational_str(q)
-    return Result("REFUTED", witness=witness, witness_value=interval_text(value) if value is not None else None,
+            q = Tape([[images[name]]], (name,)).exact((q,))
+        witness[name] = str(q)
+    return Result("REFUTED", witness=witness, witness_value=iv_text(value) if value is not None else ["0", "0"],
                   reason=reason, cells=out.cells if out else 0, methods=dict(out.methods) if out else {})
-
-
-def to_text(expr) -> str:
-    """Certificate form of an expression: sympy's ``sstr``, read back by our own safe parser."""
-    return sympy.sstr(sympy.sympify(expr))
-
-
-def from_text(text: str, names) -> sympy.Expr:
-    return parse_expr(text, names)
-
-
-# -- tails -------------------------------------------------------------------------------------
-
-def _prove_tail(F, strict, domain: Domain, budget, obligation_certs, progress) -> Result:
-    """Univariate F on [a, oo) (or (-oo, b] by reflection): bounded part by bisection, tail
-    [Z, oo) by monotonicity (a sign claim on F') and the exact limit at infinity."""
-    (name,), (iv,) = domain.names, domain.intervals
-    v = sympy.Symbol(name, real=True)
-    if iv.lo is None:
-        mirrored = Domain((name,), (Interval(-iv.hi, None, iv.hi_open, True),))
-        res = _prove_tail(F.subs(v, -v), strict, mirrored, budget, obligation_certs, progress)
-        if res.certificate:
-            res.certificate["reflected"] = True
-        if res.witness:
-            res.witness = {name: rational_str(-to_rational(res.witness[name]))}
-        return res
-    limit = sympy.limit(F, v, sympy.oo)
-    dF = sympy.diff(F, v)
-    base = max(iv.lo, sympy.Integer(1))
-    for step in TAIL_STARTS:
-        Z = base + step
-        tail = Domain((name,), (Interval(Z, None, False, True),))
-        for direction, op in (("decreasing", "<"), ("increasing", ">")):
-            sign = prove_inequality(dF, op, 0, tail, budget, allow_tail=False)
-            if sign.status != "PROVED":
-                continue
-            if direction == "decreasing":
-                if not limit.is_real or not limit.is_finite:
-                    continue
-                L = ArbFunction(limit, ())()
-                if not (L >= 0):
-                    continue
-            body_domain = Domain((name,), (Interval(iv.lo, Z, iv.lo_open, False),))
-            body = _prove(F, strict, body_domain, budget, False, progress)
-            if body.status != "PROVED":
-                return body
-            attach_claim(body.certificate, F, ">" if strict else ">=", 0, body_domain)
-            body.certificate = {"kind": "tail", "var": name, "Z": rational_str(Z), "direction": direction,
-                                "limit": to_text(limit), "source": to_text(F), "strict": strict,
-                                "derivative": sign.certificate, "body": body.certificate,
-                                "obligations": obligation_certs, "margin": body.margin,
-                                "stats": _sum_stats(body.certificate, sign.certificate)}
-            body.cells += sign.cells
-            return body
-    return Result("UNDECIDED", reason="unbounded domain: no monotone tail found and the expression is not finite at infinity")
-
-
-def _sum_stats(*certs):
-    cells, methods = 0, {}
-    for c in certs:
-        st = c.get("stats", {})
-        cells += st.get("cells", 0)
-        for k, n in st.get("methods", {}).items():
-            methods[k] = methods.get(k, 0) + n
-    return {"cells": cells, "methods": dict(sorted(methods.items()))}
 
 
 # -- extremum bounds ---------------------------------------------------------------------------
 
 def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: Budget | None = None):
-    """Certified enclosure [lo, hi] (exact rationals) of the min (or max) of expr over the domain.
-    Bounded or compactifiable (k = 0) domains."""
-    expr = rename_symbols(expr, domain)
-    sign = 1 if kind == "min" else -1
-    F = sign * expr
-    certs, clip = _prove_obligations(F, domain, budget or Budget())
-    if certs is None:
-        raise CertifyInputError(clip.reason)
-    variables = domain.symbols
+    """Certified enclosure [lo, hi] (arb values, or None when unknown) of the min (or max) of
+    expr over the domain, and the number of cells."""
+    from .search import bound_min
+    from .exact import to_rational
+    budget = budget or Budget()
+    tolq = to_rational(tol)
+    if not tolq > 0:
+        raise CertifyInputError("--tol must be positive")
+    names = domain.names
+    e = as_tree(expr, names)
+    F = e if kind == "min" else N.neg(e)
     if not all(iv.bounded for iv in domain.intervals):
-        domain, subs = compactify(domain)
-        for sub in subs:
-            u = sympy.Symbol(sub.name, real=True)
-            k, F = tame(F.subs(u, sub.image), u, sympy.Integer(0), "lo", variables, domain, powers=(0,))
-            if k is None:
-                raise CertifyInputError("bound over an unbounded range needs an expression finite at infinity")
-        certs, clip = _prove_obligations(F, domain, budget or Budget())
-        if certs is None:
-            raise CertifyInputError(clip.reason)
-    lo, hi, cells = bound_min(Ladder(F, variables, clip), [(iv.lo, iv.hi) for iv in domain.intervals],
-                              to_rational(tol), budget)
-    if sign == -1:
+        F, domain, _ = rules.compactify(F, domain)
+    ladder = Ladder(F, names, _opens(domain))
+    lo, hi, cells = bound_min(ladder, _box(domain), fmpq(int(tolq.p), int(tolq.q)), budget)
+    if kind == "max":
         lo, hi = (None if hi is None else -hi), (None if lo is None else -lo)
     return lo, hi, cells
+
+
+def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
+    """PROVED when F (as written) is defined and continuous at every point of the domain: the
+    search closes a cell when F's decorated evaluation there is com (dac at open ends)."""
+    names = domain.names
+    budget = budget or Budget()
+    if not all(iv.bounded for iv in domain.intervals):
+        F, domain, subs = rules.compactify(F, domain)
+    else:
+        subs = []
+    ob, refuted = _obligations(F, domain, budget)
+    if refuted is not None:
+        return Result("REFUTED", witness=refuted.witness, reason=refuted.reason)
+    ladder = Ladder(N.ONE, names, _opens(domain), [(F, "defined")], ob.facts)
+    out = prove_positive(ladder, _box(domain), True, (), budget, methods=("plain",))
+    if out.status != "PROVED":
+        return Result("UNDECIDED", reason=f"could not show the expression defined: {out.reason}", cells=out.cells)
+    cert = {"kind": "defined", "problem": {"source": to_text(F), "vars": list(names), "substitutions": subs,
+                                           "box": [[str(a), str(b)] for a, b in _box(domain)],
+                                           "obligations": ob.records},
+            "tree": _serialize(out.tree)}
+    return Result("PROVED", cells=out.cells, certificate=cert)

@@ -1,17 +1,20 @@
-"""Float64 cross-check: dense sampling of a claim's slack on its domain.
+"""Float64 sampling of a claim's slack: counterexample candidates and the cross-check.
 
-This is *not* a proof: it is the independent sanity check reported next to the certified
-margin.  A sampled slack below the certified lower bound means the engine is wrong.
-Unbounded ends are sampled on a geometric grid up to 1e6 away from the finite end.
+Not a proof.  ``candidates`` proposes points (exact rationals) where the slack looks smallest
+or undefined, for arb to confirm as refutations (refutation first); ``sampled_min`` is the
+independent sanity check reported next to the certified margin: a sampled slack below the
+certified lower bound means the engine is wrong.  Unbounded ends are sampled on a geometric
+grid up to 1e6 away from the finite end.
 """
 from __future__ import annotations
 
-import warnings
+from fractions import Fraction
 
 import numpy as np
-import sympy
+from flint import fmpq
 
 from .domain import Domain
+from .expr.numeric import evaluate
 
 
 def _grid(iv, n: int) -> np.ndarray:
@@ -33,17 +36,12 @@ def _grid(iv, n: int) -> np.ndarray:
     return np.unique(pts)
 
 
-def sampled_min(slack: sympy.Expr, domain: Domain, points: int = 4000) -> tuple[float, dict] | None:
-    """Minimum of the slack over a dense grid (float64), and where it occurs."""
-    syms = domain.symbols
-    slack = slack.xreplace({s: sympy.Symbol(s.name, real=True) for s in slack.free_symbols})
-    fn = sympy.lambdify(syms, slack, modules="numpy")
-    per_axis = max(8, int(round(points ** (1.0 / len(syms)))))
+def sampled_min(slack, domain: Domain, points: int = 4000) -> tuple[float, dict] | None:
+    """Minimum of the slack (a tree) over a dense grid (float64), and where it occurs."""
+    per_axis = max(8, int(round(points ** (1.0 / len(domain.names)))))
     grids = [_grid(iv, per_axis) for iv in domain.intervals]
     mesh = np.meshgrid(*grids, indexing="ij")
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        values = np.asarray(fn(*mesh), dtype=float) * np.ones(mesh[0].shape)
+    values = np.asarray(evaluate(slack, dict(zip(domain.names, mesh))), dtype=float) * np.ones(mesh[0].shape)
     values = np.where(np.isfinite(values), values, np.nan)
     if np.all(np.isnan(values)):
         return None
@@ -51,3 +49,73 @@ def sampled_min(slack: sympy.Expr, domain: Domain, points: int = 4000) -> tuple[
     idx = np.unravel_index(k, values.shape)
     where = {n: float(m[idx]) for n, m in zip(domain.names, mesh)}
     return float(values[idx]), where
+
+
+def _inside(box, opens, pt):
+    for (lo, hi), (o_lo, o_hi), q in zip(box, opens, pt):
+        if not lo <= q <= hi or (o_lo is not None and q == o_lo) or (o_hi is not None and q == o_hi):
+            return False
+    return True
+
+
+def _snaps(x: float):
+    """x itself (as an exact dyadic) and the simple fractions next to it (a tangent zero at
+    x = 1 is only refuted at exactly 1)."""
+    f = Fraction(x)
+    out = [f.limit_denominator(2 ** 40)]
+    for d in (1, 2, 3, 4, 6, 8, 10, 12, 100, 1000):
+        out.append(f.limit_denominator(d))
+    return out
+
+
+def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int = 4):
+    """Exact rational points of the box (problem coordinates, never on an open end) where the
+    float64 slack is smallest, after a short coordinate descent, and a few where it is
+    undefined."""
+    n = len(names)
+    per_axis = per_axis or {1: 257, 2: 33, 3: 11}.get(n, 7)
+    lows = [float(lo) for lo, _ in box]
+    highs = [float(hi) for _, hi in box]
+    axes = [np.linspace(a, b, per_axis) for a, b in zip(lows, highs)]
+    mesh = np.meshgrid(*axes, indexing="ij")
+    values = np.asarray(evaluate(F, dict(zip(names, mesh))), dtype=float) * np.ones(mesh[0].shape)
+    flat = values.ravel()
+    pts = np.stack([m.ravel() for m in mesh], axis=1)
+    out = []
+    bad = np.flatnonzero(np.isnan(flat))[:2]
+    finite = np.flatnonzero(np.isfinite(flat))
+    best = finite[np.argsort(flat[finite])[:keep]] if finite.size else []
+    spread = float(np.max(flat[finite]) - np.min(flat[finite])) if finite.size else 0.0
+    for k in list(best):
+        fk = float(flat[k])
+        if fk >= 0 and fk <= 0.05 * spread:       # close to 0 but not below: look nearby
+            out.append(_descend(F, names, pts[k].copy(), fk, lows, highs))
+        else:
+            out.append(pts[k])
+    out += [pts[k] for k in bad]
+    exact = []
+    for p in out:
+        options = [_snaps(float(x)) for x in p]
+        for k in range(len(options[0])):
+            q = [fmpq(o[k].numerator, o[k].denominator) for o in options]
+            if _inside(box, opens, q) and q not in exact:
+                exact.append(q)
+    return exact
+
+
+def _descend(F, names, x, fx, lows, highs, steps: int = 30):
+    """Coordinate descent from x (float64), all 2n neighbours evaluated at once, steps halving;
+    stays in the box."""
+    n = len(x)
+    h = np.array([(b - a) / 16 for a, b in zip(lows, highs)])
+    lo, hi = np.array(lows), np.array(highs)
+    moves = np.concatenate([np.eye(n), -np.eye(n)])
+    for _ in range(steps):
+        ys = np.clip(x + moves * h, lo, hi)
+        fy = np.asarray(evaluate(F, {name: ys[:, i] for i, name in enumerate(names)}), dtype=float) * np.ones(len(ys))
+        k = int(np.nanargmin(np.where(np.isfinite(fy), fy, np.inf)))
+        if np.isfinite(fy[k]) and fy[k] < fx:
+            x, fx = ys[k], float(fy[k])
+        else:
+            h = h / 2
+    return x

@@ -1,18 +1,21 @@
 """Branch and bound on a bounded box: for-all claims ``F > 0`` / ``F >= 0`` and extremum bounds.
 
-The search is untrusted in the sense of GUIDE §4: it records a tree (split / leaf with the
-method that closed it and the precision) that ``certify.check`` replays independently.
+Best-first: the open cell with the lowest lower bound is split next, so one hard corner cannot
+starve the rest and refutations are found where the slack is smallest.  The search is untrusted
+in the sense of GUIDE §4: it records a tree (split / leaf with the method that closed it and the
+precision) that the checker replays.  Every leaf also needs the slack as written to be defined
+on it (``Ladder.witness_defined``).
 """
 from __future__ import annotations
 
+import heapq
 import time
 from dataclasses import dataclass, field
 
 import flint
-from flint import arb
+from flint import arb, fmpq
 
-from .balls import certainly_positive, certainly_violates, endpoints, point
-from .enclose import METHODS, Ladder
+from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
 
 PRECISIONS = (53, 106, 212)
 
@@ -23,12 +26,17 @@ class Budget:
     depth: int = 60
     seconds: float = 60.0
 
+    def __post_init__(self):
+        from .errors import CertifyInputError
+        if self.cells < 1 or self.depth < 1 or not self.seconds > 0:
+            raise CertifyInputError("budgets (cells, depth, seconds) must be positive")
+
 
 @dataclass
 class EndRule:
     """At variable ``index``, end ``side`` ('lo' or 'hi') F and its first ``order``-1
-    derivatives in that variable vanish identically (checked by sympy), so near the end
-    F = t^order / order! * d^order F(xi), t = v - end."""
+    derivatives in that variable vanish identically, so near the end
+    F = t^order / order! * d^order F(xi), t = v - end (Taylor with Lagrange remainder)."""
     index: int
     side: str
     value: object
@@ -40,17 +48,18 @@ class Outcome:
     status: str                      # PROVED | REFUTED | UNDECIDED
     tree: dict | None = None
     witness: list | None = None      # exact rational point (problem coordinates)
-    witness_value: arb | None = None
+    witness_value: object = None     # Interval (EMPTY: undefined there)
     reason: str = ""
     cells: int = 0
     methods: dict = field(default_factory=dict)
-    min_lower: arb | None = None     # min over leaves of the certified lower bounds
+    min_lower: arb | None = None     # min over leaves of the certified lower bounds (None: -oo)
+    lower_known: bool = True
     min_point: arb | None = None     # min over evaluated points (an upper bound of inf F)
     open_cells: list = field(default_factory=list)
     max_prec: int = 53
 
 
-def _with_prec(prec, fn, *args):
+def with_prec(prec, fn, *args):
     old = flint.ctx.prec
     flint.ctx.prec = prec
     try:
@@ -59,45 +68,51 @@ def _with_prec(prec, fn, *args):
         flint.ctx.prec = old
 
 
-def end_rule_method(ladder: Ladder, rule: EndRule, cell) -> str | None:
+def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | None:
     """When the cell touches the rule's end: the ladder method that proves
-    sign(t^k) * d^k F >= 0 on the cell (t = v - end), or None."""
+    sign(t^k) d^k F > 0 (>= 0 for a non-strict claim) on the cell, '' if none does, None when
+    the cell does not touch the end."""
     lo, hi = cell[rule.index]
     if (lo if rule.side == "lo" else hi) != rule.value:
         return None
+    if ladder.plain(cell) is None:
+        return ""
     sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
     d = ladder.derivative(rule.index, rule.order, sign)
     for method in METHODS:
-        if certainly_positive(d.enclose(method, cell), strict=False):
+        if lower_positive(d.enclose(method, cell), strict):
             return method
     return ""
 
 
 def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS):
-    """Try the end rules, then the ladder.  Returns (method, lower-ball) or (None, best-ball)."""
+    """Try the end rules, then the ladder.  Returns (method or None, best lower Interval)."""
     def run():
-        best = None
+        ok, slack = ladder.side_check(cell)
+        if not ok:
+            return None, None
         for rule in rules:
-            how = end_rule_method(ladder, rule, cell)
+            how = end_rule_method(ladder, rule, cell, strict)
             if how is not None:
                 if how:
-                    return f"end-order-{rule.order}:{how}", arb(0)
-                return None, arb.nan()      # a cell on a degenerate end is closed only by its rule
+                    return f"end-order-{rule.order}:{how}", slack
+                return None, None      # a cell on a degenerate end is closed only by its rule
+        best = None
+        plain = ladder.plain(cell)
         for method in methods:
-            value = ladder.enclose(method, cell)
-            if certainly_positive(value, strict):
-                return method, value
-            if value.is_finite() and (best is None or value.lower() > best.lower()):
-                best = value
-        return None, best if best is not None else arb.nan()
-    return _with_prec(prec, run)
+            value = plain if method == "plain" else ladder.enclose(method, cell, plain)
+            if lower_positive(value, strict):
+                return method, value if ladder.side is None else slack
+            best = best_lower(best, value)
+        return None, best
+    return with_prec(prec, run)
 
 
 def _midpoint(cell):
     return [(lo + hi) / 2 for lo, hi in cell]
 
 
-def _split(cell, scales):
+def split(cell, scales):
     widths = [(hi - lo) / s for (lo, hi), s in zip(cell, scales)]
     i = max(range(len(cell)), key=lambda k: widths[k])
     lo, hi = cell[i]
@@ -107,21 +122,46 @@ def _split(cell, scales):
     return i, m, tuple(left), tuple(right)
 
 
+def _key(value) -> float:
+    lo = lower_end(value)
+    if lo is None:
+        return float("-inf")
+    try:
+        return float(lo.mid().str(5, radius=False)) if lo.is_finite() else float("-inf")
+    except ValueError:
+        return float("-inf")
+
+
+def violation(ladder: Ladder, pt, strict: bool, prec: int):
+    """(value, reason) when arb proves the claim false at the exact point pt, else None."""
+    def run():
+        value, defined = ladder.at_point(pt)
+        if value.empty:
+            return value, "the expression is undefined at the witness point"
+        if defined and ((value.certainly_nonpositive()) if strict else value.certainly_negative()):
+            return value, "arb proves the inequality false at the witness point"
+        return None
+    return with_prec(prec, run)
+
+
 def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget | None = None,
-                   progress=None, methods=METHODS) -> Outcome:
-    """Decide ``F > 0`` (strict) or ``F >= 0`` on the closed box (open ends are handled by the
-    caller through ``rules`` or by the fact that a closed cell contains the open one)."""
+                   progress=None, methods=METHODS, candidates=()) -> Outcome:
+    """Decide ``F > 0`` (strict) or ``F >= 0`` on the box (open ends as in ``ladder.cells``).
+    ``candidates`` are points to try as counterexamples first."""
     budget = budget or Budget()
     start = time.monotonic()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     out = Outcome("PROVED")
+    for pt in list(candidates) + [_midpoint(box)]:
+        hit = violation(ladder, pt, strict, PRECISIONS[0])
+        if hit is not None:
+            return Outcome("REFUTED", witness=list(pt), witness_value=hit[0], reason=hit[1])
+        _record_point(out, ladder, pt, PRECISIONS[0])
     root = {"cell": tuple(box)}
-    centre = _with_prec(PRECISIONS[0], lambda: ladder.F(*[point(m) for m in _midpoint(box)]))
-    if centre.is_finite():
-        out.min_point = centre
-    stack = [(root, 0, PRECISIONS[0])]
-    while stack:
-        node, depth, prec = stack.pop()
+    heap = [(0.0, 0, root, 0, PRECISIONS[0])]
+    counter = 0
+    while heap:
+        _, _, node, depth, prec = heapq.heappop(heap)
         cell = node.pop("cell")
         out.cells += 1
         if progress and out.cells % 500 == 0:
@@ -130,87 +170,106 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
         if method is not None:
             node.update(leaf=method, prec=prec)
             out.methods[method] = out.methods.get(method, 0) + 1
-            if lower.is_finite():
-                out.min_lower = lower if out.min_lower is None else out.min_lower.min(lower)
+            lo = lower_end(lower) if lower is not None else None
+            if lower is None or lo is None:
+                out.lower_known = out.lower_known and lower is not None and lo is not None
+            else:
+                out.min_lower = lo if out.min_lower is None or lo < out.min_lower else out.min_lower
             out.max_prec = max(out.max_prec, prec)
             continue
-        # refutation attempt at the midpoint (an interior point of the cell)
         mid = _midpoint(cell)
-        value = _with_prec(prec, lambda: ladder.at_point(mid))
-        if value.is_finite():
-            out.min_point = value if out.min_point is None else out.min_point.min(value)
-        if certainly_violates(value, strict):
-            return Outcome("REFUTED", witness=mid, witness_value=value, cells=out.cells,
-                           methods=out.methods, min_point=value,
-                           reason="arb proves the inequality false at the witness point")
+        hit = violation(ladder, mid, strict, prec)
+        if hit is not None:
+            return Outcome("REFUTED", witness=mid, witness_value=hit[0], cells=out.cells,
+                           methods=out.methods, reason=hit[1])
+        value, defined = _record_point(out, ladder, mid, prec)
         # precision escalation when the point value itself is limited by rounding
-        if value.is_finite() and prec != PRECISIONS[-1] and value.rad() * 4 > abs(value.mid()):
+        if defined and value.bounded and prec != PRECISIONS[-1] and _rounding_limited(value):
             node["cell"] = cell
-            stack.append((node, depth, PRECISIONS[PRECISIONS.index(prec) + 1]))
+            counter += 1
+            heapq.heappush(heap, (_key(lower), counter, node, depth, PRECISIONS[PRECISIONS.index(prec) + 1]))
             continue
         over = (out.cells >= budget.cells and "cell budget") or (depth >= budget.depth and "depth budget") \
             or (time.monotonic() - start > budget.seconds and "time budget")
         if over:
             out.status = "UNDECIDED"
             out.reason = f"{over} exhausted"
-            out.open_cells = [cell] + [n[0].get("cell") for n in stack if "cell" in n[0]][:20]
+            out.open_cells = [cell] + [h[2]["cell"] for h in sorted(heap, key=lambda h: h[:2])[:20]]
             out.tree = None
             return out
-        i, m, left, right = _split(cell, scales)
+        i, m, left, right = split(cell, scales)
         lchild, rchild = {"cell": left}, {"cell": right}
         node.update(split=i, at=m, children=[lchild, rchild])
-        stack.append((rchild, depth + 1, prec))
-        stack.append((lchild, depth + 1, prec))
+        key = _key(lower)
+        for child in (lchild, rchild):
+            counter += 1
+            heapq.heappush(heap, (key, counter, child, depth + 1, prec))
     out.tree = root
     return out
 
 
+def _record_point(out: Outcome, ladder: Ladder, pt, prec):
+    """Evaluate F at a point of the box: its upper end bounds inf F from above (the margin)."""
+    value, defined = with_prec(prec, ladder.at_point, pt)
+    if defined and value.hi is not None and ladder.side is None:
+        out.min_point = value.hi if out.min_point is None or value.hi < out.min_point else out.min_point
+    elif defined and ladder.side is not None:
+        slack = with_prec(prec, ladder.side_value, pt)
+        if slack is not None and slack.hi is not None:
+            out.min_point = slack.hi if out.min_point is None or slack.hi < out.min_point else out.min_point
+    return value, defined
+
+
+def _rounding_limited(value) -> bool:
+    width = value.hi - value.lo
+    size = abs(value.hi) if abs(value.hi) > abs(value.lo) else abs(value.lo)
+    return bool(width * 4 > size) and bool(size < 2 ** -20)
+
+
 def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
-    """Certified enclosure ``(lower, upper)`` of inf F over the box, to width ``tol``."""
-    import heapq
+    """Certified enclosure ``(lower, upper)`` (arb values or None) of inf F over the box, to
+    width ``tol``; also the number of cells."""
     budget = budget or Budget()
     start = time.monotonic()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     best_upper = None
-    heap = []
-    counter = 0
-    cells = 0
+    heap, counter, cells = [], 0, 0
+    tol = arb(fmpq(tol.p, tol.q)) if hasattr(tol, "p") else arb(tol)
 
     def lower_of(cell):
         best = None
+        plain = ladder.plain(cell)
         for method in METHODS:
-            v = ladder.enclose(method, cell)
-            ends = endpoints(v)
-            if ends is not None and (best is None or ends[0] > best):
-                best = ends[0]
-        return best
+            best = best_lower(best, plain if method == "plain" else ladder.enclose(method, cell, plain))
+        return lower_end(best) if ladder.side_check(cell)[0] else None
 
     def push(cell):
         nonlocal counter, best_upper, cells
         cells += 1
-        mid = _midpoint(cell)
-        v = ladder.F(*[point(m) for m in mid])
-        ends = endpoints(v)
-        if ends is not None and (best_upper is None or ends[1] < best_upper):
-            best_upper = ends[1]
+        value, defined = ladder.at_point(_midpoint(cell))
+        if defined and value.hi is not None and (best_upper is None or value.hi < best_upper):
+            best_upper = value.hi
         lo = lower_of(cell)
-        if lo is None:
-            lo = float("-inf")
         counter += 1
-        heapq.heappush(heap, (lo, counter, cell))
+        heapq.heappush(heap, (float("-inf") if lo is None else _key(_as_iv(lo)), counter, cell, lo))
 
     push(tuple(box))
-    while True:
-        lo, _, cell = heap[0]
-        if best_upper is not None and lo != float("-inf") and best_upper - lo <= tol:
+    while heap:
+        _, _, cell, lo = heap[0]
+        if best_upper is not None and lo is not None and best_upper - lo <= tol:
             break
         if cells >= budget.cells or time.monotonic() - start > budget.seconds:
             break
         heapq.heappop(heap)
-        if best_upper is not None and lo != float("-inf") and lo > best_upper:
+        if lo is not None and best_upper is not None and lo > best_upper:
             continue
-        _, _, left, right = _split(cell, scales)
+        _, _, left, right = split(cell, scales)
         push(left)
         push(right)
-    lo = heap[0][0] if heap else None
-    return (None if lo == float("-inf") else lo), best_upper, cells
+    lowest = None if not heap or any(h[3] is None for h in heap) else min(h[3] for h in heap)
+    return lowest, best_upper, cells
+
+
+def _as_iv(lo):
+    from .expr.interval import Interval
+    return Interval(lo, lo)

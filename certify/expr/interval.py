@@ -1,0 +1,560 @@
+"""Extended, decorated intervals with exact arb endpoints (IEEE 1788-2015, set-based flavor).
+
+An ``Interval`` is a set of reals ``{x : lo <(=) x <(=) hi}``: ``lo`` and ``hi`` are *exact*
+arb values (radius 0), or ``None`` for -oo / +oo (an infinite end is always open).  The flags
+``lo_open`` / ``hi_open`` say that the end is not attained; a flag is only ever set when it is
+known (an end computed with rounding is closed, which is the weaker statement).  Open ends are
+what lets ``log`` be *defined* on the cell (0, 1/256] and ``1/x`` give [256, +oo) there.
+
+Why endpoints and not arb's mid-radius balls: a ball's radius is rounded up to 30 bits, so the
+hull of [0, 1] as a ball already has the lower end -9.3e-10; sign facts at ends (x**2 >= 0,
+acos(x) in [0, pi], sqrt's domain) would be lost at every node.
+
+Every operation returns ``(Interval, Dec)``: the enclosure of the range of the operation over
+the points of its input that lie in its natural domain (IEEE 1788 §10), and its *local*
+decoration (§8): ``COM`` the input is bounded, inside the domain and the result is bounded;
+``DAC`` inside the domain (every operation here is continuous on its domain); ``TRV``
+otherwise.  An evaluator takes the minimum with the decorations of the inputs.  Empty inputs
+give ``EMPTY`` with ``TRV``.  Arithmetic runs at ``flint.ctx.prec`` and is rounded outward.
+"""
+from __future__ import annotations
+
+from enum import IntEnum
+
+from flint import arb, fmpq
+
+
+class Dec(IntEnum):
+    TRV = 1
+    DEF = 2
+    DAC = 3
+    COM = 4
+
+
+TRV, DEF, DAC, COM = Dec.TRV, Dec.DEF, Dec.DAC, Dec.COM
+ZERO, ONE = arb(0), arb(1)
+
+
+class Interval:
+    __slots__ = ("lo", "hi", "lo_open", "hi_open")
+
+    def __init__(self, lo, hi, lo_open=False, hi_open=False):
+        self.lo, self.hi = lo, hi
+        self.lo_open = lo_open or lo is None
+        self.hi_open = hi_open or hi is None
+
+    @property
+    def empty(self) -> bool:
+        return self is EMPTY
+
+    @property
+    def bounded(self) -> bool:
+        return self.lo is not None and self.hi is not None
+
+    def __repr__(self):
+        if self is EMPTY:
+            return "[empty]"
+        lo = "-oo" if self.lo is None else self.lo.str(20, radius=False)
+        hi = "oo" if self.hi is None else self.hi.str(20, radius=False)
+        return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
+
+    # -- certain comparisons (three-valued logic collapses to "certainly") ---------------------
+    def certainly_positive(self) -> bool:
+        return self is not EMPTY and self.lo is not None and (self.lo > 0 or (self.lo_open and self.lo >= 0))
+
+    def certainly_nonnegative(self) -> bool:
+        return self is not EMPTY and self.lo is not None and self.lo >= 0
+
+    def certainly_negative(self) -> bool:
+        return self is not EMPTY and self.hi is not None and (self.hi < 0 or (self.hi_open and self.hi <= 0))
+
+    def certainly_nonpositive(self) -> bool:
+        return self is not EMPTY and self.hi is not None and self.hi <= 0
+
+    def contains_zero(self) -> bool:
+        return not (self.certainly_positive() or self.certainly_negative())
+
+    def to_arb(self) -> arb:
+        """The smallest arb ball containing the interval (entire ball when unbounded)."""
+        if self is EMPTY:
+            return arb.nan()
+        if not self.bounded:
+            return arb(0, arb.pos_inf())
+        return self.lo if self.lo == self.hi else self.lo.union(self.hi)
+
+    def midpoint(self) -> arb:
+        return (self.lo + self.hi) / 2
+
+
+EMPTY = Interval(ONE, ZERO)
+ENTIRE = Interval(None, None)
+
+
+# -- construction --------------------------------------------------------------------------------
+
+def point(q) -> Interval:
+    """The tightest closed interval around an exact number (int, fmpq, or an exact arb)."""
+    return from_arb(q if isinstance(q, arb) else arb(q))
+
+
+def from_arb(x: arb) -> Interval:
+    """The closed interval [x.lower(), x.upper()] of a ball (ENTIRE for NaN or infinite balls)."""
+    if not x.is_finite():
+        return ENTIRE
+    if x.is_exact():
+        return Interval(x, x)
+    return Interval(x.lower(), x.upper())
+
+
+def narrow(value: Interval, fact) -> Interval:
+    """``value`` intersected with a proved range ``fact = (lo, lo_open, hi, hi_open)`` (None for
+    an infinite end); a sound fact never empties a sound value (then value is kept)."""
+    lo, lo_open, hi, hi_open = fact
+    part, _ = _restrict(value, lo, lo_open, hi, hi_open)
+    return value if part is EMPTY else part
+
+
+def hull(lo: Interval, hi: Interval) -> Interval:
+    """[lo.lo, hi.hi] with the openness of those ends (the cell spanned by two points)."""
+    return Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
+
+
+# -- endpoint helpers ----------------------------------------------------------------------------
+# An endpoint candidate is (value, open): value an exact arb or None for an infinity.
+
+def _down(x: arb, open_: bool):
+    """Lower end of a computed ball: exact values keep their openness, rounded ones are closed."""
+    if x.is_exact():
+        return x, open_
+    if not x.is_finite():
+        return None, True
+    return x.lower(), False
+
+
+def _up(x: arb, open_: bool):
+    if x.is_exact():
+        return x, open_
+    if not x.is_finite():
+        return None, True
+    return x.upper(), False
+
+
+NEG, POS = "-oo", "+oo"      # infinite candidates in _min_end / _max_end
+
+
+def _min_end(cands):
+    """Smallest (value, open) candidate; a value may be NEG / POS.  The result is open only if
+    every minimiser is open; (None, True) stands for -oo."""
+    if any(v is NEG for v, _ in cands):
+        return None, True
+    best, best_open = None, True
+    for value, open_ in cands:
+        if value is POS:
+            continue
+        if best is None or value < best:
+            best, best_open = value, open_
+        elif value == best:
+            best_open = best_open and open_
+    return best, best_open
+
+
+def _max_end(cands):
+    """Largest (value, open) candidate; (None, True) stands for +oo."""
+    if any(v is POS for v, _ in cands):
+        return None, True
+    best, best_open = None, True
+    for value, open_ in cands:
+        if value is NEG:
+            continue
+        if best is None or value > best:
+            best, best_open = value, open_
+        elif value == best:
+            best_open = best_open and open_
+    return best, best_open
+
+
+def _lo_cand(x: "Interval"):
+    return (NEG if x.lo is None else x.lo), x.lo_open
+
+
+def _hi_cand(x: "Interval"):
+    return (POS if x.hi is None else x.hi), x.hi_open
+
+
+def _dec(x: Interval, inside: bool, result: Interval) -> Dec:
+    if not inside or result is EMPTY:
+        return TRV
+    return COM if x.bounded and result.bounded else DAC
+
+
+def _increasing(x: Interval, f, lo_inf=None, hi_inf=None, inside=True) -> tuple[Interval, Dec]:
+    """Image of x under a strictly increasing f; lo_inf / hi_inf are the (value, open) limits at
+    -oo / +oo (value None for an infinite limit)."""
+    if x is EMPTY:
+        return EMPTY, TRV
+    lo = (lo_inf if lo_inf is not None else (None, True)) if x.lo is None else _down(f(x.lo), x.lo_open)
+    hi = (hi_inf if hi_inf is not None else (None, True)) if x.hi is None else _up(f(x.hi), x.hi_open)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, _dec(x, inside, r)
+
+
+def _restrict(x: Interval, lo, lo_open, hi=None, hi_open=False) -> tuple[Interval, bool]:
+    """x intersected with the domain [lo, hi] (None = unbounded, openness as given);
+    returns (part, x was inside the domain)."""
+    if x is EMPTY:
+        return EMPTY, False
+    inside = True
+    new_lo, new_lo_open = x.lo, x.lo_open
+    if lo is not None:
+        if x.lo is None or x.lo < lo or (x.lo == lo and lo_open and not x.lo_open):
+            inside = False
+            new_lo, new_lo_open = lo, lo_open
+    new_hi, new_hi_open = x.hi, x.hi_open
+    if hi is not None:
+        if x.hi is None or x.hi > hi or (x.hi == hi and hi_open and not x.hi_open):
+            inside = False
+            new_hi, new_hi_open = hi, hi_open
+    if new_lo is not None and new_hi is not None and (
+            new_lo > new_hi or (new_lo == new_hi and (new_lo_open or new_hi_open))):
+        return EMPTY, False
+    return Interval(new_lo, new_hi, new_lo_open, new_hi_open), inside
+
+
+# -- arithmetic ----------------------------------------------------------------------------------
+
+def neg(x: Interval):
+    if x is EMPTY:
+        return EMPTY, TRV
+    r = Interval(None if x.hi is None else -x.hi, None if x.lo is None else -x.lo, x.hi_open, x.lo_open)
+    return r, _dec(x, True, r)
+
+
+def add(x: Interval, y: Interval):
+    if x is EMPTY or y is EMPTY:
+        return EMPTY, TRV
+    lo = (None, True) if x.lo is None or y.lo is None else _down(x.lo + y.lo, x.lo_open or y.lo_open)
+    hi = (None, True) if x.hi is None or y.hi is None else _up(x.hi + y.hi, x.hi_open or y.hi_open)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, COM if x.bounded and y.bounded else DAC
+
+
+def sub(x: Interval, y: Interval):
+    return add(x, neg(y)[0])
+
+
+def _sign(v, is_lo: bool) -> int:
+    if v is None:
+        return -1 if is_lo else 1
+    return (v > 0) - (v < 0)
+
+
+def _product(a, a_open, sa, b, b_open, sb, want_lo):
+    """One endpoint product (a, b exact values or None for an infinity of sign sa / sb) with its
+    openness; 0 * oo counts as 0 (IEEE 1788), attained when the zero end is closed."""
+    if sa == 0 or sb == 0:
+        attained = (sa == 0 and not a_open) or (sb == 0 and not b_open)
+        return ZERO, not attained
+    if a is None or b is None:
+        return (POS if sa * sb > 0 else NEG), True
+    p = a * b
+    return _down(p, a_open or b_open) if want_lo else _up(p, a_open or b_open)
+
+
+def mul(x: Interval, y: Interval):
+    if x is EMPTY or y is EMPTY:
+        return EMPTY, TRV
+    lows, highs = [], []
+    for a, ao, al in ((x.lo, x.lo_open, True), (x.hi, x.hi_open, False)):
+        for b, bo, bl in ((y.lo, y.lo_open, True), (y.hi, y.hi_open, False)):
+            sa, sb = _sign(a, al), _sign(b, bl)
+            lows.append(_product(a, ao, sa, b, bo, sb, True))
+            highs.append(_product(a, ao, sa, b, bo, sb, False))
+    lo, hi = _min_end(lows), _max_end(highs)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, COM if x.bounded and y.bounded else DAC
+
+
+def recip(y: Interval):
+    """1/y; defined only when 0 is not in y."""
+    if y is EMPTY:
+        return EMPTY, TRV
+    if y.certainly_positive() or y.certainly_negative():
+        lo = (ZERO, True) if y.hi is None else (
+            (None, True) if y.hi == 0 else _down(ONE / y.hi, y.hi_open))
+        hi = (ZERO, True) if y.lo is None else (
+            (None, True) if y.lo == 0 else _up(ONE / y.lo, y.lo_open))
+        r = Interval(lo[0], hi[0], lo[1], hi[1])
+        return r, _dec(y, True, r)
+    # 0 is in y: the range over y minus {0}
+    if y.lo is not None and y.lo == 0 and y.hi is not None and y.hi == 0:
+        return EMPTY, TRV
+    if y.lo is not None and y.lo == 0:
+        lo = (ZERO, True) if y.hi is None else _down(ONE / y.hi, y.hi_open)
+        return Interval(lo[0], None, lo[1], True), TRV
+    if y.hi is not None and y.hi == 0:
+        hi = (ZERO, True) if y.lo is None else _up(ONE / y.lo, y.lo_open)
+        return Interval(None, hi[0], True, hi[1]), TRV
+    return ENTIRE, TRV
+
+
+def div(x: Interval, y: Interval):
+    r, d = recip(y)
+    q, dq = mul(x, r)
+    if r is EMPTY:
+        return EMPTY, TRV
+    return q, min(d, dq) if d != TRV else TRV
+
+
+def _ipow(v: arb, n: int) -> arb:
+    result, base = ONE, v
+    while n:
+        if n & 1:
+            result = result * base
+        n >>= 1
+        if n:
+            base = base * base
+    return result
+
+
+def pown(x: Interval, n: int):
+    """x**n for an integer n (x**0 = 1 everywhere, IEEE 1788 pown)."""
+    if x is EMPTY:
+        return EMPTY, TRV
+    if n == 0:
+        return Interval(ONE, ONE), COM if x.bounded else DAC
+    if n < 0:
+        p, d = pown(x, -n)
+        r, dr = recip(p)
+        return r, min(d, dr)
+    f = lambda v: _ipow(v, n)      # noqa: E731
+    if n % 2 == 1:
+        return _increasing(x, f)
+    if x.certainly_nonnegative():
+        return _increasing(x, f, hi_inf=(None, True))
+    if x.certainly_nonpositive():
+        r, d = _increasing(neg(x)[0], f)
+        return r, d
+    # 0 inside: the minimum 0 is attained at 0
+    hi = _max_end([(POS, True) if x.lo is None else _up(f(x.lo), x.lo_open),
+                   (POS, True) if x.hi is None else _up(f(x.hi), x.hi_open)])
+    r = Interval(ZERO, hi[0], False, hi[1])
+    return r, _dec(x, True, r)
+
+
+def sqrt(x: Interval):
+    part, inside = _restrict(x, ZERO, False)
+    r, _ = _increasing(part, lambda v: v.sqrt()) if part is not EMPTY else (EMPTY, TRV)
+    return r, _dec(x, inside, r)
+
+
+def root(x: Interval, q: int):
+    """The real q-th root on x >= 0 (q >= 2)."""
+    part, inside = _restrict(x, ZERO, False)
+    r, _ = _increasing(part, lambda v: v if v == 0 else v.root(q)) if part is not EMPTY else (EMPTY, TRV)
+    return r, _dec(x, inside, r)
+
+
+def rpow(x: Interval, p: int, q: int):
+    """x**(p/q), q >= 2, p/q in lowest terms: defined for x >= 0 (x > 0 when p < 0)."""
+    if p < 0:
+        part, inside = _restrict(x, ZERO, True)
+    else:
+        part, inside = _restrict(x, ZERO, False)
+    if part is EMPTY:
+        return EMPTY, TRV
+    base, _ = sqrt(part) if q == 2 else root(part, q)
+    r, d = pown(base, p)
+    return r, min(d, _dec(x, inside, r))
+
+
+def exp(x: Interval):
+    return _increasing(x, lambda v: v.exp(), lo_inf=(ZERO, True))
+
+
+def log(x: Interval):
+    part, inside = _restrict(x, ZERO, True)
+    if part is EMPTY:
+        return EMPTY, TRV
+    lo = (None, True) if part.lo == 0 else _down(part.lo.log(), part.lo_open)
+    hi = (None, True) if part.hi is None else _up(part.hi.log(), part.hi_open)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, _dec(x, inside, r)
+
+
+def pow_(x: Interval, y: Interval):
+    """x**y for a real exponent: exp(y log x), defined for x > 0."""
+    lx, d1 = log(x)
+    if lx is EMPTY:
+        return EMPTY, TRV
+    m, d2 = mul(y, lx)
+    r, d3 = exp(m)
+    d = min(d1, d2, d3)
+    return r, COM if d >= DAC and x.bounded and y.bounded and r.bounded else min(d, DAC)
+
+
+# -- trigonometric -------------------------------------------------------------------------------
+
+def _contains_point(x: Interval, offset: arb, period: arb) -> bool:
+    """Could x contain offset + k * period for an integer k?  (True when unsure.)"""
+    if not x.bounded:
+        return True
+    a, b = (x.lo - offset) / period, (x.hi - offset) / period
+    fa, fb = a.floor(), b.floor()
+    if not (fa.is_exact() and fb.is_exact()) or a.contains_integer() or b.contains_integer():
+        return True
+    return fb > fa
+
+
+def _periodic(x: Interval, f, max_at: arb, min_at: arb, period: arb):
+    """Range of a continuous 2pi-periodic f with values in [-1, 1], maxima at max_at + 2k pi and
+    minima at min_at + 2k pi (sin, cos)."""
+    if x is EMPTY:
+        return EMPTY, TRV
+    if not x.bounded:
+        return Interval(-ONE, ONE), DAC
+    ends_lo = [_down(f(x.lo), x.lo_open), _down(f(x.hi), x.hi_open)]
+    ends_hi = [_up(f(x.lo), x.lo_open), _up(f(x.hi), x.hi_open)]
+    if _contains_point(x, min_at, period):
+        ends_lo.append((-ONE, False))
+    if _contains_point(x, max_at, period):
+        ends_hi.append((ONE, False))
+    lo, hi = _min_end(ends_lo), _max_end(ends_hi)
+    if lo[0] < -1:
+        lo = (-ONE, False)
+    if hi[0] > 1:
+        hi = (ONE, False)
+    return Interval(lo[0], hi[0], lo[1], hi[1]), COM
+
+
+def sin(x: Interval):
+    pi = arb.pi()
+    return _periodic(x, lambda v: v.sin(), pi / 2, -pi / 2, 2 * pi)
+
+
+def cos(x: Interval):
+    pi = arb.pi()
+    return _periodic(x, lambda v: v.cos(), ZERO, pi, 2 * pi)
+
+
+def tan(x: Interval):
+    if x is EMPTY:
+        return EMPTY, TRV
+    pi = arb.pi()
+    if _contains_point(x, pi / 2, pi):
+        return ENTIRE, TRV
+    return _increasing(x, lambda v: v.tan())
+
+
+def asin(x: Interval):
+    part, inside = _restrict(x, -ONE, False, ONE, False)
+    r, _ = _increasing(part, lambda v: v.asin()) if part is not EMPTY else (EMPTY, TRV)
+    return r, _dec(x, inside, r)
+
+
+def acos(x: Interval):
+    part, inside = _restrict(x, -ONE, False, ONE, False)
+    if part is EMPTY:
+        return EMPTY, TRV
+    r, _ = _increasing(neg(part)[0], lambda v: (-v).acos())
+    return r, _dec(x, inside, r)
+
+
+def atan(x: Interval):
+    half_pi = arb.pi() / 2
+    return _increasing(x, lambda v: v.atan(), lo_inf=((-half_pi).lower(), False),
+                       hi_inf=(half_pi.upper(), False))
+
+
+# -- hyperbolic ----------------------------------------------------------------------------------
+
+def sinh(x: Interval):
+    return _increasing(x, lambda v: v.sinh())
+
+
+def tanh(x: Interval):
+    return _increasing(x, lambda v: v.tanh(), lo_inf=(-ONE, True), hi_inf=(ONE, True))
+
+
+def asinh(x: Interval):
+    return _increasing(x, lambda v: v.asinh())
+
+
+def _even(x: Interval, f, at_zero: arb):
+    """Range of an even function increasing on [0, oo) with f(0) = at_zero (cosh, abs)."""
+    if x is EMPTY:
+        return EMPTY, TRV
+    if x.certainly_nonnegative():
+        return _increasing(x, f)
+    if x.certainly_nonpositive():
+        return _increasing(neg(x)[0], f)
+    hi = _max_end([(POS, True) if x.lo is None else _up(f(-x.lo), x.lo_open),
+                   (POS, True) if x.hi is None else _up(f(x.hi), x.hi_open)])
+    r = Interval(at_zero, hi[0], False, hi[1])
+    return r, _dec(x, True, r)
+
+
+def cosh(x: Interval):
+    return _even(x, lambda v: v.cosh(), ONE)
+
+
+def abs_(x: Interval):
+    return _even(x, lambda v: v, ZERO)
+
+
+def acosh(x: Interval):
+    part, inside = _restrict(x, ONE, False)
+    r, _ = _increasing(part, lambda v: v.acosh()) if part is not EMPTY else (EMPTY, TRV)
+    return r, _dec(x, inside, r)
+
+
+def atanh(x: Interval):
+    part, inside = _restrict(x, -ONE, True, ONE, True)
+    if part is EMPTY:
+        return EMPTY, TRV
+    lo = (None, True) if part.lo == -1 else _down(part.lo.atanh(), part.lo_open)
+    hi = (None, True) if part.hi == 1 else _up(part.hi.atanh(), part.hi_open)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, _dec(x, inside, r)
+
+
+SINC_MIN = arb(fmpq(-22, 100))      # min of sin(x)/x is -0.2172336...
+
+
+def sinc(x: Interval):
+    """sin(x)/x with sinc(0) = 1: total and continuous; values in [-0.2173, 1]."""
+    if x is EMPTY:
+        return EMPTY, TRV
+    if not x.bounded:
+        far = [abs(v) for v in (x.lo, x.hi) if v is not None]
+        m = min(far) if far and not x.contains_zero() else None
+        if m is not None and m > 1:
+            bound = ONE / m
+            return Interval((-bound).lower(), bound.upper()), DAC
+        return Interval(SINC_MIN, ONE), DAC
+    r = from_arb(x.to_arb().sinc())
+    lo = r.lo if r.lo > SINC_MIN else SINC_MIN
+    hi = r.hi if r.hi < ONE else ONE
+    return Interval(lo, hi), COM
+
+
+def min_(x: Interval, y: Interval):
+    if x is EMPTY or y is EMPTY:
+        return EMPTY, TRV
+    lo = _min_end([_lo_cand(x), _lo_cand(y)])
+    his = [c for c in (_hi_cand(x), _hi_cand(y)) if c[0] is not POS]
+    hi = _min_end(his) if his else (None, True)
+    r = Interval(lo[0], hi[0], lo[1], hi[1])
+    return r, COM if x.bounded and y.bounded else DAC
+
+
+def max_(x: Interval, y: Interval):
+    r, d = min_(neg(x)[0], neg(y)[0])
+    return neg(r)[0], d
+
+
+UNARY = {
+    "neg": neg, "sqrt": sqrt, "exp": exp, "log": log, "sin": sin, "cos": cos, "tan": tan,
+    "asin": asin, "acos": acos, "atan": atan, "sinh": sinh, "cosh": cosh, "tanh": tanh,
+    "asinh": asinh, "acosh": acosh, "atanh": atanh, "abs": abs_, "sinc": sinc,
+}
+BINARY = {"add": add, "sub": sub, "mul": mul, "div": div, "pow": pow_, "min": min_, "max": max_}

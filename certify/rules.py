@@ -1,0 +1,197 @@
+"""Rewrites of a normalized claim ``F > 0`` (or ``>= 0``), each with the conditions that make it
+sound and the check that the certificate checker re-runs.
+
+Every rule produces a ``Form``: the expression G that the search bounds, and side conditions
+that must hold on *every* leaf cell (the search checks them by decorated evaluation):
+``(F as written, 'defined')`` always, each dropped factor P as ``'positive'`` (or
+``'nonnegative'`` for a non-strict claim), each factor W multiplied in as ``'multiplier'``
+(required positive): G = F * prod(W) / prod(P).  The identity
+between G and F is exact symbolic algebra (sympy, no ``force=True``), valid wherever both sides
+are defined, which the conditions guarantee cell by cell.  So a rewrite can never remove an
+undefined point: x/x -> 1 still needs x/x defined on every cell.
+
+- ``compactify``  v in [a, oo)  ->  v = a - 1 + 1/u, u in (0, 1]  (and (-oo, b] alike);
+- ``scale_end``   multiply by w^k, w = v - end > 0 (or end - v) near an open end or u = 0, and
+                  let sympy cancel the pole (``together``/``cancel``/``expand``);
+- ``drop_factors``  F = P G with P > 0 (or >= 0) on every cell: exponentials, constants, powers
+                  of variables, square roots.
+- ``degenerate_ends``  ends where G vanishes identically (F and its first k-1 derivatives), for
+                  the end rule of ``certify.search``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy
+from flint import fmpq
+
+from .domain import Domain, Interval
+from .expr import nodes as N
+from .expr.bridge import from_sympy, to_sympy
+from .expr.diff import diff
+from .expr.tape import Tape
+from .expr.text import to_text
+from .search import EndRule
+
+MAX_ORDER = 6
+
+
+@dataclass
+class Form:
+    """The searched expression and the conditions every leaf must satisfy."""
+    G: N.Node
+    conditions: list = field(default_factory=list)      # (tree, kind)
+    record: dict = field(default_factory=dict)          # what the checker re-derives
+
+    def certificate(self) -> dict:
+        return {"expr": to_text(self.G),
+                "conditions": [{"expr": to_text(t), "kind": k} for t, k in self.conditions],
+                **self.record}
+
+
+def _q(x) -> fmpq:
+    return x if isinstance(x, fmpq) else fmpq(int(x.p), int(x.q))
+
+
+# -- compactification ---------------------------------------------------------------------------
+
+def compactify(F: N.Node, domain: Domain):
+    """Substitute each half-infinite variable by a map of u in (0, 1]; returns
+    (F composed with the maps, the bounded domain, [{'var', 'image'}])."""
+    from .errors import CertifyInputError
+    images, records, ivs = {}, [], []
+    one = sympy.Integer(1)
+    for name, iv in zip(domain.names, domain.intervals):
+        if iv.bounded:
+            ivs.append(iv)
+            continue
+        if iv.lo is None and iv.hi is None:
+            raise CertifyInputError(f"{name} in (-oo, oo): split the range at a finite point")
+        u = N.var(name)
+        if iv.hi is None:
+            image = N.add(N.num(_q(iv.lo) - 1), N.div(N.ONE, u))
+            end_open = iv.lo_open
+        else:
+            image = N.sub(N.num(_q(iv.hi) + 1), N.div(N.ONE, u))
+            end_open = iv.hi_open
+        images[name] = image
+        records.append({"var": name, "image": to_text(image)})
+        ivs.append(Interval(sympy.Integer(0), one, lo_open=True, hi_open=end_open))
+    return N.substitute(F, images), Domain(domain.names, tuple(ivs)), records
+
+
+# -- sympy rewrites ------------------------------------------------------------------------------
+
+def _rewrites(e):
+    yield e
+    yield sympy.bottom_up(e, sympy.together)
+    yield sympy.bottom_up(e, sympy.cancel)
+    yield sympy.expand(e)
+    yield sympy.cancel(e)
+
+
+def scale_end(F: N.Node, name: str, end, side: str, ok, powers=range(0, 5)):
+    """w^k F rewritten by sympy so that ``ok(G)`` (the search's end-cell test) holds, k >= 1,
+    w = name - end (side 'lo') or end - name (side 'hi'); None if no k and rewrite does."""
+    v = sympy.Symbol(name, real=True)
+    w = sympy.Dummy("w", positive=True)
+    endq = sympy.Rational(int(end.p), int(end.q)) if isinstance(end, fmpq) else sympy.Rational(end)
+    inside = endq + w if side == "lo" else endq - w
+    back = v - endq if side == "lo" else endq - v
+    S = to_sympy(F).subs(v, inside)
+    W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
+    for k in powers:
+        base = S * w ** k
+        for form in _rewrites(base):
+            try:
+                G = from_sympy(form.subs(w, back))
+            except Exception:          # sympy produced something outside the grammar
+                continue
+            if ok(G):
+                factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
+                return Form(G, [(F, "defined")] + factors,
+                            {"rule": "scale_end", "var": name, "side": side, "end": str(_q(end)),
+                             "power": k})
+    return None
+
+
+def _positive_factor(f, domain: Domain) -> bool:
+    if f.is_number:
+        return bool(f.is_positive)
+    if isinstance(f, sympy.exp):
+        return True
+    if f.is_Pow and f.base.is_Symbol:
+        iv = domain.interval(f.base.name)
+        return iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open))
+    return False
+
+
+def _nonnegative_factor(f, domain: Domain) -> bool:
+    if f.is_Pow and f.exp.is_Rational and f.exp > 0 and not f.exp.is_Integer:
+        return True          # a root: >= 0 wherever defined (checked per cell)
+    if f.is_Pow and f.exp.is_Integer and f.exp % 2 == 0:
+        return True
+    return _positive_factor(f, domain)
+
+
+def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
+    """F = P * G (sympy.factor) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the
+    search then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped."""
+    S = sympy.factor(to_sympy(F))
+    parts = S.args if S.is_Mul else (S,)
+    keep, dropped = [], []
+    test = _nonnegative_factor if nonnegative else _positive_factor
+    for f in parts:
+        if f.is_number and f.is_negative:
+            keep.append(sympy.Integer(-1))
+            dropped.append(-f)
+        elif test(f, domain):
+            dropped.append(f)
+        else:
+            keep.append(f)
+    if not dropped:
+        return None
+    try:
+        G = from_sympy(sympy.Mul(*keep))
+        P = [from_sympy(d) for d in dropped]
+    except Exception:
+        return None
+    kind = "nonnegative" if nonnegative else "positive"
+    return Form(G, [(F, "defined")] + [(p, kind) for p in P],
+                {"rule": "drop_factors", "dropped": [to_text(p) for p in P], "kind": kind})
+
+
+# -- degenerate ends -----------------------------------------------------------------------------
+
+def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
+    """Does T vanish identically at name = value (for every value of the other variables)?"""
+    from flint import arb
+    from .expr import interval as I
+    at = N.substitute(T, {name: N.num(_q(value))})
+    if not N.variables(at):
+        exact = Tape([[at]], ()).exact(())
+        if exact is not None:
+            return exact == 0
+    vals, decs = Tape([[at]], names).intervals([I.point(arb(m)) for m in mids])
+    v = vals[-1]
+    if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
+        return False
+    try:
+        return sympy.simplify(to_sympy(at)) == 0
+    except Exception:
+        return False
+
+
+def degenerate_ends(G: N.Node, names, domain: Domain):
+    """EndRules for the ends where G and its first order-1 derivatives vanish identically."""
+    rules = []
+    mids = [fmpq(1, 2) * (_q(iv.lo) + _q(iv.hi)) for iv in domain.intervals]
+    for i, (name, iv) in enumerate(zip(names, domain.intervals)):
+        for side, value in (("lo", iv.lo), ("hi", iv.hi)):
+            if not vanishes(G, name, value, names, mids):
+                continue
+            order, d = 1, diff(G, name)
+            while order < MAX_ORDER and vanishes(d, name, value, names, mids):
+                order, d = order + 1, diff(d, name)
+            rules.append(EndRule(i, side, _q(value), order))
+    return rules
