@@ -8,10 +8,10 @@ import sympy
 
 from certify.domain import parse_domain
 from certify.enclose import METHODS, Ladder
-from certify.parse import parse_relation
-from certify.prover import normalize
+from certify.expr.bridge import from_sympy
+from certify.expr.parse import parse_relation
+from certify.prover import _box, _obligations, _opens, normalize
 from certify.search import Budget, prove_positive
-from certify.translate import obligations
 
 CLAIMS = [
     ("g1 > -1.381 on [0, 20]", "sqrt(2*z)*(2*z-3)*exp(-z) > -1.381", "z in [0, 20]"),
@@ -34,13 +34,13 @@ def gbeta_prime(expr_text):
 def run(text, over, methods):
     d = parse_domain(over)
     if text.startswith("diff_gbeta"):
-        lhs, op, rhs = gbeta_prime(text), "<", sympy.Integer(0)
+        lhs, op, rhs = from_sympy(gbeta_prime(text)), "<", from_sympy(sympy.Integer(0))
     else:
         lhs, op, rhs = parse_relation(text, d.names)
     F, strict = normalize(lhs, op, rhs)
-    clip = [ob.arg for ob in obligations(F)]     # edge facts are proved separately in the real pipeline
-    ladder = Ladder(F, d.symbols, clip)
-    box = [(iv.lo, iv.hi) for iv in d.intervals]
+    facts = _obligations(F, d, Budget())[0].facts     # domain facts, proved as in the pipeline
+    ladder = Ladder(F, d.names, _opens(d), facts=facts)
+    box = _box(d)
     t = time.monotonic()
     out = prove_positive(ladder, box, strict, budget=Budget(cells=200000, seconds=120), methods=methods)
     return out.status, out.cells, time.monotonic() - t

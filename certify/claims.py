@@ -30,6 +30,7 @@ from .expr.bridge import to_sympy
 from .expr.tape import Tape
 from .expr.text import to_text
 from .prover import Result, as_tree, bound_extremum, prove_defined, prove_inequality
+from .rules import assumed_symbols
 from .search import Budget
 
 PROVED, REFUTED, UNDECIDED, CITED, HUMAN = "PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN"
@@ -140,18 +141,6 @@ class Identity(Claim):
         return Result(PROVED, certificate=cert, seconds=time.monotonic() - start)
 
 
-def _assumed_symbols(expr, domain: Domain):
-    """Real symbols, declared positive / nonnegative where the domain interval says so."""
-    out = {}
-    for s in expr.free_symbols:
-        iv = domain.interval(s.name)
-        if iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open)):
-            out[s] = sympy.Symbol(s.name, positive=True)
-        elif iv.lo is not None and iv.lo >= 0:
-            out[s] = sympy.Symbol(s.name, nonnegative=True)
-    return out
-
-
 def _radicands(e):
     """Each fractional power's base put in lowest terms and factored (exact rational-function
     algebra); sympy then splits a root of a product only where its assumptions allow."""
@@ -175,7 +164,7 @@ def identity_method(lhs, rhs, domain: Domain):
     """The name of the first exact simplifier that reduces lhs - rhs to 0 (sympy, with the
     domain's sign facts as symbol assumptions), or None."""
     diff = to_sympy(lhs) - to_sympy(rhs)
-    diff = diff.xreplace(_assumed_symbols(diff, domain))
+    diff = diff.xreplace(assumed_symbols(diff, domain))
     for name, simplifier in SIMPLIFIERS.items():
         try:
             if simplifier(diff) == 0:

@@ -1,7 +1,8 @@
 """The synchronization criterion of Theorem 2.1 / Corollary 3.3, certified for any f.
 
-For an interaction function f(x; p) (a sympy expression in x and at most one parameter p) and
-a cell of parameter values, this module encloses, uniformly over the cell:
+For an interaction function f(x; p) (an expression tree in x and at most one parameter p,
+``certify.expr``; a sympy expression is converted with ``from_sympy``) and a cell of parameter
+values, this module encloses, uniformly over the cell:
 
 - tau: the least tau in (0, pi] with f'(x) < 0 for all x not in [-tau, tau] (mod 2 pi);
 - I = int_{-pi}^{pi} |f'''(x)|_+ dx;
@@ -16,6 +17,14 @@ the strict R > 1.  R is decreasing in tau, so FAILS means the criterion fails fo
 admissible tau, not only for the least one.  It knows nothing of the paper's f_beta.
 
 How (each step an arb proof; ``certify.roots`` for the root isolation):
+
+Input.  f', f'', f''' are the trees of ``certify.expr.diff`` (the chain rule on f as written,
+its +, -, * skeleton normalized by ``roots.normalize``), never sympy's simplified derivatives:
+sympy turns (atan(tan(x/2)))' into 1/2, which would certify a function that jumps at +-pi.
+sympy is used for exact symbolic facts only: f(x + 2 pi) = f(x) and the oddness test.  On each
+parameter cell, f, f', f'', f''' are first proved *defined and continuous* on [-pi, pi] x cell
+(arb-ball fast path, else decorated interval evaluation with decoration >= dac, bisecting x);
+when that fails the cell is UNDECIDED with the reason, and no derivative-based step runs.
 
 tau.   The zeros of f' on [0, pi] are isolated uniformly over the cell.  f' < 0 on the maximal
        run of ``neg`` pieces ending at pi, so tau <= its left end; f' > 0 at the right end of
@@ -53,8 +62,13 @@ import sympy
 from flint import arb, ctx
 
 from .errors import CertifyInputError
-from .roots import (NEG, POS, ROOT, Fn, Isolation, arb_to_fraction, isolate, qarb,
-                    sign, tball)
+from .expr import interval as I
+from .expr import nodes as N
+from .expr.bridge import from_sympy, to_sympy
+from .expr.tape import Tape
+from .expr.text import to_text
+from .roots import (NEG, POS, ROOT, Fn, Isolation, arb_to_fraction, interval_of, is_total,
+                    isolate, qarb, sign, tball)
 
 HOLDS, FAILS, UNDECIDED = "HOLDS", "FAILS", "UNDECIDED"
 M_KEYS = ("2pi", "pi", "none")
@@ -141,14 +155,15 @@ class CellResult:
     fp0: arb                          # enclosure of f'(0)
     R: dict                           # key -> (lo, hi): arb bounds, None for -inf / +inf
     verdict: dict                     # key -> HOLDS | FAILS | UNDECIDED
-    method: str                       # direct | mean-value
+    method: str                       # direct | mean-value | undefined | budget
     seconds: float = 0.0
     cells: int = 0                    # x-cells used by the root isolations
+    reason: str = ""                  # why an UNDECIDED cell is undecided (undefined f, budget)
 
     def as_json(self, digits: int = 12) -> dict:
         def b(v, side):
             return None if v is None else decimal_bound(v, side, digits)
-        return {
+        d = {
             "lo": qstr(self.lo), "hi": qstr(self.hi),
             "tau": [decimal_bound(self.tau_lo, "lo", digits), decimal_bound(self.tau_hi, "hi", digits)],
             "tau_is_simple_root": self.tau_is_root, "roots_fprime": self.fp_roots,
@@ -159,6 +174,9 @@ class CellResult:
                   for k, (lo, hi) in self.R.items()},
             "verdict": dict(self.verdict), "method": self.method,
         }
+        if self.reason:
+            d["reason"] = self.reason
+        return d
 
 
 def _verdict(lo: Optional[arb], hi: Optional[arb]) -> str:
@@ -171,36 +189,117 @@ def _verdict(lo: Optional[arb], hi: Optional[arb]) -> str:
 
 # -- the problem -----------------------------------------------------------------------------------
 
-class Criterion:
-    """The criterion for one f.  ``f`` is a sympy expression in the real symbol ``x`` and at
-    most one parameter symbol ``param``.  Derivatives are taken and compiled once."""
+DEFINED_MIN_WIDTH = Fraction(1, 1 << 20)     # t-width below which an undefined piece stays so
+DEFINED_BUDGET = 4000                         # x-pieces per definedness check
+_LABELS = ("f", "f'", "f''", "f'''")
 
-    def __init__(self, f: sympy.Expr, x: sympy.Symbol, param: Optional[sympy.Symbol] = None,
-                 *, prec: int = 64, isolate_cells: int = 4000):
-        self.f = sympy.sympify(f)
-        self.x = x
-        self.param = param
+
+def _name(v) -> str:
+    return v if isinstance(v, str) else str(v.name)
+
+
+class Criterion:
+    """The criterion for one f.  ``f`` is an expression tree (``certify.expr``) or a sympy
+    expression (converted with ``from_sympy``) in the variable ``x`` (a name or a sympy Symbol)
+    and at most one parameter ``param``.  Derivatives are built by ``certify.expr.diff`` and
+    compiled once.  Without a parameter, an f that is not proved defined and continuous on
+    [-pi, pi] (with f', f'', f''') is an input error."""
+
+    def __init__(self, f, x="x", param=None, *, prec: int = 64, isolate_cells: int = 4000):
+        self.x = _name(x)
+        self.param = None if param is None else _name(param)
         self.prec = prec
         self.isolate_cells = isolate_cells
-        extra = self.f.free_symbols - {x} - ({param} if param is not None else set())
+        self.names = (self.x,) + ((self.param,) if self.param is not None else ())
+        if isinstance(f, N.Node):
+            tree, used = f, N.variables(f)
+        else:
+            expr = sympy.sympify(f)
+            if any(isinstance(a, sympy.Float) for a in sympy.preorder_traversal(expr)):
+                raise CertifyInputError("binary float in f: write constants as decimal strings")
+            tree, used = None, {str(s.name) for s in expr.free_symbols}
+        extra = used - set(self.names)
         if extra:
-            names = ", ".join(sorted(str(s) for s in extra))
+            names = ", ".join(sorted(extra))
             raise CertifyInputError(f"unknown symbol(s) {names} in f: declare the parameter with --param")
-        if x not in self.f.free_symbols:
+        if self.x not in used:
             raise CertifyInputError("f does not depend on x")
-        if any(isinstance(a, sympy.Float) for a in sympy.preorder_traversal(self.f)):
-            raise CertifyInputError("binary float in f: write constants as decimal strings")
+        if tree is None:
+            tree = from_sympy(expr, self.names)
+        self.f = tree
+        self.text = to_text(tree)
+        # exact symbolic facts only (sympy simplifies, so never for definedness or derivatives)
+        fs = to_sympy(tree)
+        xs = sympy.Symbol(self.x, real=True)
         two_pi = 2 * sympy.pi
-        if sympy.simplify(self.f.subs(x, x + two_pi) - self.f) != 0:
+        if sympy.simplify(fs.subs(xs, xs + two_pi) - fs) != 0:
             raise CertifyInputError("f must be 2*pi-periodic in x (could not prove f(x + 2 pi) = f(x))")
-        self.odd = sympy.simplify(self.f.subs(x, -x) + self.f) == 0
-        params = (param,) if param is not None else ()
-        self.d = {k: Fn(sympy.factor_terms(sympy.diff(self.f, x, k)), x, params) for k in (1, 2, 3)}
-        for k in (1, 2, 3):                      # compile in the constructor: bad input fails early
+        self.odd = sympy.simplify(fs.subs(xs, -xs) + fs) == 0
+        params = (self.param,) if self.param is not None else ()
+        self.fn = Fn(tree, self.x, params)
+        self.d = {1: self.fn.dx}
+        self.d[2] = self.d[1].dx
+        self.d[3] = self.d[2].dx
+        for k in (1, 2, 3):                      # build in the constructor: bad input fails early
             self.d[k].dx
-            if param is not None:
-                self.d[k].partial(param)
+            if self.param is not None:
+                self.d[k].partial(self.param)
+        trees = [self.fn.tree] + [self.d[k].tree for k in (1, 2, 3)]
+        self._total = all(is_total(t) for t in trees)
+        self._defn = Tape([trees], self.names)
         self._points: dict = {}
+        self._undef: dict = {}
+        if self.param is None:
+            why = self.undefined()
+            if why is not None:
+                raise CertifyInputError(f"f is not defined/continuous on [-pi, pi]: {why}")
+
+    # -- definedness ---------------------------------------------------------------------------
+    def undefined(self, lo: Optional[Fraction] = None, hi: Optional[Fraction] = None) -> Optional[str]:
+        """None when f, f', f'', f''' are proved defined and continuous on [-pi, pi] x [lo, hi]
+        (no arguments without a parameter), else the reason.  The proof: x is bisected until
+        on every closed piece the arb-ball fast path succeeds or the decorated interval
+        evaluation gives decoration >= dac for all four trees (continuity on finitely many
+        closed pieces is continuity on their union)."""
+        if lo is not None:
+            lo, hi = Fraction(lo), Fraction(hi if hi is not None else lo)
+        key = (lo, hi)
+        if key in self._undef:
+            return self._undef[key]
+        old = ctx.prec
+        ctx.prec = self.prec
+        try:
+            why = None if self._total else self._undefined(lo, hi)
+        finally:
+            ctx.prec = old
+        self._undef[key] = why
+        return why
+
+    def _undefined(self, lo, hi) -> Optional[str]:
+        P = self._P(lo, hi)
+        P_iv = [interval_of(p) for p in P]
+        outs = self._defn.outputs[0]
+        pi = arb.pi()
+        stack = [(Fraction(-1), Fraction(1))]
+        pieces = 0
+        while stack:
+            a, b = stack.pop()
+            X = pi * tball(a, b)
+            balls = self._defn.balls([X, *P])
+            bad = [k for k, o in enumerate(outs) if balls[o] is None]
+            if bad:
+                _, decs = self._defn.intervals([I.from_arb(X), *P_iv])
+                bad = [k for k in bad if decs[outs[k]] < I.DAC]
+            if not bad:
+                continue
+            pieces += 1
+            if b - a <= DEFINED_MIN_WIDTH or pieces > DEFINED_BUDGET:
+                near = decimal_bound(pi * qarb((a + b) / 2), "lo", 6)
+                return f"{_LABELS[bad[0]]} is not proved defined and continuous near x = {near}"
+            m = (a + b) / 2
+            stack.append((m, b))
+            stack.append((a, m))
+        return None
 
     # -- helpers -------------------------------------------------------------------------------
     def _P(self, lo, hi):
@@ -273,7 +372,7 @@ class Criterion:
                     slope += dp.enclose(b, P, x_point=True) - dp.enclose(a, P, x_point=True)
             elif p.kind != NEG:
                 X = self._xb(p.lo, p.hi)
-                v = d3.enclose(X, P)
+                v = d3.enclose_product(X, P)      # factor-wise: exp(...) times the rest
                 if not v.is_finite():
                     return arb("nan")
                 up = v.upper()
@@ -302,7 +401,7 @@ class Criterion:
             ends.append((self._x(Fraction(1)), 1))
         total = arb(0)
         for X, s in ends:
-            v = dp.enclose(X, P)
+            v = dp.enclose_product(X, P)
             total = total + v if s > 0 else total - v
         return total
 
@@ -329,6 +428,10 @@ class Criterion:
 
     def _enclose(self, lo, hi, deadline, use_mv) -> CellResult:
         start = time.monotonic()
+        why = self.undefined(lo, hi)
+        if why is not None:
+            # no isolation, no derivative: f is not known to be a C^3 function on the circle
+            return _undecided_cell(lo, hi, why, "undefined", time.monotonic() - start)
         P = self._P(lo, hi)
         wide = lo is not None and lo != hi
         pm = (qarb((lo + hi) / 2),) if wide else None
@@ -388,7 +491,7 @@ class Criterion:
         den = self.d[2].enclose_product(T, P)
         if sign(den) == 0:
             return None
-        tau_p = -d1p.enclose(T, P) / den
+        tau_p = -d1p.enclose_product(T, P) / den
         I_p = 2 * self._integral_slope(iso3, P)
         f0_p = d1p.enclose(arb(0), P, x_point=True)
         tau = tau_lo.union(tau_hi)
@@ -448,6 +551,10 @@ class Criterion:
             if r.verdict[key] != UNDECIDED or b - a <= min_width:
                 leaves.append(r)
                 continue
+            if r.method == "undefined" and all(self.undefined(t, t) is not None
+                                               for t in (a, (a + b) / 2, b)):
+                leaves.append(r)          # f undefined at both ends and the middle: do not chase
+                continue
             m = (a + b) / 2
             stack.append((m, b))
             stack.append((a, m))
@@ -463,10 +570,12 @@ def _tighten(a, b):
     return (lo, hi)
 
 
-def _undecided_cell(a, b) -> CellResult:
+def _undecided_cell(a, b, reason: str = "budget exhausted", method: str = "budget",
+                    seconds: float = 0.0) -> CellResult:
     nan = arb("nan")
     return CellResult(a, b, nan, nan, False, None, nan, None, nan,
-                      {k: (None, None) for k in M_KEYS}, {k: UNDECIDED for k in M_KEYS}, "budget")
+                      {k: (None, None) for k in M_KEYS}, {k: UNDECIDED for k in M_KEYS}, method,
+                      seconds, 0, reason)
 
 
 @dataclass
@@ -488,9 +597,15 @@ class RangeResult:
             return FAILS
         return UNDECIDED
 
+    @property
+    def undefined(self) -> bool:
+        """True when f was proved defined and continuous on no cell of the range."""
+        return all(c.method == "undefined" for c in self.leaves)
+
     def ranges(self, key: Optional[str] = None) -> list:
         """Maximal runs of consecutive leaves with one verdict: dicts with exact ends, the
-        verdict, the number of cells and the extreme enclosure bounds of R."""
+        verdict, the number of cells, the extreme enclosure bounds of R and the distinct
+        reasons of undecided cells."""
         key = key or self.key
         out = []
         for c in self.leaves:
@@ -503,7 +618,11 @@ class RangeResult:
                 r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
                 r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
             else:
-                out.append({"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b})
+                r = {"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b,
+                     "reasons": []}
+                out.append(r)
+            if v == UNDECIDED and c.reason and c.reason not in r["reasons"]:
+                r["reasons"].append(c.reason)
         return out
 
     def as_json(self, cells: bool = False, digits: int = 12) -> dict:
@@ -513,6 +632,8 @@ class RangeResult:
                        "cells": r["cells"],
                        "R_min_lower_bound": "-inf" if r["_rlo"] is None else decimal_bound(r["_rlo"], "lo", digits),
                        "R_max_upper_bound": "inf" if r["_rhi"] is None else decimal_bound(r["_rhi"], "hi", digits)})
+            if r["reasons"]:
+                rs[-1]["reasons"] = r["reasons"]
         d = {"range": [qstr(self.lo), qstr(self.hi)], "M": self.key, "status": self.status,
              "cells": len(self.leaves), "evaluated": self.evaluated,
              "seconds": round(self.seconds, 3), "budget_hit": self.budget_hit, "ranges": rs}

@@ -8,6 +8,11 @@ f is an expression in x (the position on the circle) and at most one parameter d
 subdivided adaptively; the output lists the certified sub-ranges where R_M > 1 (HOLDS) and
 R_M < 1 (FAILS) with the extreme bounds of R_M's enclosure on each, and what stayed undecided.
 
+f is read as written (``certify.expr.parse``: a whitelist over Python's ``ast``, no
+simplification) and differentiated on its tree; a parameter cell on which f, f', f'', f''' are
+not proved defined and continuous on [-pi, pi] is UNDECIDED with that reason, and an f defined
+on no cell at all (or, without a parameter, not defined/continuous on [-pi, pi]) is bad input.
+
 Exit status: 0 the criterion holds on the whole range; 1 it is certified to fail on some part;
 3 some part stays undecided (and none fails); 2 bad input (one line on stderr, no traceback).
 """
@@ -58,10 +63,9 @@ def _parse_param(text: str):
 
 
 def _setup(args):
-    import sympy
     from .criterion import Criterion
     from .exact import to_rational
-    from .parse import parse_expr
+    from .expr.parse import parse_expr
 
     key = M_CHOICES.get(str(args.M).strip().lower())
     if key is None:
@@ -74,10 +78,8 @@ def _setup(args):
         name, lo, hi = _parse_param(args.param)
         names.append(name)
         param = (name, lo, hi)
-    f = parse_expr(args.f, names)
-    x = sympy.Symbol("x", real=True)
-    p = sympy.Symbol(param[0], real=True) if param else None
-    crit = Criterion(f, x, p, prec=args.prec)
+    f = parse_expr(args.f, names)          # the tree as written: no simplification
+    crit = Criterion(f, "x", param[0] if param else None, prec=args.prec)
     min_width = None
     if args.min_width is not None:
         q = to_rational(args.min_width)
@@ -99,10 +101,10 @@ def run(args) -> int:
         cell = crit.enclose()
         v = cell.verdict[key]
         if args.json:
-            print(json.dumps({"f": str(crit.f), "M": key, "status": v, "cell": cell.as_json(18)}, indent=1))
+            print(json.dumps({"f": crit.text, "M": key, "status": v, "cell": cell.as_json(18)}, indent=1))
         else:
             d = cell.as_json(18)
-            print(f"f(x) = {crit.f}")
+            print(f"f(x) = {crit.text}")
             note = "  (a simple root of f', with f' < 0 on (tau, pi])" if cell.tau_is_root else ""
             print(f"  tau      in [{d['tau'][0]}, {d['tau'][1]}]{note}")
             print(f"  I        in [{d['I'][0]}, {d['I'][1]}]  (int_-pi^pi |f'''|_+ dx)")
@@ -115,14 +117,19 @@ def run(args) -> int:
     name, lo, hi = param
     res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
                              seconds=args.max_seconds)
+    if res.undefined and not res.budget_hit:
+        reason = res.leaves[0].reason if res.leaves else ""
+        print(f"certify criterion: error: f is not defined/continuous on [-pi, pi] for any {name} in "
+              f"[{qstr(lo)}, {qstr(hi)}]: {reason}", file=sys.stderr)
+        return 2
     status = res.status
     code = {HOLDS: 0, FAILS: 1}.get(status, 3)
     if args.json:
-        out = {"f": str(crit.f), "param": name, "M": key, "exit": code}
+        out = {"f": crit.text, "param": name, "M": key, "exit": code}
         out.update(res.as_json(cells=True))
         print(json.dumps(out, indent=1))
         return code
-    print(f"f(x) = {crit.f};  R_M = 4 (1 + tau/M) f'(0) / (tau int|f'''|_+),  {M_LABEL[key]}")
+    print(f"f(x) = {crit.text};  R_M = 4 (1 + tau/M) f'(0) / (tau int|f'''|_+),  {M_LABEL[key]}")
     what = {HOLDS: "the criterion HOLDS (R > 1 certified) on the whole range",
             FAILS: "the criterion is certified to FAIL (R < 1) on part of the range",
             UNDECIDED: "part of the range stays UNDECIDED"}[status]
@@ -131,6 +138,8 @@ def run(args) -> int:
     for r in res.as_json()["ranges"]:
         print(f"  {r['verdict']:9s} {name} in [{r['lo']}, {r['hi']}]  ~[{_approx(r['lo'])}, {_approx(r['hi'])}]"
               f"  R in [{r['R_min_lower_bound']}, {r['R_max_upper_bound']}]  ({r['cells']} cells)")
+        for why in r.get("reasons", []):
+            print(f"            {why}")
     if args.cells:
         for c in res.leaves:
             d = c.as_json(10)

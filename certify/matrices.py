@@ -14,6 +14,9 @@ Method (one O(n^3) pass, the cubic parts in flint's C-level ``arb_mat``):
    ``M v = 0`` and ``M`` is symmetric, v and v^perp are invariant: the eigenvalues of ``K`` are
    ``c |v|^2`` and the eigenvalues of ``-M`` on v^perp.  Hence
    ``K`` positive definite  <=>  ``M`` NSD with kernel exactly span(v).
+   The entries themselves are evaluated in arb from their trees as written
+   (``certify.expr.bridge.from_sympy``, a ``Tape`` without variables), each required to have
+   decoration com (defined, continuous, bounded): an entry that is not is never a number.
 3. *Congruence + Weyl* (arb).  ``V`` = float eigenvectors of (the midpoints of) ``K``
    (numpy ``eigh``; untrusted, any matrix works), converted exactly to dyadic arbs.
    ``B = V^T K V`` is computed with ball arithmetic (flint's C-level ``arb_mat`` products).
@@ -35,6 +38,7 @@ Anything else that fails is ``UNDECIDED`` (precision 53 -> 106 -> 212 bits first
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from dataclasses import dataclass, field
@@ -49,8 +53,10 @@ from .balls import endpoints, outward_decimal
 from .claims import Claim
 from .errors import CertifyInputError
 from .exact import rational_str, to_rational
+from .expr import interval as I
+from .expr.bridge import from_sympy
+from .expr.tape import Tape
 from .prover import Result
-from .translate import ArbFunction
 
 PRECISIONS = (53, 106, 212)
 
@@ -200,8 +206,31 @@ def _row_sums(pat: _Pattern, v):
 
 # -- numeric part -------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096)
+def _tape_of(expr) -> Tape:
+    return Tape([[from_sympy(expr, ())]], ())
+
+
+def _constant(expr) -> arb:
+    """The exact constant ``expr`` (a sympy expression without symbols) as an arb ball at the
+    working precision: its tree (``from_sympy``, as written) on a tape with no variables, by
+    the arb-ball fast path (a ball means every operation was certainly inside its domain) or
+    else the decorated interval evaluation with decoration com; NaN when the constant is not
+    proved defined (e.g. acos(3/2), which sympy keeps as written), which decides nothing."""
+    tape = _tape_of(expr)
+    out = tape.outputs[0][0]
+    v = tape.balls([])[out]
+    if v is not None:
+        return v
+    vals, decs = tape.intervals([])
+    if decs[out] < I.COM:
+        return arb.nan()
+    v = vals[out].to_arb()
+    return v if v.is_finite() else arb.nan()
+
+
 def _arb_values(pat: _Pattern):
-    return [ArbFunction(e, ())() for e in pat.values]
+    return [_constant(e) for e in pat.values]
 
 
 def _upper(x: arb) -> Fraction:
@@ -294,7 +323,7 @@ def certify_nsd_kernel(matrix, kernel) -> Result:
     ok, pair = _exact_symmetry(pat)
     if not ok:
         i, j = pair
-        d = ArbFunction(pat.values[pat.index[i][j]] - pat.values[pat.index[j][i]], ())()
+        d = _constant(pat.values[pat.index[i][j]] - pat.values[pat.index[j][i]])
         if d.is_finite() and not d.contains(0):
             return done("REFUTED", witness={"i": str(i), "j": str(j)}, reason="arb proves M[i,j] != M[j,i]")
         return done("UNDECIDED", reason=f"could not prove M[{i},{j}] == M[{j},{i}] exactly")
@@ -304,7 +333,7 @@ def certify_nsd_kernel(matrix, kernel) -> Result:
         if key not in proved_zero:
             proved_zero[key] = _is_zero(s)
         if not proved_zero[key]:
-            val = ArbFunction(s, ())()
+            val = _constant(s)
             if val.is_finite() and not val.contains(0):
                 return done("REFUTED", witness={"row": str(i)}, witness_value=[outward_decimal(a, 12, up=u) for a, u in zip(endpoints(val), (False, True))],
                             reason="arb proves (M v)_i != 0: v is not in the kernel")

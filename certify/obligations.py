@@ -89,7 +89,7 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
         for op, bound in conds:
             r = prove(arg, op, N.num(bound))
             ob.cells += r.cells
-            if r.status == "REFUTED" and node.op not in ("div", "pown"):
+            if r.status == "REFUTED" and _undefined_at(node, domain.names, r.witness, ob.facts):
                 r.reason = f"the expression is undefined at the witness ({node.op} needs {to_text(arg)} {op} {bound})"
                 return None, r
             if r.status != "PROVED":
@@ -101,6 +101,18 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
         else:
             ob.facts[arg] = _merge(ob.facts.get(arg), fact)
     return ob, None
+
+
+def _undefined_at(node, names, witness, facts) -> bool:
+    """Is ``node`` certainly undefined at the (exact) witness point?"""
+    from flint import fmpq
+    from fractions import Fraction
+    pt = []
+    for n in names:
+        q = Fraction(witness[n])
+        pt.append(I.point(arb(fmpq(q.numerator, q.denominator))))
+    vals, _ = Tape([[node]], names).intervals(pt, facts=facts)
+    return vals[-1].empty
 
 
 def _merge(old, new):

@@ -94,12 +94,14 @@ def _box(domain: Domain):
 def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
                      allow_tail: bool = True, progress=None) -> Result:
     start = time.monotonic()
-    budget = budget or Budget()
+    budget = (budget or Budget()).started()
     names = domain.names
     lhs, rhs = as_tree(lhs, names), as_tree(rhs, names)
     F, strict = normalize(lhs, op, rhs)
+    if budget.expired():
+        return Result("UNDECIDED", reason="time budget exhausted")
     try:
-        with deadline(budget.seconds + 1):
+        with deadline(budget.until - time.monotonic() + 0.5):
             result = _prove(F, strict, domain, budget, allow_tail, progress)
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
@@ -159,7 +161,7 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
             for end, side in ((o_lo, "lo"), (o_hi, "hi")):
                 if end is None:
                     continue
-                scaled = rules.scale_end(form, names[i], end, side, ok)
+                scaled = rules.scale_end(form, names[i], end, side, ok, domain)
                 if scaled is not None:
                     form = scaled.G
                     conds += [c for c in scaled.conditions if c[1] != "defined"]
@@ -306,7 +308,7 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
     expr over the domain, and the number of cells."""
     from .search import bound_min
     from .exact import to_rational
-    budget = budget or Budget()
+    budget = (budget or Budget()).started()
     tolq = to_rational(tol)
     if not tolq > 0:
         raise CertifyInputError("--tol must be positive")
@@ -326,7 +328,7 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     """PROVED when F (as written) is defined and continuous at every point of the domain: the
     search closes a cell when F's decorated evaluation there is com (dac at open ends)."""
     names = domain.names
-    budget = budget or Budget()
+    budget = (budget or Budget()).started()
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, subs = rules.compactify(F, domain)
     else:

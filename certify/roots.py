@@ -32,6 +32,15 @@ How the pieces are found (the search is free to be clever; each decision is an a
    units), whose new ends are proved by re-evaluating the sign of F there: the two slices cut
    off are sign pieces by monotonicity.
 
+Definedness (the expression as written, ``certify.expr``).  F is a tree; an enclosure is used
+only where F is proved defined and continuous on the whole box (arb-ball fast path, else
+decoration >= dac), so a ``pos``/``neg`` piece also proves F defined there.  Steps 2, 4 and 5
+(monotonicity, the intermediate value theorem, Newton) are used on a piece only when F itself
+is proved defined and continuous on the piece and the derivative tree (``certify.expr.diff``:
+defined exactly where the chain rule applies, so (atan(tan x))' is undefined at the pole of
+tan) is defined there, i.e. has a certain sign.  A piece where F is undefined, or jumps, can
+only end ``unresolved``.
+
 GUIDE section 2: no Python float enters a ball (t ends are ``Fraction``; balls are built from
 ``fmpq``); every arb comparison goes through ``sign`` (certainly positive / certainly negative
 / undecided, NaN and infinities undecided); powers are products.
@@ -44,13 +53,18 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Sequence
 
-import sympy
 from flint import arb, fmpq
 
-from .translate import ArbFunction
+from .errors import CertifyInputError
+from .expr import interval as I
+from .expr import nodes as N
+from .expr.bridge import from_sympy
+from .expr.diff import diff
+from .expr.tape import Tape
+from .expr.text import to_text
 
 __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_to_fraction",
-           "floor_dyadic", "ceil_dyadic"]
+           "floor_dyadic", "ceil_dyadic", "normalize", "is_total", "CellBall", "interval_of"]
 
 
 # -- small exact helpers -------------------------------------------------------------------------
@@ -65,11 +79,30 @@ def qarb(q: Fraction) -> arb:
     return arb(fmpq(q.numerator, q.denominator))
 
 
+class CellBall(arb):
+    """An arb ball that also carries the exact closed interval it was built for (``interval``,
+    an ``expr.interval.Interval`` with exact ends where they are dyadic).  The decorated
+    interval fallback of ``Fn`` evaluates on those ends: a ball's radius is rounded up, so the
+    ball of [0, 1/4] reaches below 0, where sqrt(p) is undefined.  Arithmetic on a CellBall
+    gives a plain arb."""
+    __slots__ = ("interval",)
+
+
 def tball(lo: Fraction, hi: Fraction) -> arb:
-    """A ball containing the closed interval [lo, hi] of exact rationals."""
+    """A ball containing the closed interval [lo, hi] of exact rationals (a ``CellBall`` that
+    remembers [lo, hi] when lo < hi)."""
     if lo == hi:
         return qarb(lo)
-    return qarb(lo).union(qarb(hi))
+    a, b = qarb(lo), qarb(hi)
+    ball = CellBall(a.union(b))
+    ball.interval = I.Interval(a if a.is_exact() else a.lower(), b if b.is_exact() else b.upper())
+    return ball
+
+
+def interval_of(ball: arb) -> I.Interval:
+    """The closed interval to evaluate a ball's variable on: the exact cell of a ``CellBall``,
+    else [lower, upper] of the ball."""
+    return ball.interval if isinstance(ball, CellBall) else I.from_arb(ball)
 
 
 def sign(v: arb) -> int:
@@ -112,121 +145,416 @@ def upper_fraction(v: arb) -> Fraction:
 
 # -- a compiled function with its partial derivatives ------------------------------------------
 
+# operations defined and continuous on all of R (or R^2): a tree made of these alone is defined
+# and continuous on every box, so its decoration needs no evaluation
+TOTAL_OPS = frozenset({"num", "pi", "e", "var", "neg", "add", "sub", "mul", "exp", "sin", "cos",
+                       "atan", "sinh", "cosh", "tanh", "asinh", "abs", "sinc", "min", "max"})
+NAN = arb.nan()
+
+
+def is_total(tree: N.Node) -> bool:
+    """True when every operation of the tree is defined and continuous everywhere (integer
+    powers with a nonnegative exponent included)."""
+    return all(n.op in TOTAL_OPS or (n.op == "pown" and n.data >= 0) for n in N.postorder([tree]))
+
+
+def _product(node: N.Node):
+    """(exact rational coefficient, list of factor nodes) of the tree's mul / neg chain."""
+    coef, facs, stack = fmpq(1), [], [node]
+    while stack:
+        n = stack.pop()
+        if n.op == "mul":
+            stack.append(n.args[1])
+            stack.append(n.args[0])
+        elif n.op == "neg":
+            coef = -coef
+            stack.append(n.args[0])
+        elif n.op == "num":
+            coef *= n.data
+        else:
+            facs.append(n)
+    return coef, facs
+
+
+class _Normalizer:
+    """Polynomial normal form of the +, -, * skeleton of a tree over its *atoms* (every other
+    node, kept as the very same node: sin(x), exp(...), x, a quotient, ...).  Like terms are
+    merged (t + t -> 2 t, sin(x)*b*sin(x) -> b*sin(x)**2) and the monomial common to every term
+    of a sum is pulled out (a c + b c -> c (a + b), what sympy's ``factor_terms`` did for the
+    old derivatives); a product with a sum factor is not expanded (the nested form encloses
+    better)."""
+
+    def __init__(self):
+        self._key: dict = {}
+        self._terms: dict = {}
+
+    def key(self, n: N.Node) -> str:
+        k = self._key.get(id(n))
+        if k is None:
+            k = self._key[id(n)] = to_text(n)
+        return k
+
+    # a monomial: tuple of (key, node, exponent) sorted by key; terms: {mono id: (coef, mono)}
+    @staticmethod
+    def _mono_id(mono):
+        return tuple((k, e) for k, _, e in mono)
+
+    @staticmethod
+    def _mono_mul(a, b):
+        acc = {}
+        for k, n, e in a + b:
+            acc[k] = (n, acc.get(k, (n, 0))[1] + e)
+        return tuple(sorted((k, n, e) for k, (n, e) in acc.items()))
+
+    def terms(self, n: N.Node) -> dict:
+        hit = self._terms.get(id(n))
+        if hit is None:
+            hit = self._terms[id(n)] = self._build_terms(n)
+        return hit
+
+    def _build_terms(self, n: N.Node) -> dict:
+        op = n.op
+        if op == "num":
+            return {(): (n.data, ())}
+        if op == "neg":
+            return {k: (-c, m) for k, (c, m) in self.terms(n.args[0]).items()}
+        if op in ("add", "sub"):
+            out = dict(self.terms(n.args[0]))
+            s = 1 if op == "add" else -1
+            for k, (c, m) in self.terms(n.args[1]).items():
+                c0 = out[k][0] if k in out else fmpq(0)
+                out[k] = (c0 + s * c, m)
+            return out
+        if op == "mul":
+            ta, tb = self.terms(n.args[0]), self.terms(n.args[1])
+            for t, other in ((ta, tb), (tb, ta)):        # a number times a sum: distribute
+                if len(t) == 1 and () in t and len(other) > 1:
+                    q = t[()][0]
+                    return {k: (q * c, m) for k, (c, m) in other.items()}
+            ca, ma = self.monomial(ta)
+            cb, mb = self.monomial(tb)
+            m = self._mono_mul(ma, mb)
+            return {self._mono_id(m): (ca * cb, m)}
+        if op == "pown" and n.data >= 1:
+            c, m = self.monomial(self.terms(n.args[0]))
+            m = tuple((k, f, e * n.data) for k, f, e in m)
+            return {self._mono_id(m): (c ** n.data, m)}
+        m = ((self.key(n), n, 1),)
+        return {self._mono_id(m): (fmpq(1), m)}
+
+    def monomial(self, terms: dict):
+        """(coef, monomial) of a sum: itself if it has one term, else its common monomial times
+        the rest of the sum as one factor."""
+        live = self._live(terms)
+        if not live:
+            return fmpq(0), ()
+        if len(live) == 1:
+            return live[0]
+        common, rest = self._factorize(live)
+        if len(rest) == 1:
+            c, m = rest[0]
+            return c, self._mono_mul(common, m)
+        node = self._sum_node(rest)
+        return fmpq(1), self._mono_mul(common, ((self.key(node), node, 1),))
+
+    def _factorize(self, live):
+        """(common monomial, rest): the terms are common * rest; a rest term that is a number
+        times a sum is flattened into it (2 - (-1 - u) -> 3 + u) and the split is repeated."""
+        common = ()
+        while True:
+            c, rest = self._split(live)
+            common = self._mono_mul(common, c)
+            acc: dict = {}
+            changed = False
+            for q, m in rest:
+                if len(m) == 1 and m[0][2] == 1 and m[0][1].op in ("add", "sub", "neg"):
+                    changed = True
+                    parts = [(q * q2, m2) for q2, m2 in self.terms(m[0][1]).values()]
+                else:
+                    parts = [(q, m)]
+                for q2, m2 in parts:
+                    k = self._mono_id(m2)
+                    acc[k] = ((acc[k][0] if k in acc else fmpq(0)) + q2, m2)
+            live = self._live(acc)
+            if not changed or len(live) <= 1:
+                return common, live if live else [(fmpq(0), ())]
+
+    def _live(self, terms: dict) -> list:
+        """The terms, without those whose coefficient cancelled to 0 and whose factors are all
+        defined everywhere (a cancelled term with a partial factor is kept, as 0 * term, so
+        that the result keeps that factor's domain)."""
+        return [(c, m) for c, m in terms.values() if c != 0 or not all(is_total(f) for _, f, _ in m)]
+
+    def _split(self, live):
+        """(the monomial common to all terms, the terms divided by it)."""
+        if not live:
+            return (), []
+        common = {k: (f, e) for k, f, e in live[0][1]}
+        for _, m in live[1:]:
+            here = {k: e for k, _, e in m}
+            common = {k: (f, min(e, here[k])) for k, (f, e) in common.items() if k in here}
+        cmono = tuple(sorted((k, f, e) for k, (f, e) in common.items()))
+        rest = []
+        for c, m in live:
+            left = tuple((k, f, e - common[k][1]) if k in common else (k, f, e) for k, f, e in m)
+            rest.append((c, tuple(t for t in left if t[2] > 0)))
+        return cmono, rest
+
+    @staticmethod
+    def _mono_node(mono) -> N.Node:
+        out = None
+        for _, f, e in mono:
+            t = f if e == 1 else N.pown(f, e)
+            out = t if out is None else N.mul(out, t)
+        return N.num(1) if out is None else out
+
+    def _sum_node(self, live) -> N.Node:
+        """The sum of (coef, monomial) terms, in a canonical order (no common monomial)."""
+        if not live:
+            return N.num(0)
+        live = sorted(live, key=lambda t: self._mono_id(t[1]))
+        out = None
+        for c, m in live:
+            body = self._mono_node(m)
+            mag = abs(c)
+            if not m:
+                term = N.num(mag)
+            elif mag == 1:
+                term = body
+            else:
+                term = N.mul(N.num(mag), body)
+            if out is None:
+                out = term if c >= 0 else N.neg(term)
+            else:
+                out = N.add(out, term) if c >= 0 else N.sub(out, term)
+        return out
+
+    def node(self, terms: dict) -> N.Node:
+        live = self._live(terms)
+        if not live:
+            return N.num(0)
+        if len(live) == 1:
+            return self._sum_node(live)
+        common, rest = self._factorize(live)
+        body = self._sum_node(rest)
+        return body if not common else N.mul(self._mono_node(common), body)
+
+
+_SKELETON = ("num", "neg", "add", "sub", "mul", "pown")
+
+
+def normalize(tree: N.Node) -> N.Node:
+    """The tree with its +, -, * skeleton in normal form (``_Normalizer``): like terms merged,
+    common monomials pulled out of sums, atoms (every other node) untouched.
+
+    Sound for definedness: an atom (where every partial operation lives) is kept as the same
+    node, and a term is only dropped when its coefficient cancelled to exactly 0 and all its
+    factors are defined everywhere; the rest is ring identities (+, -, * are total).  So the
+    result is defined exactly where the input is, and equal to it there.  For derivatives this
+    gives products exp(...) * (...), whose sign is decided factor by factor (``Fn.sign``)."""
+    if tree.op not in _SKELETON or (tree.op == "pown" and tree.data < 1):
+        return tree
+    nz = _Normalizer()
+    return nz.node(nz.terms(tree))
+
+
+def _name(v) -> str:
+    return v if isinstance(v, str) else str(v.name)
+
+
 class Fn:
-    """A sympy expression in ``(x, *params)`` compiled once to arb, with lazily compiled
-    partial derivatives and a mean-value enclosure.
+    """A function F(x, *params) given as an expression tree (``certify.expr``; a sympy
+    expression is converted with ``from_sympy``), compiled once to a ``Tape``, with lazily
+    built partial derivatives (``certify.expr.diff``, the chain rule on the tree as written)
+    and a mean-value enclosure.
 
-    ``fn(X, P)`` is the plain interval evaluation at the ball X and parameter balls P.
-    ``fn.enclose(X, P)`` intersects it with the mean-value form
-    F(m) + dF/dx(X, P) (X - m_x) + sum_j dF/dp_j(X, P) (P_j - m_j), which is sound for a C^1
-    function on the box (each partial enclosed on the whole box)."""
+    Definedness (docs: the decoration rule).  Every value returned is an enclosure of F on the
+    *whole* box, or NaN: ``fn(X, P)`` is the arb-ball fast path of the tape (a ball means every
+    domain was certain: defined, continuous, bounded on the box), else the decorated interval
+    evaluation, used only with decoration >= dac.  So a sign read off a value also proves that F
+    is defined on the box, and NaN (sign 0, ``is_finite`` false) decides nothing.
 
-    def __init__(self, expr: sympy.Expr, x: sympy.Symbol, params: Sequence[sympy.Symbol] = ()):
-        self.expr = sympy.sympify(expr)
-        self.x = x
-        self.params = tuple(params)
-        self.variables = (x,) + self.params
-        self._f = ArbFunction(self.expr, self.variables)
+    ``fn.enclose(X, P)`` intersects the plain value with the mean-value form
+    F(m) + dF/dx(X, P) (X - m_x) + sum_j dF/dp_j(X, P) (P_j - m_j), used only when F itself is
+    defined and continuous on the box (the plain value is finite) and every partial derivative
+    tree is defined on it: then F is C^1 there and the form is sound."""
+
+    def __init__(self, expr, x, params: Sequence = ()):
+        self.x = _name(x)
+        self.params = tuple(_name(p) for p in params)
+        self.names = (self.x,) + self.params
+        self.variables = self.names
+        if isinstance(expr, N.Node):
+            extra = N.variables(expr) - set(self.names)
+            if extra:
+                raise CertifyInputError(f"unknown variable(s) {', '.join(sorted(extra))}")
+            self.tree = expr
+        else:
+            self.tree = from_sympy(expr, self.names)
+        self.expr = self.tree
+        self.total = is_total(self.tree)
+        self._tape = Tape([[self.tree]], self.names)
+        self._out = self._tape.outputs[0][0]
         self._partials: dict = {}
+        self._facs = None
+        self._mv: dict = {}
         self.evaluations = 0
 
-    def partial(self, var: sympy.Symbol) -> "Fn":
-        """d(expr)/d(var), compiled once (common factors such as exp(...) pulled out)."""
-        hit = self._partials.get(var)
+    def __repr__(self):
+        return f"Fn({to_text(self.tree)!r})"
+
+    def partial(self, var) -> "Fn":
+        """d(tree)/d(var) by ``certify.expr.diff``, its +, -, * skeleton put in normal form
+        (``normalize``: like terms merged, common factors such as exp(...) pulled out), compiled
+        once."""
+        name = _name(var)
+        hit = self._partials.get(name)
         if hit is None:
-            d = sympy.factor_terms(sympy.diff(self.expr, var))
-            hit = self._partials[var] = Fn(d, self.x, self.params)
+            d = normalize(diff(self.tree, name))
+            hit = self._partials[name] = Fn(d, self.x, self.params)
         return hit
 
     @property
     def dx(self) -> "Fn":
         return self.partial(self.x)
 
-    def __call__(self, X: arb, P: Sequence[arb] = ()) -> arb:
+    def _value(self, balls, need=I.DAC) -> arb:
+        """The tree on the box of ``balls``: an enclosure of every value, or NaN unless the tree
+        is proved defined (and, for need >= dac, continuous) on the whole box."""
         self.evaluations += 1
-        return self._f(X, *P)
+        v = self._tape.balls(balls)[self._out]
+        if v is not None:
+            return v
+        vals, decs = self._tape.intervals([interval_of(b) for b in balls])
+        if decs[self._out] < need:
+            return NAN
+        v = vals[self._out].to_arb()
+        return v if v.is_finite() else NAN
+
+    def __call__(self, X: arb, P: Sequence[arb] = ()) -> arb:
+        return self._value([X, *P])
+
+    def continuous_on(self, X: arb, P: Sequence[arb] = ()) -> bool:
+        """F is proved defined and continuous on X x P (decoration >= dac)."""
+        return self.total or self(X, P).is_finite()
 
     def sign(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> int:
         """Certified sign of F on X x P (+1, -1, or 0 = undecided).  A product is decided
-        factor by factor (an exp of a real argument is positive without evaluation): this
-        avoids the midpoint-radius blow-up of a product whose factors have a wide dynamic
-        range (e.g. exp(beta (cos x - 1)) for beta in [100, 200])."""
+        factor by factor (an exp factor is positive wherever it is defined, without
+        evaluation when its argument is total): this avoids the midpoint-radius blow-up of a
+        product whose factors have a wide dynamic range (e.g. exp(beta (cos x - 1)) for beta in
+        [100, 200]).  A nonzero sign also proves F defined on the box: every factor is."""
         factors = self._factors()
         if not factors:
-            return sign(self.enclose(X, P, x_point=x_point))
+            return self._sign(X, P, x_point)
         s = 1
-        for fac in factors:
-            if isinstance(fac, int):
-                s *= fac
-                continue
-            if isinstance(fac, _Positive):
-                continue
-            si = sign(fac.enclose(X, P, x_point=x_point))
-            if not si:
+        positive = []
+        for kind, fac in factors:
+            if kind == "const":
+                s *= sign(fac)
+                if not s:
+                    return 0
+            elif kind == "positive":
+                positive.append(fac)
+            else:
+                si = fac._sign(X, P, x_point)
+                if not si:
+                    return 0
+                s *= si
+        for fac in positive:                    # exp(u) > 0 where u is defined
+            if not fac.continuous_on(X, P):
                 return 0
-            s *= si
         return s
+
+    def _sign(self, X, P, x_point) -> int:
+        """sign(enclose(...)), trying the plain value alone first (the intersection with the
+        mean-value form can only narrow it, so a sign the plain value decides is that sign)."""
+        s = sign(self(X, P))
+        return s if s else sign(self.enclose(X, P, x_point=x_point))
 
     def enclose_product(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> arb:
         """An enclosure of F for a product: the factors are enclosed separately and multiplied
         as intervals (from exact endpoints), intersected with ``enclose``.  Ball multiplication
         adds r1 r2 to the radius, so the product of two sign-definite balls such as [1, 3]^2 may
-        contain 0; the interval product does not."""
+        contain 0; the interval product does not.  (Every factor enclosure is finite only where
+        that factor is defined and continuous, so their product encloses F.)"""
         whole = self.enclose(X, P, x_point=x_point)
         factors = self._factors()
         if not factors:
             return whole
         acc = None
-        for fac, a in zip(factors, self.expr.args):
-            if isinstance(fac, int):
-                v = _constant(a)
-            else:
-                v = fac.enclose(X, P, x_point=x_point)
+        for kind, fac in factors:
+            v = fac if kind == "const" else fac.enclose(X, P, x_point=x_point)
             if not v.is_finite():
                 return whole
             acc = v if acc is None else imul(acc, v)
         return _intersect(whole, acc)
 
     def _factors(self):
-        if self.__dict__.get("_facs") is None:
+        """[(kind, item)]: the factors of a top-level product, kind 'const' (item: its arb value),
+        'positive' (an exp, item: its Fn) or 'fn'; [] when the tree is not a product."""
+        if self._facs is None:
             facs = []
-            if self.expr.is_Mul:
-                for a in self.expr.args:
-                    if a.is_Rational or a is sympy.pi:
-                        facs.append(1 if a > 0 else -1)
-                    elif isinstance(a, sympy.exp) and a.args[0].is_extended_real is True:
-                        facs.append(_Positive(a, self.x, self.params))  # exp of a real: > 0
+            coef, nodes = _product(self.tree)
+            if len(nodes) + (coef != 1) >= 2:
+                if coef != 1:
+                    facs.append(("const", arb(coef)))
+                for n in nodes:
+                    if n.op in ("pi", "e"):
+                        facs.append(("const", arb.pi() if n.op == "pi" else arb.const_e()))
+                    elif n.op == "exp":
+                        facs.append(("positive", Fn(n, self.x, self.params)))
                     else:
-                        facs.append(Fn(a, self.x, self.params))
+                        facs.append(("fn", Fn(n, self.x, self.params)))
             self._facs = facs
         return self._facs
 
     def enclose(self, X: arb, P: Sequence[arb] = (), *, x_point: bool = False) -> arb:
-        """Plain evaluation intersected with the mean-value form.  Variables whose ball is
-        exact (radius 0), and x when ``x_point``, are not expanded."""
-        plain = self(X, P)
-        balls = (X,) + tuple(P)
-        wide = [i for i, b in enumerate(balls)
-                if not (i == 0 and x_point) and not b.is_exact()]
+        """Plain evaluation intersected with the mean-value form (NaN unless F is defined and
+        continuous on the box).  Variables whose ball is exact (radius 0), and x when
+        ``x_point``, are not expanded."""
+        balls = [X, *P]
+        wide = tuple(i for i, b in enumerate(balls)
+                     if not (i == 0 and x_point) and not b.is_exact())
         if not wide:
+            return self(X, P)
+        # F and the partials it needs on the box in one pass (they share most of their nodes)
+        plain, *grads = self._values(self._mv_tape(wide), balls)
+        if not plain.is_finite():
             return plain
         centers = [arb(b.mid()) if i in wide else b for i, b in enumerate(balls)]
-        mv = self(centers[0], centers[1:])
-        for i in wide:
-            g = self.partial(self.variables[i])(balls[0], balls[1:])
+        mv = self._value(centers)
+        if not mv.is_finite():
+            return plain
+        for i, g in zip(wide, grads):
+            if not g.is_finite():
+                return plain
             mv = mv + g * (balls[i] - centers[i])
         return _intersect(plain, mv)
 
+    def _mv_tape(self, wide: tuple) -> Tape:
+        """Tape [[F], [dF/dv for v in wide]] (compiled once per set of wide variables)."""
+        tape = self._mv.get(wide)
+        if tape is None:
+            grads = [self.partial(self.names[i]).tree for i in wide]
+            tape = self._mv[wide] = Tape([[self.tree], grads], self.names)
+        return tape
 
-class _Positive(Fn):
-    """A factor known positive by its form (exp of a real argument): its sign needs no
-    evaluation, its value (for ``enclose_product``) is still computed."""
-
-
-def _constant(a) -> arb:
-    if a is sympy.pi:
-        return arb.pi()
-    return qarb(Fraction(int(a.p), int(a.q)))
+    def _values(self, tape: Tape, balls) -> list:
+        """[F, partials...] of an ``_mv_tape`` on the box: F an enclosure only when F is proved
+        defined and continuous on the box (dec >= dac), a partial only when its tree is proved
+        defined there (dec >= def); NaN otherwise."""
+        self.evaluations += 1
+        vals = tape.balls(balls, 1)
+        outs = [tape.outputs[0][0], *tape.outputs[1]]
+        out = [vals[o] for o in outs]
+        if any(v is None for v in out):
+            ivs, decs = tape.intervals([interval_of(b) for b in balls], 1)
+            for k, o in enumerate(outs):
+                if out[k] is None:
+                    v = ivs[o].to_arb() if decs[o] >= (I.DAC if k == 0 else I.DEF) else NAN
+                    out[k] = v if v.is_finite() else NAN
+        return out
 
 
 def imul(a: arb, b: arb) -> arb:
@@ -309,6 +637,7 @@ class _Ctx:
         self.cells = 0
         self.budget_hit = False
         self._pt: dict = {}
+        self._cont: dict = {}
 
     def xball(self, lo: Fraction, hi: Fraction) -> arb:
         b = tball(lo, hi)
@@ -323,6 +652,19 @@ class _Ctx:
     def cell_sign(self, lo, hi) -> int:
         self.cells += 1
         return self.fn.sign(self.xball(lo, hi), self.P)
+
+    def continuous(self, lo, hi, depth: int = 0) -> bool:
+        """F is proved defined and continuous on [lo, hi] x P (on each of up to 2^depth closed
+        parts, hence on their union): needed before any monotonicity argument on the piece."""
+        if self.fn.total:
+            return True
+        ok = self._cont.get((lo, hi))
+        if ok is None:
+            ok = self._cont[(lo, hi)] = self.fn.continuous_on(self.xball(lo, hi), self.P)
+        if ok or depth <= 0:
+            return ok
+        mid = (lo + hi) / 2
+        return self.continuous(lo, mid, depth - 1) and self.continuous(mid, hi, depth - 1)
 
     def slope(self, lo, hi, depth: int = 0) -> int:
         """Certified sign of dF/dx on [lo, hi] x P; when undecided, the piece is split (up to
@@ -372,7 +714,7 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
         w = hi - lo
         if w <= coarse:
             sl, sh = c.point_sign(lo), c.point_sign(hi)
-            d = c.slope(lo, hi)
+            d = c.slope(lo, hi) if c.continuous(lo, hi) else 0
             if d and sl and sh:
                 if sl == sh:
                     leaves.append(Piece(lo, hi, POS if sl > 0 else NEG, "monotone"))
@@ -454,7 +796,7 @@ def _merge_clusters(c: _Ctx, leaves: list) -> list:
     for k, p in enumerate(out):
         if p.kind == UNRESOLVED and p.method != "budget":
             sl, sh = _end_sign(c, out, k, "lo"), _end_sign(c, out, k, "hi")
-            d = c.slope(p.lo, p.hi, 4) if sl and sh else 0
+            d = c.slope(p.lo, p.hi, 4) if sl and sh and c.continuous(p.lo, p.hi, 4) else 0
             if d and sl == sh:
                 p = Piece(p.lo, p.hi, POS if sl > 0 else NEG, "monotone")
             elif d and (sh - sl) * d > 0:

@@ -49,6 +49,26 @@ class Form:
                 **self.record}
 
 
+def symbolic(F: N.Node, domain: Domain):
+    """sympy form of F with each variable declared positive (nonnegative) when its interval in
+    the domain is, so that sympy's own (unforced) rules may use the sign: sqrt(u^2) = u."""
+    S = to_sympy(F)
+    return S.xreplace(assumed_symbols(S, domain))
+
+
+def assumed_symbols(expr, domain: Domain) -> dict:
+    out = {}
+    for s in expr.free_symbols:
+        if s.name not in domain.names:
+            continue
+        iv = domain.interval(s.name)
+        if iv.lo is not None and (iv.lo > 0 or (iv.lo == 0 and iv.lo_open)):
+            out[s] = sympy.Symbol(s.name, positive=True)
+        elif iv.lo is not None and iv.lo >= 0:
+            out[s] = sympy.Symbol(s.name, nonnegative=True)
+    return out
+
+
 def _q(x) -> fmpq:
     return x if isinstance(x, fmpq) else fmpq(int(x.p), int(x.q))
 
@@ -90,15 +110,16 @@ def _rewrites(e):
     yield sympy.cancel(e)
 
 
-def scale_end(F: N.Node, name: str, end, side: str, ok, powers=range(0, 5)):
+def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=range(0, 5)):
     """w^k F rewritten by sympy so that ``ok(G)`` (the search's end-cell test) holds, k >= 1,
     w = name - end (side 'lo') or end - name (side 'hi'); None if no k and rewrite does."""
-    v = sympy.Symbol(name, real=True)
+    S = symbolic(F, domain)
+    v = next((s for s in S.free_symbols if s.name == name), sympy.Symbol(name, real=True))
     w = sympy.Dummy("w", positive=True)
     endq = sympy.Rational(int(end.p), int(end.q)) if isinstance(end, fmpq) else sympy.Rational(end)
     inside = endq + w if side == "lo" else endq - w
     back = v - endq if side == "lo" else endq - v
-    S = to_sympy(F).subs(v, inside)
+    S = S.subs(v, inside)
     W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
     for k in powers:
         base = S * w ** k
@@ -137,7 +158,7 @@ def _nonnegative_factor(f, domain: Domain) -> bool:
 def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
     """F = P * G (sympy.factor) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the
     search then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped."""
-    S = sympy.factor(to_sympy(F))
+    S = sympy.factor(symbolic(F, domain))
     parts = S.args if S.is_Mul else (S,)
     keep, dropped = [], []
     test = _nonnegative_factor if nonnegative else _positive_factor

@@ -22,14 +22,27 @@ PRECISIONS = (53, 106, 212)
 
 @dataclass
 class Budget:
+    """Limits of one claim's work.  ``until`` (absolute ``time.monotonic()``) is set when the
+    claim starts and shared by every sub-claim (obligations, tails), so ``seconds`` bounds the
+    whole claim, not each search."""
     cells: int = 20000
     depth: int = 60
     seconds: float = 60.0
+    until: float | None = field(default=None, compare=False)
 
     def __post_init__(self):
         from .errors import CertifyInputError
         if self.cells < 1 or self.depth < 1 or not self.seconds > 0:
             raise CertifyInputError("budgets (cells, depth, seconds) must be positive")
+
+    def started(self) -> "Budget":
+        """This budget with its clock running (unchanged when it already runs)."""
+        if self.until is not None:
+            return self
+        return Budget(self.cells, self.depth, self.seconds, time.monotonic() + self.seconds)
+
+    def expired(self) -> bool:
+        return self.until is not None and time.monotonic() > self.until
 
 
 @dataclass
@@ -148,8 +161,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
                    progress=None, methods=METHODS, candidates=()) -> Outcome:
     """Decide ``F > 0`` (strict) or ``F >= 0`` on the box (open ends as in ``ladder.cells``).
     ``candidates`` are points to try as counterexamples first."""
-    budget = budget or Budget()
-    start = time.monotonic()
+    budget = (budget or Budget()).started()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     out = Outcome("PROVED")
     for pt in list(candidates) + [_midpoint(box)]:
@@ -190,7 +202,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             heapq.heappush(heap, (_key(lower), counter, node, depth, PRECISIONS[PRECISIONS.index(prec) + 1]))
             continue
         over = (out.cells >= budget.cells and "cell budget") or (depth >= budget.depth and "depth budget") \
-            or (time.monotonic() - start > budget.seconds and "time budget")
+            or (budget.expired() and "time budget")
         if over:
             out.status = "UNDECIDED"
             out.reason = f"{over} exhausted"
@@ -229,8 +241,7 @@ def _rounding_limited(value) -> bool:
 def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
     """Certified enclosure ``(lower, upper)`` (arb values or None) of inf F over the box, to
     width ``tol``; also the number of cells."""
-    budget = budget or Budget()
-    start = time.monotonic()
+    budget = (budget or Budget()).started()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     best_upper = None
     heap, counter, cells = [], 0, 0
@@ -258,7 +269,7 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
         _, _, cell, lo = heap[0]
         if best_upper is not None and lo is not None and best_upper - lo <= tol:
             break
-        if cells >= budget.cells or time.monotonic() - start > budget.seconds:
+        if cells >= budget.cells or budget.expired():
             break
         heapq.heappop(heap)
         if lo is not None and best_upper is not None and lo > best_upper:

@@ -476,7 +476,10 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
              "logarithmic beyond (the corner at β = 1 is the axis, not R).")
     L.append("- `figures/f_beta2.png` / `.svg`: f_β and f'_β at β = 2 with ±τ marked (paper's Figure 2).\n")
     L.append("## Method and timings\n")
-    L.append("Per parameter cell: root isolation of f' and f''' on [0, π] uniformly over the cell "
+    L.append("f', f'', f''' are differentiated on the tree of f as written (`certify/expr/diff.py`, "
+             "no symbolic simplification), and every parameter cell first proves f, f', f'', f''' "
+             "defined and continuous on [−π, π] (decorated interval evaluation). "
+             "Per parameter cell: root isolation of f' and f''' on [0, π] uniformly over the cell "
              "(bisection + monotonicity + interval Newton, `certify/roots.py`); I = 2 Σ over positive "
              "runs of f''(b) − f''(a) plus [0, |X| sup f'''₊] per root ball; R by monotonicity and, "
              "when every root is certified simple and unique over the cell, the mean-value form "

@@ -27,6 +27,8 @@ from lemmas.functions import (R, b, cos, f1, f1_printed, f2, f2_printed, f3, f3_
 t = sympy.Symbol("t", real=True)
 
 S = sqrt(1 + 4 * b ** 2)
+# the printed tau is undefined at beta = 0: its claims are stated on each side of 0
+BETA_NONZERO = (("", "[-0.16, 0)"), (".positive", "(0, oo)"))
 COS_TAU = 2 * b / (S + 1)
 D_FACTOR = (1 + S) / 2
 T = tau(b)
@@ -53,11 +55,11 @@ setup = Lemma(
         Identity("S5.f1_even", "(silent) f' is even", "Section 5", lhs=f1.subs(x, -x), rhs=f1, over=XB),
         Identity("S5.f2_odd", "(silent) f'' is odd", "Section 5", lhs=f2.subs(x, -x), rhs=-f2, over=XB),
         Identity("S5.f3_even", "'Since f''' is even'", "Section 5", lhs=f3.subs(x, -x), rhs=f3, over=XB),
-        Identity("S5.tau_formula", "(silent) for beta != 0 the printed argument (sqrt(1+4beta^2) - 1)/(2beta) "
-                 "equals 2beta/(sqrt(1+4beta^2) + 1), which extends to beta = 0 (tau(0) = pi/2)", "Section 5",
-                 lhs=(S - 1) / (2 * b), rhs=COS_TAU, over="b in {beta}"),
-        Identity("S5.tau_zero_printed", "the printed tau is a zero of f': f'(tau) = 0 (beta != 0)", "Section 5",
-                 lhs=f1_printed.subs(x, tau_printed(b)), rhs=0, over="b in {beta}"),
+        *(Identity(f"S5.tau_formula{tag}", "(silent) for beta != 0 the printed argument (sqrt(1+4beta^2) - 1)/(2beta) "
+                   "equals 2beta/(sqrt(1+4beta^2) + 1), which extends to beta = 0 (tau(0) = pi/2)", "Section 5",
+                   lhs=(S - 1) / (2 * b), rhs=COS_TAU, over=f"b in {side}") for tag, side in BETA_NONZERO),
+        *(Identity(f"S5.tau_zero_printed{tag}", "the printed tau is a zero of f': f'(tau) = 0 (beta != 0)", "Section 5",
+                   lhs=f1_printed.subs(x, tau_printed(b)), rhs=0, over=f"b in {side}") for tag, side in BETA_NONZERO),
         Identity("S5.tau_zero", "f'(tau) = 0 with the singularity-free tau (all beta)", "Section 5",
                  lhs=f1_printed.subs(x, T), rhs=0, over="b in {beta}"),
         Identity("S5.f1_factor", "(silent) f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)}",

@@ -235,3 +235,67 @@ def test_committed_report_replays():
     assert data["holds"][-1][1] == "1000" and data["holds"][0][0] == data["beta_star_pi"]
     n = replay(path, select=lambda leaves: leaves[:3] + leaves[-2:])
     assert n >= 10
+
+
+# -- f as written: discontinuous or partially undefined f is never certified -------------------
+
+UNDEFINED_F = [
+    "sin(x) + atan(tan(x/2))/10",       # jumps at +-pi; sympy's derivative of atan(tan(x/2)) is 1/2
+    "sin(x) + 1/(10*cos(x/2))",          # pole at +-pi (and not 2 pi-periodic)
+    "sin(x) + tan(x)/10",                # poles at +-pi/2
+    "sin(x) + log(1 + cos(x))/10",       # undefined at +-pi
+    "sin(x) + sqrt(cos(x))/10",          # undefined for |x| > pi/2
+    "sin(x) + abs(sin(x))/10",           # f' jumps at 0 and pi
+    "sin(x) + sqrt(1 - cos(x))/10",      # f' jumps at 0
+    "sin(x) + atan(1/sin(x))/10",        # jumps at 0
+]
+
+
+@pytest.mark.parametrize("f", UNDEFINED_F)
+def test_cli_undefined_f_is_never_holds(capsys, f):
+    for M in ("pi", "2pi"):
+        code, out, err = _cli(capsys, f, "--M", M)
+        assert code == 2 and "HOLDS" not in out and "FAILS" not in out
+        assert err.count("\n") == 1 and err.startswith("certify criterion: error:")
+
+
+def test_atan_tan_is_an_input_error_with_the_reason(capsys):
+    code, out, err = _cli(capsys, "sin(x) + atan(tan(x/2))/10")
+    assert code == 2 and out == ""
+    assert "f is not defined/continuous on [-pi, pi]" in err and "x = -3.14" in err
+    from certify.errors import CertifyInputError
+    with pytest.raises(CertifyInputError, match="not defined/continuous"):
+        Criterion(sympy.sin(x) + sympy.atan(sympy.tan(x / 2)) / 10, x)
+
+
+def test_undefined_for_every_parameter_is_an_input_error(capsys):
+    # 0*w as written is still undefined where w is: also at b = 0
+    code, out, err = _cli(capsys, "sin(x) + b*atan(tan(x/2))", "--param", "b in [0, 1/10]")
+    assert code == 2 and "HOLDS" not in out and "not defined/continuous" in err
+    assert err.count("\n") == 1
+
+
+def test_partially_undefined_parameter_range(capsys):
+    # sqrt(b) is undefined for b < 0: those cells are UNDECIDED with the reason, b >= 0 decides
+    crit = Criterion(sympy.sin(x) + sympy.sqrt(k) * sympy.sin(2 * x) / 10, x, k)
+    res = crit.certify_range(F(-1), F(1), "2pi", max_cells=400)
+    for c in res.leaves:
+        if c.lo < 0:
+            assert c.verdict["2pi"] == UNDECIDED and c.method == "undefined"
+            assert "not proved defined" in c.reason
+    assert any(c.verdict["2pi"] == HOLDS for c in res.leaves if c.lo >= 0)
+    d = res.as_json()
+    assert any(r["verdict"] == UNDECIDED and r.get("reasons") for r in d["ranges"])
+    code, out, _ = _cli(capsys, "sin(x) + sqrt(b)*sin(2*x)/10", "--param", "b in [-1, 1]")
+    assert code == 3 and "not proved defined" in out
+
+
+def test_tree_and_sympy_input_agree():
+    from certify.expr.parse import parse_expr
+    a = Criterion(parse_expr("sin(x)*exp(beta*(cos(x)-1))", ["x", "beta"]), "x", "beta")
+    r1, r2 = a.enclose(F(2), F(2)), Criterion(F_BETA, x, beta).enclose(F(2), F(2))
+    assert r1.verdict == r2.verdict and r1.f3_roots == r2.f3_roots == 2
+    for key in ("2pi", "pi", "none"):
+        (l1, h1), (l2, h2) = r1.R[key], r2.R[key]
+        assert l1 <= h2 and l2 <= h1
+    assert a.odd and a.text == "sin(x)*exp(beta*(cos(x) - 1))"

@@ -94,3 +94,16 @@ def test_claim_kind_and_lazy_matrix():
     claim = MatrixClaim("m", "two particles", "", matrix=build, size=2)
     assert claim.kind == "matrix" and not built
     assert claim.run().status == "PROVED" and built
+
+
+def test_entries_are_evaluated_as_trees_with_decoration_com():
+    from flint import arb
+    from certify.matrices import _constant
+    v = _constant(sympy.sqrt(2) * sympy.pi + R(1, 3))
+    assert v.is_finite() and v.contains(arb(2).sqrt() * arb.pi() + arb(1) / 3) and v.rad() < 1e-13
+    # acos(3/2) is not a real number: never a ball, so a matrix holding it is not decided
+    a = sympy.acos(R(3, 2))
+    assert not _constant(a).is_finite()
+    bad = [[-1 - a, 1 + a], [1 + a, -1 - a]]          # exactly symmetric, M (1, 1) = 0 exactly
+    r = certify_nsd_kernel(bad, [1, 1])
+    assert r.status == "UNDECIDED" and "finite" in r.reason

@@ -129,3 +129,75 @@ def test_helpers_refuse_floats_and_inexact():
     with pytest.raises(ArithmeticError):
         arb_to_fraction(arb(fmpq(1, 3)))
     assert arb_to_fraction(arb(fmpq(1, 3)).lower()) < F(1, 3) < arb_to_fraction(arb(fmpq(1, 3)).upper())
+
+
+# -- definedness: the tree as written (certify.expr), never a simplified derivative -------------
+
+def test_root_never_claimed_where_f_is_undefined():
+    # x + 0*(1/x): the derivative tree drops 0*(...)' and is 1 everywhere, but F itself is
+    # undefined at 0: the monotone test must not turn [-e, e] into a simple root
+    from certify.expr.parse import parse_expr
+    fn = Fn(parse_expr("x + 0*(1/x)", ["x"]), "x")
+    iso = isolate(fn, -1, 1)
+    _check_partition(iso, -1, 1)
+    assert not iso.complete and not iso.roots
+    assert all(q.kind == UNRESOLVED for q in iso.pieces if q.lo <= 0 <= q.hi)
+
+
+def test_jump_is_never_a_root_or_a_sign():
+    # atan(tan(x/2)) jumps from pi/2 to -pi/2 at x = pi (t = 1): no piece through t = 1 is
+    # decided, although sympy's derivative of it is the constant 1/2
+    from certify.expr.parse import parse_expr
+    fn = Fn(parse_expr("atan(tan(x/2))", ["x"]), "x")
+    assert sympy.simplify(sympy.diff(sympy.atan(sympy.tan(x / 2)), x)) == sympy.Rational(1, 2)
+    iso = isolate(fn, F(1, 2), F(3, 2), scale=arb.pi())
+    _check_partition(iso, F(1, 2), F(3, 2))
+    assert all(q.kind == UNRESOLVED for q in iso.pieces if q.lo <= 1 <= q.hi)
+    assert fn.sign(arb.pi() * tball(F(9, 10), F(11, 10))) == 0
+    assert fn.dx.sign(arb.pi() * tball(F(9, 10), F(11, 10))) == 0
+
+
+def test_values_are_nan_unless_defined_on_the_whole_box():
+    fn = Fn(sympy.log(x), x)
+    assert not fn(tball(F(-1, 8), F(1))).is_finite()
+    assert not fn.enclose(tball(F(-1, 8), F(1))).is_finite()
+    assert fn.sign(tball(F(-1, 8), F(1))) == 0
+    assert fn.sign(tball(F(2), F(3))) == 1
+    # an exact cell end at a domain boundary: the ball of [0, 1/4] reaches below 0, the cell
+    # does not (CellBall keeps the exact ends for the interval fallback)
+    g = Fn(sympy.sqrt(p) + 1, x, [p])
+    assert g.continuous_on(qarb(F(1)), [tball(F(0), F(1, 4))])
+    assert not g.continuous_on(qarb(F(1)), [tball(F(-1, 4), F(1, 4))])
+
+
+@pytest.mark.parametrize("text", [
+    "sin(x)*(b*x - 1)*(b*x - 1) + x*sin(x)*2 - x*sin(x)",
+    "exp(b*x)*sin(x) + exp(b*x)*cos(x)*b - 3*exp(b*x)",
+    "sqrt(x) - sqrt(x) + x",                      # cancels to x, keeps sqrt's domain
+    "x*log(x) - log(x)*x + 1/(x - 1) - 1/(x - 1)",
+    "(2 - (-1 - x*b)) * sin(x) + x**2*b - b*x*x",
+])
+def test_normalize_keeps_values_and_domain(text):
+    import numpy as np
+    from certify.expr.nodes import postorder
+    from certify.expr.numeric import evaluate
+    from certify.expr.parse import parse_expr
+    from certify.roots import normalize
+    tree = parse_expr(text, ["x", "b"])
+    norm = normalize(tree)
+    partial_ops = {"sqrt", "log", "div", "tan", "acos", "asin", "rpow", "pow"}
+    assert ({id(n) for n in postorder([tree]) if n.op in partial_ops}
+            <= {id(n) for n in postorder([norm]) if n.op in partial_ops})
+    rng = np.random.default_rng(1)
+    env = {"x": np.concatenate([rng.uniform(-3, 3, 200), [0.0, 1.0]]), "b": rng.uniform(-2, 2, 202)}
+    a, c = evaluate(tree, env), evaluate(norm, env)
+    assert np.array_equal(np.isnan(a), np.isnan(c))
+    ok = ~np.isnan(a)
+    assert np.allclose(a[ok], c[ok], rtol=1e-9, atol=1e-9)
+
+
+def test_normalized_derivative_is_a_product_with_an_exp_factor():
+    fn = Fn(sympy.sin(x) * sympy.exp(p * (sympy.cos(x) - 1)), x, [p])
+    for d in (fn.dx, fn.dx.dx, fn.dx.dx.dx, fn.dx.partial(p)):
+        kinds = [k for k, _ in d._factors()]
+        assert "positive" in kinds and "fn" in kinds

@@ -120,34 +120,63 @@ class Tape:
     def _fact_positions(self, facts):
         return {self.index[id(n)]: f for n, f in facts.items() if id(n) in self.index}
 
+    def _programs(self):
+        """Per node (kind, function, a, b), built once: kind 0 variable, 1 constant, 2 unary,
+        3 binary; one program for intervals and one for balls."""
+        progs = self.__dict__.get("_progs")
+        if progs is not None:
+            return progs
+        iv, bl = [], []
+        for i, (op, data, args) in enumerate(self.code):
+            if op == "var":
+                iv.append((0, data, None, None))
+                bl.append((0, data, None, None))
+            elif op in ("num", "pi", "e"):
+                iv.append((1, i, None, None))
+                bl.append((1, i, None, None))
+            elif op == "pown":
+                iv.append((2, lambda x, n=data: I.pown(x, n), args[0], None))
+                bl.append((2, lambda x, n=data: _ball_pown(x, n), args[0], None))
+            elif op == "rpow":
+                iv.append((2, lambda x, d=data: I.rpow(x, *d), args[0], None))
+                bl.append((2, lambda x, d=data: _ball_rpow(x, *d), args[0], None))
+            elif len(args) == 1:
+                iv.append((2, I.UNARY[op], args[0], None))
+                bl.append((2, _ball_tan if op == "tan" else _UNARY_BALL[op], args[0], None))
+            else:
+                iv.append((3, I.BINARY[op], args[0], args[1]))
+                bl.append((3, _BINARY_BALL[op], args[0], args[1]))
+        self._progs = (iv, bl)
+        return self._progs
+
     def intervals(self, box, level: int = 0, facts=None):
         """Decorated interval values of every node up to ``level``: (values, decorations).
         ``facts`` (node -> proved range, ``certify.obligations``) narrow those nodes' values."""
         end = self.level_end[level]
         vals, decs = [None] * end, [0] * end
-        U, B = I.UNARY, I.BINARY
-        narrow = self._fact_positions(facts) if facts else {}
+        prog = self._programs()[0]
+        narrow = self._fact_positions(facts) if facts else None
+        COM, DAC = I.COM, I.DAC
         for i in range(end):
-            op, data, args = self.code[i]
-            if op == "var":
-                v = box[data]
-                d = I.COM if v.bounded else I.DAC
-            elif op in ("num", "pi", "e"):
-                v, d = self._const(i, self.nodes[i])[0], I.COM
-            elif op == "pown":
-                v, d = I.pown(vals[args[0]], data)
-                d = min(d, decs[args[0]])
-            elif op == "rpow":
-                v, d = I.rpow(vals[args[0]], *data)
-                d = min(d, decs[args[0]])
-            elif len(args) == 1:
-                v, d = U[op](vals[args[0]])
-                d = min(d, decs[args[0]])
+            kind, f, a, b = prog[i]
+            if kind == 2:
+                v, d = f(vals[a])
+                da = decs[a]
+                if da < d:
+                    d = da
+            elif kind == 3:
+                v, d = f(vals[a], vals[b])
+                da, db = decs[a], decs[b]
+                if da < d:
+                    d = da
+                if db < d:
+                    d = db
+            elif kind == 0:
+                v = box[f]
+                d = COM if v.bounded else DAC
             else:
-                a, b = args
-                v, d = B[op](vals[a], vals[b])
-                d = min(d, decs[a], decs[b])
-            if i in narrow:
+                v, d = self._const(f, self.nodes[f])[0], COM
+            if narrow and i in narrow:
                 v = I.narrow(v, narrow[i])
             vals[i], decs[i] = v, d
         return vals, decs
@@ -156,29 +185,23 @@ class Tape:
         """arb balls of every node up to ``level`` (None where a domain is not certain)."""
         end = self.level_end[level]
         vals = [None] * end
+        prog = self._programs()[1]
         for i in range(end):
-            op, data, args = self.code[i]
-            if op == "var":
-                v = box[data]
-            elif op in ("num", "pi", "e"):
-                v = self._const(i, self.nodes[i])[1]
+            kind, f, a, b = prog[i]
+            if kind == 2:
+                x = vals[a]
+                if x is not None:
+                    v = f(x)
+                    vals[i] = v if (v is not None and v.is_finite()) else None
+            elif kind == 3:
+                x, y = vals[a], vals[b]
+                if x is not None and y is not None:
+                    v = f(x, y)
+                    vals[i] = v if (v is not None and v.is_finite()) else None
+            elif kind == 0:
+                vals[i] = box[f]
             else:
-                xs = [vals[a] for a in args]
-                if any(x is None for x in xs):
-                    v = None
-                elif op == "pown":
-                    v = _ball_pown(xs[0], data)
-                elif op == "rpow":
-                    v = _ball_rpow(xs[0], *data)
-                elif op == "tan":
-                    v = _ball_tan(xs[0])
-                elif len(xs) == 1:
-                    v = _UNARY_BALL[op](xs[0])
-                else:
-                    v = _BINARY_BALL[op](*xs)
-                if v is not None and not v.is_finite():
-                    v = None
-            vals[i] = v
+                vals[i] = self._const(f, self.nodes[f])[1]
         return vals
 
     def exact(self, point, output: int | None = None):

@@ -35,35 +35,19 @@ __all__ = ["Interaction", "X", "S", "parse_expression"]
 X = sp.Symbol("x", real=True)
 S = sp.Symbol("s", real=True)
 
-_ALLOWED = {
-    name: getattr(sp, name)
-    for name in (
-        "sin", "cos", "tan", "exp", "log", "sqrt", "sinh", "cosh", "tanh", "atan",
-        "pi", "E", "Rational", "Integer", "Abs",
-    )
-}
-
-
 def parse_expression(text: str, symbol: sp.Symbol = X) -> sp.Expr:
     """Parse a user string such as ``"sin(x)*exp(4*cos(x))"`` into a sympy expression in x.
 
-    Decimal literals are read exactly (``"0.16"`` -> 4/25); only the functions in a small
-    whitelist are available.  Raises ValueError on anything else.
+    The engine's safe parser reads the text (an ``ast`` whitelist, nothing is ever evaluated as
+    Python; decimal literals are exact, ``"0.16"`` -> 4/25); the tree is then handed to sympy
+    for the float64 simulator.  Raises ``CertifyInputError`` (a ValueError) on anything else.
     """
+    from ..errors import CertifyInputError
+    from ..expr.bridge import to_sympy
+    from ..expr.parse import parse_expr
     if not isinstance(text, str) or not text.strip():
-        raise ValueError("empty expression")
-    ns = dict(_ALLOWED)
-    ns[symbol.name] = symbol
-    try:
-        expr = sp.sympify(text, locals=ns, rational=True)
-    except Exception as exc:  # sympify raises many kinds of errors
-        raise ValueError(f"cannot parse expression {text!r}: {exc}") from None
-    if not isinstance(expr, sp.Expr):
-        raise ValueError(f"not an expression: {text!r}")
-    extra = expr.free_symbols - {symbol}
-    if extra:
-        raise ValueError(f"expression {text!r} has unknown symbols {sorted(map(str, extra))}")
-    return expr
+        raise CertifyInputError("empty expression")
+    return to_sympy(parse_expr(text, (symbol.name,))).xreplace({sp.Symbol(symbol.name, real=True): symbol})
 
 
 def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
