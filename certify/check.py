@@ -73,7 +73,8 @@ def _check_problem(cert, F, strict, domain) -> int:
     form = prob["form"]
     G = parse_expr(form["expr"], names)
     conditions = [(parse_expr(c["expr"], names), c["kind"]) for c in form["conditions"]]
-    _check_form(F, G, conditions, form, strict)
+    _check_form(F, G, conditions, form, strict, domain)
+    facts, replayed = _facts(prob.get("obligations", []), domain)
     rules_ = [EndRule(r["var"], r["side"], fmpq(*map(int, _pq(r["value"]))), r["order"]) for r in prob["end_rules"]]
     mids = [(a + b) / 2 for a, b in box]
     for r in rules_:
@@ -85,8 +86,28 @@ def _check_problem(cert, F, strict, domain) -> int:
             if not rules.vanishes(d, names[r.index], r.value, names, mids):
                 raise CheckError("end rule: a lower derivative does not vanish at the end")
             d = diff(d, names[r.index])
-    ladder = Ladder(G, names, opens, conditions if G is not F else ())
-    return _replay(ladder, cert["tree"], tuple(box), strict, rules_)
+    ladder = Ladder(G, names, opens, conditions if G is not F else (), facts)
+    return replayed + _replay(ladder, cert["tree"], tuple(box), strict, rules_)
+
+
+def _facts(records, domain):
+    """The domain facts of a problem: each obligation's certificate must prove exactly
+    'expr op bound' on the searched domain, and is replayed."""
+    from flint import arb
+    from .obligations import FACT, _merge
+    facts, leaves = {}, 0
+    for rec in records:
+        cert = rec["certificate"]
+        want = {"lhs": rec["expr"], "op": rec["op"], "rhs": rec["rhs"], "domain": str(domain)}
+        if cert is None or cert.get("claim") != want:
+            raise CheckError("an obligation certificate is not about its obligation")
+        if rec["op"] not in FACT:
+            raise CheckError(f"unknown obligation relation {rec['op']}")
+        leaves += check_certificate(cert)
+        node = parse_expr(rec["expr"], domain.names)
+        bound = fmpq(*map(int, _pq(rec["rhs"])))
+        facts[node] = _merge(facts.get(node), FACT[rec["op"]](arb(bound)))
+    return facts, leaves
 
 
 def _pq(text):
@@ -95,7 +116,7 @@ def _pq(text):
     return q.numerator, q.denominator
 
 
-def _check_form(F, G, conditions, form, strict):
+def _check_form(F, G, conditions, form, strict, domain):
     """G = F * prod(multipliers) / prod(dropped factors), exactly (sympy), with F's
     definedness first among the leaf conditions."""
     if G is F:
@@ -107,12 +128,12 @@ def _check_form(F, G, conditions, form, strict):
         if kind == "nonnegative" and strict:
             raise CheckError("a nonnegative factor dropped from a strict inequality")
         if kind == "multiplier":
-            ratio *= to_sympy(tree)
+            ratio *= rules.symbolic(tree, domain)
         elif kind in ("positive", "nonnegative"):
-            ratio /= to_sympy(tree)
+            ratio /= rules.symbolic(tree, domain)
         else:
             raise CheckError(f"unknown condition {kind}")
-    trial, target = to_sympy(F) * ratio, to_sympy(G)
+    trial, target = rules.symbolic(F, domain) * ratio, rules.symbolic(G, domain)
     for rewrite in (lambda e: e, lambda e: sympy.bottom_up(e, sympy.together), sympy.factor, sympy.simplify):
         try:
             if _zero(rewrite(trial) - rewrite(target)):
@@ -180,26 +201,37 @@ def _check_tail(cert) -> int:
 
 
 def _check_defined(cert, F, name, Z) -> int:
-    domain = parse_domain(f"{name} in [{Z}, oo)")
+    return check_defined(cert, F, parse_domain(f"{name} in [{Z}, oo)"))
+
+
+def check_defined(cert, F, domain) -> int:
+    """Replay a 'defined' certificate: F (as written) is defined and continuous on the domain."""
+    if cert is None or cert.get("kind") != "defined":
+        raise CheckError("a definedness proof is missing")
     Fc, dom_c, subs = rules.compactify(F, domain)
     prob = cert["problem"]
-    if prob["source"] != to_text(Fc) or prob["substitutions"] != subs:
-        raise CheckError("tail: the definedness proof is about another expression")
-    ladder = Ladder(N.ONE, domain.names, _opens(dom_c), [(Fc, "defined")])
-    return _replay(ladder, cert["tree"], tuple(_box(dom_c)), True, [])
+    if prob["source"] != to_text(Fc) or prob["substitutions"] != subs or tuple(prob["vars"]) != domain.names:
+        raise CheckError("a definedness proof is about another expression")
+    if prob["box"] != [[str(a), str(b)] for a, b in _box(dom_c)]:
+        raise CheckError("a definedness proof is about another domain")
+    facts, leaves = _facts(prob.get("obligations", []), dom_c)
+    ladder = Ladder(N.ONE, domain.names, _opens(dom_c), [(Fc, "defined")], facts)
+    return leaves + _replay(ladder, cert["tree"], tuple(_box(dom_c)), True, [])
 
 
 def check_identity(cert) -> int:
+    """Both sides defined on the whole domain (replayed definedness certificates) and equal
+    by exact sympy algebra."""
     from .claims import identity_method
-    from .prover import prove_defined
     d = parse_domain(cert["domain"])
     lhs, rhs = parse_expr(cert["lhs"], d.names), parse_expr(cert["rhs"], d.names)
-    for side in (lhs, rhs):
-        if N.variables(side) and prove_defined(side, d).status != "PROVED":
-            raise CheckError("identity: a side is not defined on the whole domain")
+    sides = [side for side in (lhs, rhs) if N.variables(side)]
+    if len(cert.get("defined", [])) != len(sides):
+        raise CheckError("identity: a side has no definedness proof")
+    leaves = sum(check_defined(c, side, d) for c, side in zip(cert["defined"], sides))
     if identity_method(lhs, rhs, d) is None:
         raise CheckError("identity: sympy does not reduce the difference to 0")
-    return 0
+    return leaves
 
 
 def check_certificate(cert: dict, skipped: dict | None = None) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -162,9 +163,15 @@ SIMPLIFIERS = {
 
 def identity_method(lhs, rhs, domain: Domain):
     """The name of the first exact simplifier that reduces lhs - rhs to 0 (sympy, with the
-    domain's sign facts as symbol assumptions), or None."""
+    domain's sign facts as symbol assumptions), or None.  Cached by the difference's text and
+    the sign assumptions (the same identity on several beta ranges is simplified once)."""
     diff = to_sympy(lhs) - to_sympy(rhs)
     diff = diff.xreplace(assumed_symbols(diff, domain))
+    return _identity_method(diff)
+
+
+@lru_cache(maxsize=512)
+def _identity_method(diff):
     for name, simplifier in SIMPLIFIERS.items():
         try:
             if simplifier(diff) == 0:

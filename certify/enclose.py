@@ -83,6 +83,7 @@ class Ladder:
         self.conditions = tuple(conditions)
         self.side = Tape([[t for t, _ in self.conditions]], self.names) if self.conditions else None
         self._derivs = {}
+        self._last = {}
 
     # -- definedness -------------------------------------------------------------------------
     def _defined(self, dec, cell) -> bool:
@@ -133,8 +134,16 @@ class Ladder:
         return vals[root], decs[root] >= I.DEF
 
     def _interior(self, cell, level):
-        vals, decs = self.tape.intervals(self.cells.box(cell, interior=True), level, facts=self.facts)
-        return vals, decs
+        """Derivative values on the open cell, cached for the cell (monotone, mean-value and
+        Taylor forms of one cell share them)."""
+        key = (cell, level, _prec())
+        hit = self._last.get(key)
+        if hit is None:
+            hit = self.tape.intervals(self.cells.box(cell, interior=True), level, facts=self.facts)
+            if len(self._last) > 8:
+                self._last.clear()
+            self._last[key] = hit
+        return hit
 
     def gradient_on(self, cell):
         vals, decs = self._interior(cell, 1)
@@ -258,6 +267,11 @@ class Ladder:
                 d = diff(d, self.names[index])
             self._derivs[key] = Ladder(d if sign == 1 else N.neg(d), self.names, self.cells.opens, facts=self.facts)
         return self._derivs[key]
+
+
+def _prec() -> int:
+    import flint
+    return flint.ctx.prec
 
 
 def _ball(lo, hi) -> arb:

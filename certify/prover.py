@@ -333,11 +333,18 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
         F, domain, subs = rules.compactify(F, domain)
     else:
         subs = []
-    ob, refuted = _obligations(F, domain, budget)
-    if refuted is not None:
-        return Result("REFUTED", witness=refuted.witness, reason=refuted.reason)
-    ladder = Ladder(N.ONE, names, _opens(domain), [(F, "defined")], ob.facts)
-    out = prove_positive(ladder, _box(domain), True, (), budget, methods=("plain",))
+    from .obligations import Obligations
+    # first without obligations (no symbolic work), then with the proved domain facts
+    ob = Obligations()
+    quick = Budget(min(budget.cells, 400), budget.depth, budget.seconds, budget.until)
+    out = prove_positive(Ladder(N.ONE, names, _opens(domain), [(F, "defined")]), _box(domain), True, (),
+                         quick, methods=("plain",))
+    if out.status != "PROVED":
+        ob, refuted = _obligations(F, domain, budget)
+        if refuted is not None:
+            return Result("REFUTED", witness=refuted.witness, reason=refuted.reason)
+        ladder = Ladder(N.ONE, names, _opens(domain), [(F, "defined")], ob.facts)
+        out = prove_positive(ladder, _box(domain), True, (), budget, methods=("plain",))
     if out.status != "PROVED":
         return Result("UNDECIDED", reason=f"could not show the expression defined: {out.reason}", cells=out.cells)
     cert = {"kind": "defined", "problem": {"source": to_text(F), "vars": list(names), "substitutions": subs,

@@ -21,6 +21,7 @@ undefined point: x/x -> 1 still needs x/x defined on every cell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import sympy
 from flint import fmpq
@@ -102,30 +103,33 @@ def compactify(F: N.Node, domain: Domain):
 
 # -- sympy rewrites ------------------------------------------------------------------------------
 
-def _rewrites(e):
-    yield e
-    yield sympy.bottom_up(e, sympy.together)
-    yield sympy.bottom_up(e, sympy.cancel)
-    yield sympy.expand(e)
-    yield sympy.cancel(e)
+REWRITES = (lambda e: e, lambda e: sympy.bottom_up(e, sympy.together),
+            lambda e: sympy.bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel)
+
+
+@lru_cache(maxsize=2048)
+def _scaled_form(S, name, endq, side, k, which):
+    """Rewrite number ``which`` of w^k S near the end, back in the variable (cached: the same
+    end of the same expression recurs across claims and beta ranges)."""
+    v = next((s for s in S.free_symbols if s.name == name), sympy.Symbol(name, real=True))
+    if side == "lo" and endq == 0 and v.is_positive:
+        return REWRITES[which](S * v ** k)       # w = v already, with its sign known
+    w = sympy.Dummy("w", positive=True)
+    inside = endq + w if side == "lo" else endq - w
+    back = v - endq if side == "lo" else endq - v
+    return REWRITES[which](S.xreplace({v: inside}) * w ** k).xreplace({w: back})
 
 
 def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=range(0, 5)):
-    """w^k F rewritten by sympy so that ``ok(G)`` (the search's end-cell test) holds, k >= 1,
+    """w^k F rewritten by sympy so that ``ok(G)`` (the search's end-cell test) holds, k >= 0,
     w = name - end (side 'lo') or end - name (side 'hi'); None if no k and rewrite does."""
     S = symbolic(F, domain)
-    v = next((s for s in S.free_symbols if s.name == name), sympy.Symbol(name, real=True))
-    w = sympy.Dummy("w", positive=True)
     endq = sympy.Rational(int(end.p), int(end.q)) if isinstance(end, fmpq) else sympy.Rational(end)
-    inside = endq + w if side == "lo" else endq - w
-    back = v - endq if side == "lo" else endq - v
-    S = S.subs(v, inside)
     W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
     for k in powers:
-        base = S * w ** k
-        for form in _rewrites(base):
+        for which in range(len(REWRITES)):
             try:
-                G = from_sympy(form.subs(w, back))
+                G = from_sympy(_scaled_form(S, name, endq, side, k, which))
             except Exception:          # sympy produced something outside the grammar
                 continue
             if ok(G):

@@ -263,6 +263,12 @@ def _product(a, a_open, sa, b, b_open, sb, want_lo):
 def mul(x: Interval, y: Interval):
     if x is EMPTY or y is EMPTY:
         return EMPTY, TRV
+    if not (x.lo_open or x.hi_open or y.lo_open or y.hi_open):
+        # closed and bounded (an infinite end is always open): the four end products
+        a, b, c, d = x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi
+        lo = a.lower().min(b.lower()).min(c.lower()).min(d.lower())
+        hi = a.upper().max(b.upper()).max(c.upper()).max(d.upper())
+        return Interval(lo, hi), COM
     lows, highs = [], []
     for a, ao, al in ((x.lo, x.lo_open, True), (x.hi, x.hi_open, False)):
         for b, bo, bl in ((y.lo, y.lo_open, True), (y.hi, y.hi_open, False)):
