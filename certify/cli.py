@@ -101,15 +101,21 @@ def cmd_run(args) -> int:
         parse_interval(args.beta)     # validates the text: reversed / empty ranges exit 2
         lemmas = [l.with_beta(args.beta) for l in lemmas]
     start = time.monotonic()
+    out_dir = args.out
+    side = None
+    if not args.lemma and not args.no_extras:
+        # the criterion and figures write their own files: run them beside the lemma workers
+        import multiprocessing
+        side = multiprocessing.get_context("fork").Process(target=_run_extras, args=(out_dir,))
+        side.start()
     grouped = run_lemmas(lemmas, jobs=args.jobs, progress=not args.quiet)
     seconds = time.monotonic() - start
-    out_dir = args.out
     title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
     write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds)
-    if not args.lemma and not args.no_extras:
-        from lemmas import extras
-        for job in extras():
-            job(out_dir)
+    if side is not None:
+        side.join()
+        if side.exitcode != 0:
+            raise RuntimeError(f"the criterion job failed (exit {side.exitcode})")
     statuses = [o.result.status for _, outs in grouped for o in outs]
     summary = {s: statuses.count(s) for s in sorted(set(statuses))}
     if args.json:
@@ -119,6 +125,14 @@ def cmd_run(args) -> int:
     else:
         print(f"{len(statuses)} assertions in {seconds:.1f} s: {summary}; reports written to {out_dir}/")
     return 3 if "UNDECIDED" in statuses else 0
+
+
+def _run_extras(out_dir):
+    import os
+    from lemmas import extras
+    os.makedirs(out_dir, exist_ok=True)
+    for job in extras():
+        job(out_dir)
 
 
 def cmd_check(args) -> int:

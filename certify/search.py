@@ -140,8 +140,8 @@ def _key(value) -> float:
     if lo is None:
         return float("-inf")
     try:
-        return float(lo.mid().str(5, radius=False)) if lo.is_finite() else float("-inf")
-    except ValueError:
+        return float(lo.mid()) if lo.is_finite() else float("-inf")
+    except (ValueError, OverflowError):
         return float("-inf")
 
 
