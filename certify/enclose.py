@@ -27,7 +27,7 @@ from flint import arb, fmpq
 
 from .expr import interval as I
 from .expr.diff import gradient, hessian
-from .expr.tape import Tape
+from .expr.tape import tape_of
 
 METHODS = ("plain", "monotone", "mean-value", "taylor2")
 
@@ -76,12 +76,12 @@ class Ladder:
         self.grad = gradient(F, self.names)
         self.hess = hessian(F, self.names)
         upper = [self.hess[i][j] for i in range(len(self.names)) for j in range(i, len(self.names))]
-        self.tape = Tape([[F], self.grad, upper], self.names)
+        self.tape = tape_of([[F], self.grad, upper], self.names)
         # side conditions of a rewritten problem: (tree, 'defined' | 'positive' | 'nonnegative' |
         # 'multiplier');
         # the first is the slack as written, whose lower end also gives the certified margin
         self.conditions = tuple(conditions)
-        self.side = Tape([[t for t, _ in self.conditions]], self.names) if self.conditions else None
+        self.side = tape_of([[t for t, _ in self.conditions]], self.names) if self.conditions else None
         self._derivs = {}
         self._last = {}
 

@@ -19,7 +19,7 @@ from flint import arb
 
 from .expr import interval as I
 from .expr import nodes as N
-from .expr.tape import Tape
+from .expr.tape import Tape, tape_of
 from .expr.text import to_text
 
 # operation -> the conditions on its (first) argument: (op, bound)
@@ -63,7 +63,7 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
     the domain.  Returns (Obligations, None) or (None, refuting Result)."""
     ob = Obligations()
     nodes = [n for n in N.postorder([F]) if n.args]
-    tape = Tape([nodes], domain.names)
+    tape = tape_of([nodes], domain.names)
     point_tape = tape
     if all(d >= I.DAC for d in tape.intervals(box_intervals)[1]):
         return ob, None           # everything is defined on the whole box already

@@ -74,6 +74,26 @@ _BINARY_BALL = {
 }
 
 
+# operations that are defined everywhere on a finite ball (no None, finite result)
+_TOTAL_BALL = {"add": "{0} + {1}", "sub": "{0} - {1}", "mul": "{0} * {1}", "neg": "-{0}",
+               "exp": None, "sin": None, "cos": None, "atan": None, "sinh": None, "cosh": None,
+               "tanh": None, "asinh": None, "abs": None, "sinc": None, "min": None, "max": None,
+               "pown": None}
+_TOTAL_TEMPLATES = {"add", "sub", "mul", "neg"}
+COMPILE_AFTER = 24      # a tape evaluated this often is compiled to straight-line code
+_TAPES: dict = {}
+
+
+def tape_of(levels, names) -> "Tape":
+    """The (shared) tape of these outputs: nodes are hash-consed, so the same expression in
+    another claim, ladder or check reuses its compiled code."""
+    key = (tuple(tuple(id(n) for n in outs) for outs in levels), tuple(names))
+    t = _TAPES.get(key)
+    if t is None:
+        t = _TAPES[key] = Tape(levels, names)
+    return t
+
+
 class Tape:
     def __init__(self, levels: list[list[Node]], names):
         self.names = tuple(names)
@@ -152,40 +172,93 @@ class Tape:
     def intervals(self, box, level: int = 0, facts=None):
         """Decorated interval values of every node up to ``level``: (values, decorations).
         ``facts`` (node -> proved range, ``certify.obligations``) narrow those nodes' values."""
+        narrow = self._fact_positions(facts) if facts else None
+        key = (level, bool(narrow))
+        fns = self.__dict__.setdefault("_iv_code", {})
+        fn = fns.get(key)
+        if fn is None:
+            uses = self.__dict__.setdefault("_iv_uses", {})
+            uses[key] = uses.get(key, 0) + 1
+            if uses[key] < COMPILE_AFTER:
+                return self._intervals_loop(box, level, narrow)
+            fn = fns[key] = self._compile_intervals(self.level_end[level], bool(narrow))
+        return fn(box, self._iv_consts(), self._programs()[0], narrow, I.narrow)
+
+    def _intervals_loop(self, box, level, narrow):
         end = self.level_end[level]
         vals, decs = [None] * end, [0] * end
         prog = self._programs()[0]
-        narrow = self._fact_positions(facts) if facts else None
-        COM, DAC = I.COM, I.DAC
+        consts = self._iv_consts()
         for i in range(end):
             kind, f, a, b = prog[i]
             if kind == 2:
                 v, d = f(vals[a])
-                da = decs[a]
-                if da < d:
-                    d = da
+                if decs[a] < d:
+                    d = decs[a]
             elif kind == 3:
                 v, d = f(vals[a], vals[b])
-                da, db = decs[a], decs[b]
-                if da < d:
-                    d = da
-                if db < d:
-                    d = db
+                if decs[a] < d:
+                    d = decs[a]
+                if decs[b] < d:
+                    d = decs[b]
             elif kind == 0:
                 v = box[f]
-                d = COM if v.bounded else DAC
+                d = I.COM if v.bounded else I.DAC
             else:
-                v, d = self._const(f, self.nodes[f])[0], COM
+                v, d = consts[i], I.COM
             if narrow and i in narrow:
                 v = I.narrow(v, narrow[i])
             vals[i], decs[i] = v, d
         return vals, decs
 
+    def _iv_consts(self):
+        key = flint.ctx.prec
+        cache = self.__dict__.setdefault("_iv_consts_cache", {})
+        c = cache.get(key)
+        if c is None:
+            c = cache[key] = [self._const(i, n)[0] if n.op in ("num", "pi", "e") else None
+                              for i, n in enumerate(self.nodes)]
+        return c
+
+    def _compile_intervals(self, end, with_facts):
+        """Straight-line Python for the decorated evaluation (see ``_compile_balls``)."""
+        lines = ["def run(box, C, P, N, NR):", " COM, DAC = 4, 3"]
+        for i in range(end):
+            op, data, args = self.code[i]
+            if op == "var":
+                lines.append(f" v{i} = box[{int(data)}]; d{i} = COM if v{i}.bounded else DAC")
+            elif op in ("num", "pi", "e"):
+                lines.append(f" v{i} = C[{i}]; d{i} = COM")
+            else:
+                a = [int(j) for j in args]
+                lines.append(f" v{i}, d{i} = P[{i}][1]({', '.join(f'v{j}' for j in a)})")
+                for j in a:
+                    lines.append(f" if d{j} < d{i}: d{i} = d{j}")
+            if with_facts:
+                lines.append(f" if {i} in N: v{i} = NR(v{i}, N[{i}])")
+        lines.append(f" return [{', '.join(f'v{i}' for i in range(end))}], "
+                     f"[{', '.join(f'd{i}' for i in range(end))}]")
+        namespace: dict = {}
+        exec(compile("\n".join(lines), "<tape>", "exec"), namespace)    # noqa: S102 - generated, no user text
+        return namespace["run"]
+
     def balls(self, box, level: int = 0):
         """arb balls of every node up to ``level`` (None where a domain is not certain)."""
+        fns = self.__dict__.setdefault("_ball_code", {})
+        fn = fns.get(level)
+        if fn is None:
+            uses = self.__dict__.setdefault("_ball_uses", {})
+            uses[level] = uses.get(level, 0) + 1
+            if uses[level] < COMPILE_AFTER:
+                return self._balls_loop(box, level)
+            fn = fns[level] = self._compile_balls(self.level_end[level])
+        return fn(box, self._ball_consts(), self._programs()[1])
+
+    def _balls_loop(self, box, level):
         end = self.level_end[level]
         vals = [None] * end
         prog = self._programs()[1]
+        consts = self._ball_consts()
         for i in range(end):
             kind, f, a, b = prog[i]
             if kind == 2:
@@ -201,8 +274,51 @@ class Tape:
             elif kind == 0:
                 vals[i] = box[f]
             else:
-                vals[i] = self._const(f, self.nodes[f])[1]
+                vals[i] = consts[i]
         return vals
+
+    def _ball_consts(self):
+        key = flint.ctx.prec
+        cache = self.__dict__.setdefault("_ball_consts_cache", {})
+        c = cache.get(key)
+        if c is None:
+            c = cache[key] = [self._const(i, n)[1] if n.op in ("num", "pi", "e") else None
+                              for i, n in enumerate(self.nodes)]
+        return c
+
+    def _compile_balls(self, end):
+        """Straight-line Python for the ball path: one statement per node, built from the fixed
+        templates below and integer positions only (no text of the expression is ever part of
+        it), so nothing a user typed is executed."""
+        lines, maybe_none = ["def run(box, C, P):"], set()
+        for i in range(end):
+            op, data, args = self.code[i]
+            if op == "var":
+                lines.append(f" v{i} = box[{int(data)}]")
+                continue
+            if op in ("num", "pi", "e"):
+                lines.append(f" v{i} = C[{i}]")
+                continue
+            a = [f"v{int(j)}" for j in args]
+            guard = " or ".join(f"{x} is None" for x, j in zip(a, args) if j in maybe_none)
+            call = f"P[{i}][1]({', '.join(a)})"
+            if op in _TOTAL_BALL and not (op == "pown" and data < 0):
+                expr = _TOTAL_BALL[op].format(*a) if op in _TOTAL_TEMPLATES else call
+                checked = op in ("exp", "sinh", "cosh")
+            else:
+                expr, checked = call, True
+            if guard:
+                lines.append(f" v{i} = None if ({guard}) else {expr}")
+            else:
+                lines.append(f" v{i} = {expr}")
+            if checked or guard:
+                maybe_none.add(i)
+                if checked:
+                    lines.append(f" if v{i} is not None and not v{i}.is_finite(): v{i} = None")
+        lines.append(f" return [{', '.join(f'v{i}' for i in range(end))}]")
+        namespace: dict = {}
+        exec(compile("\n".join(lines), "<tape>", "exec"), namespace)    # noqa: S102 - generated, no user text
+        return namespace["run"]
 
     def exact(self, point, output: int | None = None):
         """Exact rational value of output ``output`` (default: the first) at a rational point,
