@@ -87,7 +87,42 @@ def _check_problem(cert, F, strict, domain) -> int:
                 raise CheckError("end rule: a lower derivative does not vanish at the end")
             d = diff(d, names[r.index])
     ladder = Ladder(G, names, opens, conditions if G is not F else (), facts)
-    return replayed + _replay(ladder, cert["tree"], tuple(box), strict, rules_)
+    lows: list = []
+    leaves = replayed + _replay(ladder, cert["tree"], tuple(box), strict, rules_, lows)
+    if "margin" in cert:
+        _check_margin(cert, F, names, box, opens, facts, lows)
+    return leaves
+
+
+def _frac(text):
+    from fractions import Fraction
+    q = Fraction(text)
+    return fmpq(q.numerator, q.denominator)
+
+
+def _check_margin(cert, F, names, box, opens, facts, lows):
+    """The certified margin [lo, hi] encloses inf of the slack: lo is at most every replayed
+    leaf's lower bound of the slack as written (or 0 when one is unknown: the claim is proved),
+    and the slack at the recorded point of the domain is at most hi."""
+    from flint import arb
+    lo_text, hi_text = cert["margin"]
+    known = [v for v in lows if v is not None]
+    floor = min(known) if known and len(known) == len(lows) else None
+    lo = _frac(lo_text)
+    if lo > 0 and (floor is None or not arb(lo) <= floor):
+        raise CheckError("the certified margin's lower end is above what the leaves prove")
+    if hi_text == "oo":
+        return
+    pt = cert.get("margin_point")
+    if pt is None:
+        raise CheckError("a finite margin upper end without its point")
+    q = [_frac(t) for t in pt]
+    for (a, b), (o_lo, o_hi), x in zip(box, opens, q):
+        if not a <= x <= b or (o_lo is not None and x == o_lo) or (o_hi is not None and x == o_hi):
+            raise CheckError("the margin point is outside the domain")
+    value, defined = Ladder(F, names, opens, facts=facts).at_point(q)
+    if not defined or value.hi is None or not value.hi <= arb(_frac(hi_text)):
+        raise CheckError("the slack at the margin point is above the certified upper end")
 
 
 def _facts(records, domain):
@@ -143,7 +178,7 @@ def _check_form(F, G, conditions, form, strict, domain):
     raise CheckError("the searched form does not equal the slack times its recorded factors")
 
 
-def _replay(ladder, node, cell, strict, rules_) -> int:
+def _replay(ladder, node, cell, strict, rules_, lows=None) -> int:
     if "split" in node:
         i, at = node["split"], fmpq(*map(int, _pq(node["at"])))
         lo, hi = cell[i]
@@ -152,17 +187,25 @@ def _replay(ladder, node, cell, strict, rules_) -> int:
         left, right = list(cell), list(cell)
         left[i], right[i] = (lo, at), (at, hi)
         a, b = node["children"]
-        return _replay(ladder, a, tuple(left), strict, rules_) + _replay(ladder, b, tuple(right), strict, rules_)
+        return _replay(ladder, a, tuple(left), strict, rules_, lows) + _replay(ladder, b, tuple(right), strict, rules_, lows)
     method, prec = node["leaf"], node["prec"]
 
     def run():
-        if not ladder.side_check(cell)[0]:
+        ok, slack = ladder.side_check(cell)
+        if not ok:
             return False
         if method.startswith("end-order-"):
             order, how = method[len("end-order-"):].split(":")
+            record(slack)
             return any(r.order == int(order) and end_rule_method(ladder, r, cell, strict) == how for r in rules_)
         from .enclose import lower_positive
-        return lower_positive(ladder.enclose(method, cell), strict)
+        value = ladder.enclose(method, cell)
+        record(value if ladder.side is None else slack)
+        return lower_positive(value, strict)
+
+    def record(v):
+        if lows is not None:
+            lows.append(None if v is None or v.lo is None else v.lo)
     if not with_prec(prec, run):
         raise CheckError(f"leaf {cell} not decided by {method} at {prec} bits")
     return 1

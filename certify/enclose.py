@@ -27,7 +27,7 @@ from flint import arb, fmpq
 
 from .expr import interval as I
 from .expr.diff import gradient, hessian
-from .expr.tape import tape_of
+from .expr.tape import UNDEFINED, tape_of
 
 METHODS = ("plain", "monotone", "mean-value", "taylor2")
 
@@ -51,6 +51,11 @@ class Cells:
 
     def box(self, cell, interior=False):
         return [self.interval(i, lo, hi, interior) for i, (lo, hi) in enumerate(cell)]
+
+    def inside(self, pt) -> bool:
+        """Is the point not on an open end of the domain?"""
+        return not any((o[0] is not None and q == o[0]) or (o[1] is not None and q == o[1])
+                       for q, o in zip(pt, self.opens))
 
     def reaches_open(self, cell) -> bool:
         return any((o[0] is not None and lo == o[0]) or (o[1] is not None and hi == o[1])
@@ -127,6 +132,8 @@ class Ladder:
         occurs (so a slack of exactly 0 is seen as 0).  The Interval is EMPTY when F is
         certainly undefined there."""
         q = self.tape.exact(pt)
+        if q is UNDEFINED:
+            return I.EMPTY, False
         if q is not None:
             return I.point(arb(q)) if arb(q).is_exact() else I.from_arb(arb(q)), True
         vals, decs = self.tape.intervals(_point_box(pt), facts=self.facts)

@@ -218,7 +218,8 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                                        "order": r.order} for r in end_rules]},
             "tree": _serialize(out.tree),
             "stats": {"cells": out.cells, "methods": dict(sorted(out.methods.items())), "max_prec": out.max_prec},
-            "margin": margin}
+            "margin": margin,
+            "margin_point": None if out.min_point_at is None else [str(q) for q in out.min_point_at]}
     return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)
 
 
@@ -289,7 +290,7 @@ def _serialize(node):
 
 def _refuted(subs, names, pt, value, reason, out=None) -> Result:
     from .expr.parse import parse_expr
-    from .expr.tape import Tape
+    from .expr.tape import UNDEFINED, Tape
     images = {s["var"]: parse_expr(s["image"], names) for s in subs}
     witness = {}
     for name, q in zip(names, pt):

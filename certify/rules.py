@@ -30,7 +30,7 @@ from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
-from .expr.tape import Tape
+from .expr.tape import UNDEFINED, Tape
 from .expr.text import to_text
 from .search import EndRule
 
@@ -196,7 +196,7 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     if not N.variables(at):
         exact = Tape([[at]], ()).exact(())
         if exact is not None:
-            return exact == 0
+            return exact is not UNDEFINED and exact == 0
     vals, decs = Tape([[at]], names).intervals([I.point(arb(m)) for m in mids])
     v = vals[-1]
     if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):

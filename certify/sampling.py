@@ -68,21 +68,31 @@ def _snaps(x: float):
     return out
 
 
+def _float(q) -> float:
+    """q as a float, clamped to +-1e300 (a domain end may be beyond the float range)."""
+    try:
+        return max(-1e300, min(1e300, float(q)))
+    except OverflowError:
+        return 1e300 if q > 0 else -1e300
+
+
 def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int = 4):
     """Exact rational points of the box (problem coordinates, never on an open end) where the
     float64 slack is smallest, after a short coordinate descent, and a few where it is
     undefined."""
     n = len(names)
     per_axis = per_axis or {1: 257, 2: 33, 3: 11}.get(n, 7)
-    lows = [float(lo) for lo, _ in box]
-    highs = [float(hi) for _, hi in box]
+    lows = [_float(lo) for lo, _ in box]
+    highs = [_float(hi) for _, hi in box]
     axes = [np.linspace(a, b, per_axis) for a, b in zip(lows, highs)]
     mesh = np.meshgrid(*axes, indexing="ij")
     values = np.asarray(evaluate(F, dict(zip(names, mesh))), dtype=float) * np.ones(mesh[0].shape)
     flat = values.ravel()
     pts = np.stack([m.ravel() for m in mesh], axis=1)
     out = []
-    bad = np.flatnonzero(np.isnan(flat))[:2]
+    bad = list(np.flatnonzero(np.isnan(flat))[:2])
+    finite_abs = np.where(np.isfinite(flat), np.abs(flat), -1.0)
+    bad += list(np.argsort(finite_abs)[-2:])       # near a pole: its simple-fraction snaps may hit it
     finite = np.flatnonzero(np.isfinite(flat))
     best = finite[np.argsort(flat[finite])[:keep]] if finite.size else []
     spread = float(np.max(flat[finite]) - np.min(flat[finite])) if finite.size else 0.0
@@ -92,7 +102,7 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
             out.append(_descend(F, names, pts[k].copy(), fk, lows, highs))
         else:
             out.append(pts[k])
-    out += [pts[k] for k in bad]
+    out += [pts[k] for k in bad if k < len(pts)]
     exact = []
     for p in out:
         options = [_snaps(float(x)) for x in p]

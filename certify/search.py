@@ -68,6 +68,7 @@ class Outcome:
     min_lower: arb | None = None     # min over leaves of the certified lower bounds (None: -oo)
     lower_known: bool = True
     min_point: arb | None = None     # min over evaluated points (an upper bound of inf F)
+    min_point_at: list | None = None  # where
     open_cells: list = field(default_factory=list)
     max_prec: int = 53
 
@@ -119,6 +120,18 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             best = best_lower(best, value)
         return None, best
     return with_prec(prec, run)
+
+
+def simplest_between(lo, hi):
+    """A rational of small denominator (at most 256) in [lo, hi], else the midpoint: exact
+    points like 0 or 2/3, where an expression may be undefined, are found this way."""
+    if lo <= 0 <= hi:
+        return fmpq(0)
+    for q in range(1, 257):
+        p = (lo * q).ceil()
+        if p <= hi * q:
+            return fmpq(int(p), q)
+    return (lo + hi) / 2
 
 
 def _midpoint(cell):
@@ -190,10 +203,16 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             out.max_prec = max(out.max_prec, prec)
             continue
         mid = _midpoint(cell)
-        hit = violation(ladder, mid, strict, prec)
-        if hit is not None:
-            return Outcome("REFUTED", witness=mid, witness_value=hit[0], cells=out.cells,
-                           methods=out.methods, reason=hit[1])
+        probes = [mid]
+        if lower is None:
+            simple = [simplest_between(lo, hi) for lo, hi in cell]
+            if ladder.cells.inside(simple):
+                probes.append(simple)
+        for pt in probes:         # an undefined cell: its simplest rational may be the bad point
+            hit = violation(ladder, pt, strict, prec)
+            if hit is not None:
+                return Outcome("REFUTED", witness=pt, witness_value=hit[0], cells=out.cells,
+                               methods=out.methods, reason=hit[1])
         value, defined = _record_point(out, ladder, mid, prec)
         # precision escalation when the point value itself is limited by rounding
         if defined and value.bounded and prec != PRECISIONS[-1] and _rounding_limited(value):
@@ -224,11 +243,13 @@ def _record_point(out: Outcome, ladder: Ladder, pt, prec):
     """Evaluate F at a point of the box: its upper end bounds inf F from above (the margin)."""
     value, defined = with_prec(prec, ladder.at_point, pt)
     if defined and value.hi is not None and ladder.side is None:
-        out.min_point = value.hi if out.min_point is None or value.hi < out.min_point else out.min_point
+        if out.min_point is None or value.hi < out.min_point:
+            out.min_point, out.min_point_at = value.hi, list(pt)
     elif defined and ladder.side is not None:
         slack = with_prec(prec, ladder.side_value, pt)
         if slack is not None and slack.hi is not None:
-            out.min_point = slack.hi if out.min_point is None or slack.hi < out.min_point else out.min_point
+            if out.min_point is None or slack.hi < out.min_point:
+                out.min_point, out.min_point_at = slack.hi, list(pt)
     return value, defined
 
 

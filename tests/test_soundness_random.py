@@ -525,9 +525,9 @@ def check_case(rng, F, names, cells, special, derivative=True):
     vals, decs = tape.intervals(box)
     value, dec = vals[-1], decs[-1]
     STATS["def_cells"] += dec >= I.DEF
-    desc = f"F = {to_text(F)} on {dict(zip(names, box))}: enclosure {value} dec {dec.name}"
+    desc = f"F = {to_text(F)} on {dict(zip(names, box))}: enclosure {value} dec {I.Dec(dec).name}"
     if value is I.EMPTY and dec != I.TRV:
-        failures.append(f"{desc}: empty enclosure with decoration {dec.name}")
+        failures.append(f"{desc}: empty enclosure with decoration {I.Dec(dec).name}")
     if dec == I.COM and (value is I.EMPTY or not value.bounded):
         failures.append(f"{desc}: COM with an unbounded or empty enclosure")
     per_var = [sample_points(rng, c, special) for c in cells]
@@ -549,7 +549,7 @@ def check_case(rng, F, names, cells, special, derivative=True):
         STATS["undefined" if v is None else "defined"] += 1
         if v is None:
             if dec >= I.DEF:
-                failures.append(f"{desc}: decoration {dec.name} but undefined at {env}")
+                failures.append(f"{desc}: decoration {I.Dec(dec).name} but undefined at {env}")
             continue
         if not inside(v, value):
             failures.append(f"{desc}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the enclosure")
@@ -591,7 +591,7 @@ def check_derivative(rng, F, names, cells, box):
         STATS["deriv_points"] += 1
         if not near_enough(d, value, _mp(fv)):
             failures.append(f"d/d{names[k]} of {to_text(F)} on {dict(zip(names, box))}: "
-                            f"mpmath {mpmath.nstr(d, 20)} at {env0} outside {value} (dec {dec.name}, "
+                            f"mpmath {mpmath.nstr(d, 20)} at {env0} outside {value} (dec {I.Dec(dec).name}, "
                             f"tree {to_text(dF)})")
     return failures
 
@@ -632,10 +632,12 @@ def inexact_ends(seed: int, count: int):
         F, names, cells, _special = make_case(rng)
         tape = Tape([[F]], names)
         vals, _ = tape.intervals([make_interval(*c) for c in cells])
+        def inexact(v):
+            return v is not I.EMPTY and ((v.lo is not None and not v.lo.is_exact()) or
+                                         (v.hi is not None and not v.hi.is_exact()))
         for node, v in zip(tape.nodes, vals):
-            if v is I.EMPTY:
-                continue
-            if (v.lo is not None and not v.lo.is_exact()) or (v.hi is not None and not v.hi.is_exact()):
+            # an operation that makes an inexact end out of exact inputs
+            if inexact(v) and not any(inexact(vals[tape.position(a)]) for a in node.args):
                 key = node.op
                 if key not in bad:
                     bad[key] = f"{to_text(node)} on {[make_interval(*c) for c in cells]} -> ends {v.lo}, {v.hi}"
@@ -678,6 +680,82 @@ def test_tangent_zeros(text, name, cell, zero):
         assert decs[-1] < I.DEF
     else:
         assert inside(v, vals[-1])
+
+
+def random_claim(seed: int):
+    """A random claim F > c on a random one-variable domain, c near the sampled minimum."""
+    rng = random.Random(seed)
+    while True:
+        try:
+            F = rand_tree(rng, ("x",), rng.randint(1, 3))
+            break
+        except CertifyInputError:
+            continue
+    lo = dyadic(rng, 3, 2)
+    hi = lo + Fraction(rng.randint(1, 8), 2)
+    lo_open, hi_open, unbounded = rng.random() < 0.3, rng.random() < 0.3, rng.random() < 0.2
+    over = f"x in {'(' if lo_open else '['}{lo}, " + ("oo)" if unbounded else f"{hi}{')' if hi_open else ']'}")
+    cell = (lo, None if unbounded else hi, lo_open, True if unbounded else hi_open)
+    values, undefined = [], []
+    for q in sample_points(rng, cell, k=150):
+        try:
+            v = mp_defined_value(F, {"x": q})
+        except Skip:
+            continue
+        (undefined.append(q) if v is None else values.append((_mp(v), q)))
+    m = min((v for v, _ in values), default=mpmath.mpf(0))
+    c = Fraction(int(mpmath.floor(m * 100)) + rng.randint(-2, 2), 100) if abs(m) < 10 ** 6 else Fraction(0)
+    return F, c, over, values, undefined
+
+
+def check_claim(seed: int):
+    """prove F > c; PROVED must agree with every sample (and its margin lower end must not
+    exceed the sampled slack), a REFUTED witness must be in the domain and really refute."""
+    from certify.domain import parse_domain
+    from certify.prover import prove_inequality
+    from certify.search import Budget
+    old = mpmath.mp.dps
+    mpmath.mp.dps = DPS
+    try:
+        return _check_claim(seed, parse_domain, prove_inequality, Budget)
+    finally:
+        mpmath.mp.dps = old
+
+
+def _check_claim(seed, parse_domain, prove_inequality, Budget):
+    F, c, over, values, undefined = random_claim(seed)
+    r = prove_inequality(F, ">", N.num(fmpq(c.numerator, c.denominator)), parse_domain(over),
+                         Budget(cells=3000, seconds=3))
+    what = f"{to_text(F)} > {c} on {over}: {r.status}"
+    cm = _mp(c)
+    if r.status == "PROVED":
+        if undefined:
+            return f"{what} but undefined at {undefined[:3]}"
+        bad = [q for v, q in values if v <= cm]
+        if bad:
+            return f"{what} but false at {bad[:3]}"
+        lo, hi = r.margin
+        if hi != "oo" and Fraction(lo) > Fraction(hi):
+            return f"{what} with margin {r.margin}"
+        if values and mpmath.mpf(lo) > min(v for v, _ in values) - cm + TOL:
+            return f"{what}: margin {r.margin} above the sampled slack {min(v for v, _ in values) - cm}"
+    if r.status == "REFUTED":
+        w = Fraction(r.witness["x"])
+        if not parse_domain(over).intervals[0].contains(str(w)):
+            return f"{what}: witness {w} outside the domain"
+        try:
+            v = mp_defined_value(F, {"x": w})
+        except Skip:
+            return None
+        if v is not None and _mp(v) > cm and not (not _exact(v) and abs(_mp(v) - cm) < TOL):
+            return f"{what}: F({w}) = {mpmath.nstr(_mp(v), 20)} > {c}, the witness does not refute"
+    return None
+
+
+@pytest.mark.parametrize("chunk", range(6))
+def test_random_claims_end_to_end(chunk):
+    problems = [p for p in (check_claim(seed) for seed in range(chunk * 15, chunk * 15 + 15)) if p]
+    assert not problems, problems
 
 
 def test_generator_is_deterministic_and_cheap():

@@ -523,7 +523,7 @@ def atanh(x: Interval):
     return r, _dec(x, inside, r)
 
 
-SINC_MIN = arb(fmpq(-22, 100))      # min of sin(x)/x is -0.2172336...
+SINC_MIN = arb(fmpq(-57, 256))      # exact, below the min -0.2172336... of sin(x)/x
 
 
 def sinc(x: Interval):

@@ -118,7 +118,10 @@ def _fold(op, a, b):
 def add(a, b): return _fold("add", a, b) or _make("add", (a, b))
 def sub(a, b): return _fold("sub", a, b) or _make("sub", (a, b))
 def mul(a, b): return _fold("mul", a, b) or _make("mul", (a, b))
-def div(a, b): return _fold("div", a, b) or _make("div", (a, b))
+def div(a, b):
+    if b.op == "num" and b.data == 0:
+        raise CertifyInputError("division by zero in expression")
+    return _fold("div", a, b) or _make("div", (a, b))
 
 
 def pown(a: Node, n: int) -> Node:

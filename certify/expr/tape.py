@@ -80,6 +80,8 @@ _TOTAL_BALL = {"add": "{0} + {1}", "sub": "{0} - {1}", "mul": "{0} * {1}", "neg"
                "tanh": None, "asinh": None, "abs": None, "sinc": None, "min": None, "max": None,
                "pown": None}
 _TOTAL_TEMPLATES = {"add", "sub", "mul", "neg"}
+UNDEFINED = "undefined"   # Tape.exact: a division by zero at the point
+EXACT_BITS = 1 << 16      # exact rational evaluation gives up beyond this size
 COMPILE_AFTER = 24      # a tape evaluated this often is compiled to straight-line code
 _TAPES: dict = {}
 
@@ -321,13 +323,16 @@ class Tape:
         return namespace["run"]
 
     def exact(self, point, output: int | None = None):
-        """Exact rational value of output ``output`` (default: the first) at a rational point,
-        or None when a non-rational operation or a division by zero is met."""
+        """Exact rational value of output ``output`` (default: the first) at a rational point;
+        ``UNDEFINED`` when a division by zero on the way makes it certainly undefined there;
+        None when a non-rational operation occurs or the numbers would grow too large."""
         target = self.outputs[0][0] if output is None else output
         vals = [None] * (target + 1)
         for i in range(target + 1):
             op, data, args = self.code[i]
             xs = [vals[a] for a in args]
+            if any(x is UNDEFINED for x in xs):
+                return UNDEFINED
             if any(x is None for x in xs):
                 v = None
             elif op == "var":
@@ -343,10 +348,17 @@ class Tape:
             elif op == "mul":
                 v = xs[0] * xs[1]
             elif op == "div":
-                v = None if xs[1] == 0 else xs[0] / xs[1]
+                v = UNDEFINED if xs[1] == 0 else xs[0] / xs[1]
             elif op == "pown":
-                v = None if (xs[0] == 0 and data < 0) else xs[0] ** data
+                if xs[0] == 0 and data < 0:
+                    v = UNDEFINED
+                elif abs(data) * (xs[0].p.bit_length() + xs[0].q.bit_length()) > EXACT_BITS:
+                    v = None
+                else:
+                    v = xs[0] ** data
             else:
+                v = None
+            if v is not None and v is not UNDEFINED and v.p.bit_length() + v.q.bit_length() > EXACT_BITS:
                 v = None
             vals[i] = v
         return vals[target]
