@@ -347,17 +347,20 @@ def pown(x: Interval, n: int):
     return r, _dec(x, True, r)
 
 
-def sqrt(x: Interval):
-    part, inside = _restrict(x, ZERO, False)
-    r, _ = _increasing(part, lambda v: v.sqrt()) if part is not EMPTY else (EMPTY, TRV)
+def _on_domain(x: Interval, f, lo, lo_open, hi=None, hi_open=False):
+    """A strictly increasing f on its domain [lo, hi] (openness as given), applied to x."""
+    part, inside = _restrict(x, lo, lo_open, hi, hi_open)
+    r, _ = _increasing(part, f) if part is not EMPTY else (EMPTY, TRV)
     return r, _dec(x, inside, r)
+
+
+def sqrt(x: Interval):
+    return _on_domain(x, lambda v: v.sqrt(), ZERO, False)
 
 
 def root(x: Interval, q: int):
     """The real q-th root on x >= 0 (q >= 2)."""
-    part, inside = _restrict(x, ZERO, False)
-    r, _ = _increasing(part, lambda v: v if v == 0 else v.root(q)) if part is not EMPTY else (EMPTY, TRV)
-    return r, _dec(x, inside, r)
+    return _on_domain(x, lambda v: v if v == 0 else v.root(q), ZERO, False)
 
 
 def rpow(x: Interval, p: int, q: int):
@@ -452,9 +455,7 @@ def tan(x: Interval):
 
 
 def asin(x: Interval):
-    part, inside = _restrict(x, -ONE, False, ONE, False)
-    r, _ = _increasing(part, lambda v: v.asin()) if part is not EMPTY else (EMPTY, TRV)
-    return r, _dec(x, inside, r)
+    return _on_domain(x, lambda v: v.asin(), -ONE, False, ONE, False)
 
 
 def acos(x: Interval):
@@ -508,9 +509,7 @@ def abs_(x: Interval):
 
 
 def acosh(x: Interval):
-    part, inside = _restrict(x, ONE, False)
-    r, _ = _increasing(part, lambda v: v.acosh()) if part is not EMPTY else (EMPTY, TRV)
-    return r, _dec(x, inside, r)
+    return _on_domain(x, lambda v: v.acosh(), ONE, False)
 
 
 def atanh(x: Interval):

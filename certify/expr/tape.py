@@ -49,16 +49,8 @@ def _ball_pown(x, n):
     if n < 0:
         if not (x > 0 or x < 0):
             return None
-        return 1 / _ball_pown(x, -n)
-    r = I.ONE
-    base = x
-    while n:
-        if n & 1:
-            r = r * base
-        n >>= 1
-        if n:
-            base = base * base
-    return r
+        return 1 / I._ipow(x, -n)
+    return I._ipow(x, n)
 
 
 def _ball_rpow(x, p, q):
