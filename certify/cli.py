@@ -45,7 +45,8 @@ def cmd_prove(args) -> int:
         if r.margin:
             print(f"certified margin (inf of the slack) in [{r.margin[0]}, {r.margin[1]}]")
         if r.witness:
-            print(f"witness {r.witness}: slack in {r.witness_value}")
+            where = "the expression is undefined there" if r.witness_value is None else f"slack in {r.witness_value}"
+            print(f"witness {r.witness}: {where}")
         if r.reason:
             print(f"reason: {r.reason}")
         if r.open_cells:
