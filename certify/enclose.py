@@ -78,10 +78,8 @@ class Ladder:
         self.facts = facts or {}
         self.names = tuple(names)
         self.cells = Cells(opens)
-        self.grad = gradient(F, self.names)
-        self.hess = hessian(F, self.names)
-        upper = [self.hess[i][j] for i in range(len(self.names)) for j in range(i, len(self.names))]
-        self.tape = tape_of([[F], self.grad, upper], self.names)
+        self.tape0 = tape_of([[F]], self.names)       # F alone; derivatives on first use
+        self._full = None
         # side conditions of a rewritten problem: (tree, 'defined' | 'positive' | 'nonnegative' |
         # 'multiplier');
         # the first is the slack as written, whose lower end also gives the certified margin
@@ -89,6 +87,18 @@ class Ladder:
         self.side = tape_of([[t for t, _ in self.conditions]], self.names) if self.conditions else None
         self._derivs = {}
         self._last = {}
+
+    @property
+    def tape(self):
+        """F, its gradient and Hessian trees on one tape (built when a derivative form first
+        needs them: most cells are closed by plain evaluation)."""
+        if self._full is None:
+            grad = gradient(self.F, self.names)
+            hess = hessian(self.F, self.names)
+            n = len(self.names)
+            upper = [hess[i][j] for i in range(n) for j in range(i, n)]
+            self._full = tape_of([[self.F], grad, upper], self.names)
+        return self._full
 
     # -- definedness -------------------------------------------------------------------------
     def _defined(self, dec, cell) -> bool:
@@ -117,12 +127,12 @@ class Ladder:
     # -- values ------------------------------------------------------------------------------
     def plain(self, cell):
         """(Interval or None): F on the cell, None unless F is defined and continuous there."""
-        balls = self.tape.balls([_ball(lo, hi) for lo, hi in cell])
-        root = self.tape.outputs[0][0]
+        balls = self.tape0.balls([_ball(lo, hi) for lo, hi in cell])
+        root = self.tape0.outputs[0][0]
         b = balls[root]
         if b is not None and b > 0:
             return I.from_arb(b)      # decided on the fast path (defined: every domain was certain)
-        vals, decs = self.tape.intervals(self.cells.box(cell), facts=self.facts)
+        vals, decs = self.tape0.intervals(self.cells.box(cell), facts=self.facts)
         if not self._defined(decs[root], cell):
             return None
         return vals[root]
@@ -131,13 +141,13 @@ class Ladder:
         """(Interval, defined?) of F at an exact point; exact when only rational arithmetic
         occurs (so a slack of exactly 0 is seen as 0).  The Interval is EMPTY when F is
         certainly undefined there."""
-        q = self.tape.exact(pt)
+        q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return I.EMPTY, False
         if q is not None:
             return I.point(arb(q)) if arb(q).is_exact() else I.from_arb(arb(q)), True
-        vals, decs = self.tape.intervals(_point_box(pt), facts=self.facts)
-        root = self.tape.outputs[0][0]
+        vals, decs = self.tape0.intervals(_point_box(pt), facts=self.facts)
+        root = self.tape0.outputs[0][0]
         return vals[root], decs[root] >= I.DEF
 
     def _interior(self, cell, level):
@@ -197,8 +207,8 @@ class Ladder:
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?"""
         box = [I.Interval(*_closed(lo, hi)) for lo, hi in cell]
-        vals, decs = self.tape.intervals(box, facts=self.facts)
-        return decs[self.tape.outputs[0][0]] >= I.DAC
+        vals, decs = self.tape0.intervals(box, facts=self.facts)
+        return decs[self.tape0.outputs[0][0]] >= I.DAC
 
     def _monotone(self, cell):
         grads = self.gradient_on(cell)

@@ -104,8 +104,8 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
             out.append(pts[k])
     out += [pts[k] for k in bad if k < len(pts)]
     exact = []
-    for p in out:
-        options = [_snaps(float(x)) for x in p]
+    for rank, p in enumerate(out):
+        options = [_snaps(float(x)) if rank < 2 or rank >= len(best) else _snaps(float(x))[:1] for x in p]
         for k in range(len(options[0])):
             q = [fmpq(o[k].numerator, o[k].denominator) for o in options]
             if _inside(box, opens, q) and q not in exact:

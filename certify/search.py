@@ -158,10 +158,13 @@ def _key(value) -> float:
         return float("-inf")
 
 
-def violation(ladder: Ladder, pt, strict: bool, prec: int):
-    """(value, reason) when arb proves the claim false at the exact point pt, else None."""
+def violation(ladder: Ladder, pt, strict: bool, prec: int, out: "Outcome | None" = None):
+    """(value, reason) when arb proves the claim false at the exact point pt, else None; the
+    value also bounds inf F from above (recorded in ``out`` for the margin)."""
     def run():
         value, defined = ladder.at_point(pt)
+        if out is not None:
+            _record_value(out, ladder, pt, value, defined)
         if value.empty:
             return value, "the expression is undefined at the witness point"
         if defined and ((value.certainly_nonpositive()) if strict else value.certainly_negative()):
@@ -178,10 +181,9 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     out = Outcome("PROVED")
     for pt in list(candidates) + [_midpoint(box)]:
-        hit = violation(ladder, pt, strict, PRECISIONS[0])
+        hit = violation(ladder, pt, strict, PRECISIONS[0], out)
         if hit is not None:
             return Outcome("REFUTED", witness=list(pt), witness_value=hit[0], reason=hit[1])
-        _record_point(out, ladder, pt, PRECISIONS[0])
     root = {"cell": tuple(box)}
     heap = [(0.0, 0, root, 0, PRECISIONS[0])]
     counter = 0
@@ -242,15 +244,19 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
 def _record_point(out: Outcome, ladder: Ladder, pt, prec):
     """Evaluate F at a point of the box: its upper end bounds inf F from above (the margin)."""
     value, defined = with_prec(prec, ladder.at_point, pt)
+    _record_value(out, ladder, pt, value, defined)
+    return value, defined
+
+
+def _record_value(out: Outcome, ladder: Ladder, pt, value, defined):
     if defined and value.hi is not None and ladder.side is None:
         if out.min_point is None or value.hi < out.min_point:
             out.min_point, out.min_point_at = value.hi, list(pt)
     elif defined and ladder.side is not None:
-        slack = with_prec(prec, ladder.side_value, pt)
+        slack = ladder.side_value(pt)          # runs at the caller's precision
         if slack is not None and slack.hi is not None:
             if out.min_point is None or slack.hi < out.min_point:
                 out.min_point, out.min_point_at = slack.hi, list(pt)
-    return value, defined
 
 
 def _rounding_limited(value) -> bool:
