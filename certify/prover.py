@@ -25,7 +25,7 @@ from flint import arb, fmpq
 from . import rules
 from .balls import arb_decimal, iv_text
 from .deadline import Deadline, deadline
-from .domain import Domain, Interval
+from .domain import Domain
 from .enclose import Ladder
 from .errors import CertifyInputError
 from .expr import nodes as N
@@ -290,7 +290,7 @@ def _serialize(node):
 
 def _refuted(subs, names, pt, value, reason, out=None) -> Result:
     from .expr.parse import parse_expr
-    from .expr.tape import UNDEFINED, Tape
+    from .expr.tape import Tape
     images = {s["var"]: parse_expr(s["image"], names) for s in subs}
     witness = {}
     for name, q in zip(names, pt):

@@ -9,7 +9,7 @@ the smaller of the bisected part's and, for a decreasing tail, the limit's.
 from __future__ import annotations
 
 import sympy
-from flint import arb, fmpq
+from flint import fmpq
 
 from .balls import arb_decimal
 from .domain import Domain, Interval
