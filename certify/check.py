@@ -15,11 +15,11 @@ import hashlib
 import json
 
 import sympy
-from flint import fmpq
 
 from . import rules
 from .domain import parse_domain
 from .enclose import Ladder
+from .exact import to_fmpq
 from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .expr.diff import diff
@@ -75,7 +75,7 @@ def _check_problem(cert, F, strict, domain) -> int:
     conditions = [(parse_expr(c["expr"], names), c["kind"]) for c in form["conditions"]]
     _check_form(F, G, conditions, form, strict, domain)
     facts, replayed = _facts(prob.get("obligations", []), domain)
-    rules_ = [EndRule(r["var"], r["side"], fmpq(*map(int, _pq(r["value"]))), r["order"]) for r in prob["end_rules"]]
+    rules_ = [EndRule(r["var"], r["side"], to_fmpq(r["value"]), r["order"]) for r in prob["end_rules"]]
     mids = [(a + b) / 2 for a, b in box]
     for r in rules_:
         end = box[r.index][0 if r.side == "lo" else 1]
@@ -94,12 +94,6 @@ def _check_problem(cert, F, strict, domain) -> int:
     return leaves
 
 
-def _frac(text):
-    from fractions import Fraction
-    q = Fraction(text)
-    return fmpq(q.numerator, q.denominator)
-
-
 def _check_margin(cert, F, names, box, opens, facts, lows):
     """The certified margin [lo, hi] encloses inf of the slack: lo is at most every replayed
     leaf's lower bound of the slack as written (or 0 when one is unknown: the claim is proved),
@@ -108,7 +102,7 @@ def _check_margin(cert, F, names, box, opens, facts, lows):
     lo_text, hi_text = cert["margin"]
     known = [v for v in lows if v is not None]
     floor = min(known) if known and len(known) == len(lows) else None
-    lo = _frac(lo_text)
+    lo = to_fmpq(lo_text)
     if lo > 0 and (floor is None or not arb(lo) <= floor):
         raise CheckError("the certified margin's lower end is above what the leaves prove")
     if hi_text == "oo":
@@ -116,12 +110,12 @@ def _check_margin(cert, F, names, box, opens, facts, lows):
     pt = cert.get("margin_point")
     if pt is None:
         raise CheckError("a finite margin upper end without its point")
-    q = [_frac(t) for t in pt]
+    q = [to_fmpq(t) for t in pt]
     for (a, b), (o_lo, o_hi), x in zip(box, opens, q):
         if not a <= x <= b or (o_lo is not None and x == o_lo) or (o_hi is not None and x == o_hi):
             raise CheckError("the margin point is outside the domain")
     value, defined = Ladder(F, names, opens, facts=facts).at_point(q)
-    if not defined or value.hi is None or not value.hi <= arb(_frac(hi_text)):
+    if not defined or value.hi is None or not value.hi <= arb(to_fmpq(hi_text)):
         raise CheckError("the slack at the margin point is above the certified upper end")
 
 
@@ -140,15 +134,9 @@ def _facts(records, domain):
             raise CheckError(f"unknown obligation relation {rec['op']}")
         leaves += check_certificate(cert)
         node = parse_expr(rec["expr"], domain.names)
-        bound = fmpq(*map(int, _pq(rec["rhs"])))
+        bound = to_fmpq(rec["rhs"])
         facts[node] = _merge(facts.get(node), FACT[rec["op"]](arb(bound)))
     return facts, leaves
-
-
-def _pq(text):
-    from fractions import Fraction
-    q = Fraction(text)
-    return q.numerator, q.denominator
 
 
 def _check_form(F, G, conditions, form, strict, domain):
@@ -180,7 +168,7 @@ def _check_form(F, G, conditions, form, strict, domain):
 
 def _replay(ladder, node, cell, strict, rules_, lows=None) -> int:
     if "split" in node:
-        i, at = node["split"], fmpq(*map(int, _pq(node["at"])))
+        i, at = node["split"], to_fmpq(node["at"])
         lo, hi = cell[i]
         if not lo < at < hi:
             raise CheckError("split point outside its cell")

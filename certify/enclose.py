@@ -23,7 +23,7 @@ Soundness conditions, checked on every cell (docs/DESIGN.md):
 """
 from __future__ import annotations
 
-from flint import arb, fmpq
+from flint import arb
 
 from .expr import interval as I
 from .expr.diff import gradient, hessian
@@ -326,5 +326,3 @@ def lower_end(v) -> arb | None:
     """The lower end of a value (None for -oo or no value)."""
     return None if v is None or v is I.EMPTY else v.lo
 
-
-__all__ = ["Ladder", "Cells", "METHODS", "best_lower", "lower_positive", "lower_end", "fmpq"]

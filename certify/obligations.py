@@ -64,12 +64,12 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
     ob = Obligations()
     nodes = [n for n in N.postorder([F]) if n.args]
     tape = tape_of([nodes], domain.names)
-    point_tape = tape
-    if all(d >= I.DAC for d in tape.intervals(box_intervals)[1]):
+    decs = tape.intervals(box_intervals)[1]
+    if all(d >= I.DAC for d in decs):
         return ob, None           # everything is defined on the whole box already
 
     def midpoint_value(den):
-        vals, decs = point_tape.intervals(point_intervals, facts=ob.facts)
+        vals, decs = tape.intervals(point_intervals, facts=ob.facts)
         v = vals[tape.position(den)]
         if v.certainly_positive():
             return 1
@@ -78,7 +78,6 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
         return None
 
     for node in nodes:
-        vals, decs = tape.intervals(box_intervals, facts=ob.facts)
         k = tape.position(node)
         if decs[k] >= I.DAC or any(decs[tape.position(a)] < I.DAC for a in node.args):
             continue          # defined already, or an inner node is the problem
@@ -100,17 +99,14 @@ def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):
             ob.records.append({"expr": to_text(arg), "op": op, "rhs": str(bound), "certificate": r.certificate})
         else:
             ob.facts[arg] = _merge(ob.facts.get(arg), fact)
+            decs = tape.intervals(box_intervals, facts=ob.facts)[1]     # the new fact narrows
     return ob, None
 
 
 def _undefined_at(node, names, witness, facts) -> bool:
     """Is ``node`` certainly undefined at the (exact) witness point?"""
-    from flint import fmpq
-    from fractions import Fraction
-    pt = []
-    for n in names:
-        q = Fraction(witness[n])
-        pt.append(I.point(arb(fmpq(q.numerator, q.denominator))))
+    from .exact import to_fmpq
+    pt = [I.point(arb(to_fmpq(witness[n]))) for n in names]
     vals, _ = Tape([[node]], names).intervals(pt, facts=facts)
     return vals[-1].empty
 

@@ -28,6 +28,7 @@ from .deadline import Deadline, deadline
 from .domain import Domain
 from .enclose import Ladder
 from .errors import CertifyInputError
+from .exact import to_fmpq
 from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
@@ -35,7 +36,6 @@ from .search import Budget, prove_positive, with_prec
 from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
-TAIL_STARTS = (8, 32, 128)
 END_WIDTH = fmpq(1, 256)
 
 
@@ -147,27 +147,24 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     ok = lambda G: _end_ok(G, names, opens, box, strict, facts)      # noqa: E731
     if not any(o != (None, None) for o in opens) or ok(F):
         return rules.Form(F)
-    base = [(F, "defined")]
     dropped = rules.drop_factors(F, domain)
     if dropped is not None and ok(dropped.G):
         return dropped
-    candidates = [(F, base, {})]
-    if dropped is not None:
-        candidates.append((dropped.G, dropped.conditions, dropped.record))
-    for G, conditions, record in candidates:
-        form = G
-        conds, recs = list(conditions), [record] if record else []
+    starts = [rules.Form(F, [(F, "defined")])] + ([dropped] if dropped is not None else [])
+    for start in starts:
+        form, conds = start.G, list(start.conditions)
+        recs = [start.record] if start.record else []
         for i, (o_lo, o_hi) in enumerate(opens):
             for end, side in ((o_lo, "lo"), (o_hi, "hi")):
-                if end is None:
+                if end is None or ok(form):
                     continue
                 scaled = rules.scale_end(form, names[i], end, side, ok, domain)
                 if scaled is not None:
                     form = scaled.G
                     conds += [c for c in scaled.conditions if c[1] != "defined"]
                     recs.append(scaled.record)
-        if form is not G or ok(form):
-            return rules.Form(form, conds or base, {"rewrites": recs})
+        if form is not start.G and ok(form):
+            return rules.Form(form, conds, {"rewrites": recs})
     return rules.Form(F)
 
 
@@ -181,7 +178,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     cands = sample_candidates(F, names, box, opens, strict)
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
-        return _refuted(subs, names, [fmpq(*_pq(refuted.witness[n])) for n in names], None, refuted.reason)
+        return _refuted(subs, names, [to_fmpq(refuted.witness[n]) for n in names], None, refuted.reason)
     form = choose_form(F, domain, strict, ob.facts)
     G = form.G
     if G is not F:
@@ -221,12 +218,6 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
             "margin": margin,
             "margin_point": None if out.min_point_at is None else [str(q) for q in out.min_point_at]}
     return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)
-
-
-def _pq(text):
-    from fractions import Fraction
-    q = Fraction(text)
-    return q.numerator, q.denominator
 
 
 def _obligations(F, domain: Domain, budget: Budget, base=None):

@@ -27,7 +27,7 @@ def _count(outcomes):
 def _fmt_margin(r):
     if not r.margin:
         return ""
-    kind = {"slack": "", "transformed": " (transformed slack)", "enclosure": " (enclosure)"}.get(r.margin_kind, "")
+    kind = {"slack": "", "enclosure": " (enclosure)"}.get(r.margin_kind, "")
     return f"[{r.margin[0]}, {r.margin[1]}]{kind}"
 
 

@@ -149,27 +149,31 @@ def split(cell, scales):
 
 
 def _key(value) -> float:
-    lo = lower_end(value)
-    if lo is None:
+    """Heap order of a cell: the lower end of its best enclosure (an Interval) as a float."""
+    return _float_key(lower_end(value))
+
+
+def _float_key(lo) -> float:
+    if lo is None or not lo.is_finite():
         return float("-inf")
     try:
-        return float(lo.mid()) if lo.is_finite() else float("-inf")
+        return float(lo.mid())
     except (ValueError, OverflowError):
         return float("-inf")
 
 
-def violation(ladder: Ladder, pt, strict: bool, prec: int, out: "Outcome | None" = None):
-    """(value, reason) when arb proves the claim false at the exact point pt, else None; the
-    value also bounds inf F from above (recorded in ``out`` for the margin)."""
+def probe(ladder: Ladder, pt, strict: bool, prec: int, out: "Outcome"):
+    """F at the exact point pt, once: (value, defined, refutation or None).  A refutation is
+    (value, reason) when arb proves the claim false there or F is certainly undefined there;
+    a defined value also bounds inf F from above (recorded in ``out`` for the margin)."""
     def run():
         value, defined = ladder.at_point(pt)
-        if out is not None:
-            _record_value(out, ladder, pt, value, defined)
+        _record_value(out, ladder, pt, value, defined)
         if value.empty:
-            return value, "the expression is undefined at the witness point"
+            return value, defined, (value, "the expression is undefined at the witness point")
         if defined and ((value.certainly_nonpositive()) if strict else value.certainly_negative()):
-            return value, "arb proves the inequality false at the witness point"
-        return None
+            return value, defined, (value, "arb proves the inequality false at the witness point")
+        return value, defined, None
     return with_prec(prec, run)
 
 
@@ -181,7 +185,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     out = Outcome("PROVED")
     for pt in list(candidates) + [_midpoint(box)]:
-        hit = violation(ladder, pt, strict, PRECISIONS[0], out)
+        hit = probe(ladder, pt, strict, PRECISIONS[0], out)[2]
         if hit is not None:
             return Outcome("REFUTED", witness=list(pt), witness_value=hit[0], reason=hit[1])
     root = {"cell": tuple(box)}
@@ -205,17 +209,16 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             out.max_prec = max(out.max_prec, prec)
             continue
         mid = _midpoint(cell)
-        probes = [mid]
-        if lower is None:
+        value, defined, hit = probe(ladder, mid, strict, prec, out)
+        if hit is None and lower is None:
+            # an undefined cell: its simplest rational may be the point where F is undefined
             simple = [simplest_between(lo, hi) for lo, hi in cell]
             if ladder.cells.inside(simple):
-                probes.append(simple)
-        for pt in probes:         # an undefined cell: its simplest rational may be the bad point
-            hit = violation(ladder, pt, strict, prec)
-            if hit is not None:
-                return Outcome("REFUTED", witness=pt, witness_value=hit[0], cells=out.cells,
-                               methods=out.methods, reason=hit[1])
-        value, defined = _record_point(out, ladder, mid, prec)
+                hit = probe(ladder, simple, strict, prec, out)[2]
+                mid = simple if hit is not None else mid
+        if hit is not None:
+            return Outcome("REFUTED", witness=mid, witness_value=hit[0], cells=out.cells,
+                           methods=out.methods, reason=hit[1])
         # precision escalation when the point value itself is limited by rounding
         if defined and value.bounded and prec != PRECISIONS[-1] and _rounding_limited(value):
             node["cell"] = cell
@@ -239,13 +242,6 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             heapq.heappush(heap, (key, counter, child, depth + 1, prec))
     out.tree = root
     return out
-
-
-def _record_point(out: Outcome, ladder: Ladder, pt, prec):
-    """Evaluate F at a point of the box: its upper end bounds inf F from above (the margin)."""
-    value, defined = with_prec(prec, ladder.at_point, pt)
-    _record_value(out, ladder, pt, value, defined)
-    return value, defined
 
 
 def _record_value(out: Outcome, ladder: Ladder, pt, value, defined):
@@ -289,7 +285,7 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
             best_upper = value.hi
         lo = lower_of(cell)
         counter += 1
-        heapq.heappush(heap, (float("-inf") if lo is None else _key(_as_iv(lo)), counter, cell, lo))
+        heapq.heappush(heap, (_float_key(lo), counter, cell, lo))
 
     push(tuple(box))
     while heap:
@@ -306,8 +302,3 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
         push(right)
     lowest = None if not heap or any(h[3] is None for h in heap) else min(h[3] for h in heap)
     return lowest, best_upper, cells
-
-
-def _as_iv(lo):
-    from .expr.interval import Interval
-    return Interval(lo, lo)

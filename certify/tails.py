@@ -19,6 +19,7 @@ from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
 from .expr.tape import Tape
 from .expr.text import to_text
+from .exact import to_fmpq
 
 TAIL_STARTS = (8, 32, 128)
 
@@ -94,11 +95,5 @@ def _num(text):
 
 def _mirror(result, name):
     if result.witness:
-        result.witness = {name: str(-fmpq(*map(int, _pq(result.witness[name]))))}
+        result.witness = {name: str(-to_fmpq(result.witness[name]))}
     return result
-
-
-def _pq(text):
-    from fractions import Fraction
-    q = Fraction(text)
-    return q.numerator, q.denominator
