@@ -42,7 +42,12 @@ assumption about the data that keeps the checks sound):
   point 0 to certify's result ("pow x=0"); certify's decoration there is trv, the weakest, so
   the decoration check is unaffected.
 
-Run ``python tests/itf1788.py [--prec N]`` for the per-operation summary.
+Backends.  The harness runs against ``certify.expr.interval`` (``CERTIFY``, the default) or the
+checker's independent arithmetic ``certify.checker.arith`` (``checker_backend()``); a backend
+is the operation table plus how to build a closed interval, the empty set and boundedness.
+
+Run ``python tests/itf1788.py [--prec N] [--backend certify|checker]`` for the per-operation
+summary.
 """
 from __future__ import annotations
 
@@ -71,7 +76,7 @@ MAX_D = Fraction(sys.float_info.max)
 MIN_SUB = Fraction(1, 2 ** 1074)
 
 
-# -- the ITF side --------------------------------------------------------------------------------
+# -- the ITF side ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class ItfInterval:
@@ -202,7 +207,7 @@ def parse_interval(body: str, dec: str | None) -> ItfInterval:
     return ItfInterval(lo, hi, dec=d)
 
 
-# -- operations ----------------------------------------------------------------------------------
+# -- operations -----------------------------------------------------------------------------------
 
 OPS = {
     # ITF name: (certify callable taking the parsed args, signature)
@@ -232,7 +237,7 @@ SKIP_REASONS = {
 }
 
 
-# -- parsing -------------------------------------------------------------------------------------
+# -- parsing --------------------------------------------------------------------------------------
 
 def _strip_comments(text: str) -> str:
     text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
@@ -311,7 +316,39 @@ def supported_blocks(directory: Path = ITF_DIR) -> list[Block]:
     return [b for b in load_blocks(directory) if any(c.skip is None for c in b.cases)]
 
 
-# -- conversion to certify and the checks --------------------------------------------------------
+# -- conversion to certify and the checks ---------------------------------------------------------
+
+@dataclass
+class Backend:
+    """An interval implementation under test.  ``ops``: ITF op name -> (callable, signature);
+    each callable returns (result, decoration as a ``Dec``).  ``closed(lo, hi)``: the closed
+    interval between exact arbs (None for an infinite end); results have ``lo``, ``hi``,
+    ``lo_open``, ``hi_open`` (None ends infinite)."""
+    name: str
+    ops: dict
+    empty: object
+    closed: object
+    bounded: object
+
+
+CERTIFY = Backend("certify.expr.interval", OPS, iv.EMPTY, Interval, lambda r: r.bounded)
+
+
+def checker_backend() -> Backend:
+    """``certify.checker.arith`` behind the same interface (its decorations 0..3 as ``Dec``)."""
+    from certify.checker import arith as A
+    dec = {A.TRV: Dec.TRV, A.DEF: Dec.DEF, A.DAC: Dec.DAC, A.COM: Dec.COM}
+
+    def run(name, args, data=None):
+        r, d = A.apply(name, tuple(args), data)
+        return r, dec[d]
+
+    ops = {name: ((lambda *a, _name=name: run(_name, a)), sig) for name, (_, sig) in OPS.items()}
+    ops["pown"] = (lambda x, n: run("pown", (x,), n), "In")
+    ops["sqr"] = (lambda x: run("pown", (x,), 2), "I")
+    ops["recip"] = (lambda x: run("div", (A.point(1), x)), "I")
+    return Backend("certify.checker.arith", ops, A.EMPTY, A.Iv, A.bounded)
+
 
 def _arb(q: Fraction) -> arb:
     a = arb(fmpq(q.numerator, q.denominator))
@@ -319,12 +356,12 @@ def _arb(q: Fraction) -> arb:
     return a
 
 
-def to_certify(x: ItfInterval) -> tuple[Interval, Dec]:
-    """A certify Interval (closed finite ends, None for infinities) and its decoration: the
+def to_certify(x: ItfInterval, backend: Backend = CERTIFY) -> tuple[object, Dec]:
+    """A backend interval (closed finite ends, None for infinities) and its decoration: the
     suffix, or IEEE's newDec for an undecorated interval."""
     if x.empty:
-        return iv.EMPTY, Dec.TRV
-    r = Interval(None if x.lo is None else _arb(x.lo), None if x.hi is None else _arb(x.hi))
+        return backend.empty, Dec.TRV
+    r = backend.closed(None if x.lo is None else _arb(x.lo), None if x.hi is None else _arb(x.hi))
     if x.dec is not None:
         return r, x.dec
     return r, Dec.COM if x.bounded else Dec.DAC
@@ -351,24 +388,24 @@ def _to_double(a: arb, up: bool) -> Fraction | None:
     return _round_double(_frac(a), up)
 
 
-def _evaluate(case: Case, args):
-    return OPS[case.op][0](*args)
+def _evaluate(case: Case, args, backend: Backend = CERTIFY):
+    return backend.ops[case.op][0](*args)
 
 
-def _point_values(case: Case, cargs) -> list:
+def _point_values(case: Case, cargs, backend: Backend = CERTIFY) -> list:
     """certify at every corner point of the (closed) input box: the exact values attained."""
     choices = []
     for a in cargs:
         if isinstance(a, int):
             choices.append([a])
-        elif a is iv.EMPTY:
+        elif a is backend.empty:
             return []
         else:
-            choices.append([iv.Interval(e, e) for e in (a.lo, a.hi) if e is not None])
+            choices.append([backend.closed(e, e) for e in (a.lo, a.hi) if e is not None])
     vals = []
     for corner in product(*choices):
-        r, _ = _evaluate(case, corner)
-        if r is not iv.EMPTY and r.bounded and r.lo == r.hi and r.lo.is_exact():
+        r, _ = _evaluate(case, corner, backend)
+        if r is not backend.empty and backend.bounded(r) and r.lo == r.hi and r.lo.is_exact():
             vals.append(r.lo)
     return vals
 
@@ -425,7 +462,7 @@ def _pow_at_zero(case: Case) -> bool:
             and (x.hi is None or x.hi >= 0) and (y.hi is None or y.hi > 0))
 
 
-def check_case(case: Case) -> tuple[bool, str, set]:
+def check_case(case: Case, backend: Backend = CERTIFY) -> tuple[bool, str, set]:
     """(passed, message, tags) of one case at the current flint.ctx.prec."""
     tags = set()
     cargs, in_decs = [], []
@@ -433,18 +470,18 @@ def check_case(case: Case) -> tuple[bool, str, set]:
         if isinstance(a, int):
             cargs.append(a)
         else:
-            x, d = to_certify(a)
+            x, d = to_certify(a, backend)
             if case.decorated and a.dec is None:
                 d = Dec.TRV if a.empty else d
             cargs.append(x)
             in_decs.append(d)
-    res, local = _evaluate(case, cargs)
+    res, local = _evaluate(case, cargs, backend)
     dec = min([local] + in_decs)
     exp = case.expected
     fail = []
 
     # (a) containment, at binary64 resolution
-    if res is iv.EMPTY:
+    if res is backend.empty:
         r_empty, lo_d, hi_d = True, None, None
     else:
         r_empty = False
@@ -467,7 +504,7 @@ def check_case(case: Case) -> tuple[bool, str, set]:
         # open ends: attained at a corner of the input?
         if not fail and not r_empty and (
                 (res.lo is not None and res.lo_open) or (res.hi is not None and res.hi_open)):
-            pts = _point_values(case, cargs)
+            pts = _point_values(case, cargs, backend)
             for end, is_open, name in ((res.lo, res.lo_open, "lower"), (res.hi, res.hi_open, "upper")):
                 if end is None or not is_open:
                     continue
@@ -480,9 +517,9 @@ def check_case(case: Case) -> tuple[bool, str, set]:
     # (b) decoration no stronger than expected
     if case.decorated:
         allowed = exp.dec if exp.dec is not None else Dec.TRV
-        if allowed == Dec.DAC and dec == Dec.COM and res is not iv.EMPTY and res.bounded and (
-                lo_d is None or hi_d is None) and all(a.bounded for a in case.args
-                                                        if isinstance(a, ItfInterval)):
+        if allowed == Dec.DAC and dec == Dec.COM and res is not backend.empty and (
+                backend.bounded(res)) and (lo_d is None or hi_d is None) and all(
+                a.bounded for a in case.args if isinstance(a, ItfInterval)):
             allowed = Dec.COM
             tags.add("overflow-com")
         if dec > allowed:
@@ -493,14 +530,16 @@ def check_case(case: Case) -> tuple[bool, str, set]:
     return not fail, msg, tags
 
 
-def run_block(block: Block) -> list[str]:
+def run_block(block: Block, backend: Backend = CERTIFY) -> list[str]:
     """Failure messages of a block's supported cases at the current precision."""
-    return [msg for c in block.cases if c.skip is None for ok, msg, _ in [check_case(c)] if not ok]
+    return [msg for c in block.cases if c.skip is None
+            for ok, msg, _ in [check_case(c, backend)] if not ok]
 
 
-# -- summary -------------------------------------------------------------------------------------
+# -- summary --------------------------------------------------------------------------------------
 
-def summary(directory: Path = ITF_DIR, prec: int | None = None, out=sys.stdout) -> dict:
+def summary(directory: Path = ITF_DIR, prec: int | None = None, out=sys.stdout,
+            backend: Backend = CERTIFY) -> dict:
     old = flint.ctx.prec
     if prec is not None:
         flint.ctx.prec = prec
@@ -516,7 +555,7 @@ def summary(directory: Path = ITF_DIR, prec: int | None = None, out=sys.stdout) 
                     s["skipped"] += 1
                     s["reasons"].add(c.skip)
                     continue
-                ok, msg, tags = check_case(c)
+                ok, msg, tags = check_case(c, backend)
                 s["passed" if ok else "failed"] += 1
                 for t in tags:
                     s["tags"][t] = s["tags"].get(t, 0) + 1
@@ -524,7 +563,7 @@ def summary(directory: Path = ITF_DIR, prec: int | None = None, out=sys.stdout) 
                     failures.append(msg)
     finally:
         flint.ctx.prec = old
-    print(f"ITF1788 soundness at prec {prec or old}  ({directory})", file=out)
+    print(f"ITF1788 soundness of {backend.name} at prec {prec or old}  ({directory})", file=out)
     print(f"{'op':<18}{'cases':>6}{'passed':>8}{'failed':>8}{'skipped':>9}  notes", file=out)
     tot = {"cases": 0, "passed": 0, "failed": 0, "skipped": 0}
     for op in sorted(stats, key=lambda o: (o not in OPS, o)):
@@ -547,6 +586,12 @@ if __name__ == "__main__":
     precs = [53, 106]
     if "--prec" in sys.argv:
         precs = [int(sys.argv[sys.argv.index("--prec") + 1])]
+    chosen = CERTIFY
+    if "--backend" in sys.argv:
+        name = sys.argv[sys.argv.index("--backend") + 1]
+        if name not in ("certify", "checker"):
+            sys.exit(f"unknown backend {name!r} (certify or checker)")
+        chosen = checker_backend() if name == "checker" else CERTIFY
     for p in precs:
-        summary(prec=p)
+        summary(prec=p, backend=chosen)
         print()
