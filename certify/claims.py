@@ -30,7 +30,8 @@ from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .expr.tape import Tape
 from .expr.text import to_text
-from .prover import Result, as_tree, bound_extremum, prove_defined, prove_inequality
+from .prover import (Result, as_tree, attach_claim, bound_extremum, claim_record, prove_defined,
+                     prove_inequality)
 from .rules import assumed_symbols
 from .search import Budget
 
@@ -52,6 +53,11 @@ class Claim:
 
     def with_beta(self, beta: str) -> "Claim":
         return self
+
+    def record(self) -> dict | None:
+        """The claim as written, field by field (what a certificate proves and the checker
+        re-reads); None for claims that are not machine-checked."""
+        return None
 
     def describe(self) -> str:
         return self.statement
@@ -78,9 +84,13 @@ class Inequality(Claim):
         names = self.domain().names
         return as_tree(self.lhs, names), as_tree(self.rhs, names)
 
-    def describe(self) -> str:
+    def record(self) -> dict:
         lhs, rhs = self.sides()
-        return f"for all {self.over}: {to_text(lhs)} {self.op} {to_text(rhs)}"
+        return claim_record(lhs, self.op, rhs, self.domain())
+
+    def describe(self) -> str:
+        r = self.record()
+        return f"for all {r['domain']}: {r['lhs']} {r['op']} {r['rhs']}"
 
     def mutated(self, shift) -> "Inequality":
         """The same claim with its constant moved by ``shift`` in the harmful direction."""
@@ -113,9 +123,13 @@ class Identity(Claim):
         names = parse_domain(self.over).names
         return as_tree(self.lhs, names), as_tree(self.rhs, names)
 
-    def describe(self) -> str:
+    def record(self) -> dict:
         lhs, rhs = self.sides()
-        return f"identity on {self.over}: {to_text(lhs)} == {to_text(rhs)}"
+        return {"lhs": to_text(lhs), "rhs": to_text(rhs), "domain": str(parse_domain(self.over))}
+
+    def describe(self) -> str:
+        r = self.record()
+        return f"identity on {r['domain']}: {r['lhs']} == {r['rhs']}"
 
     def run(self, progress=None) -> Result:
         start = time.monotonic()
@@ -137,8 +151,8 @@ class Identity(Claim):
         if method is None:
             return Result(UNDECIDED, reason="sympy could not reduce lhs - rhs to 0 and no refuting point was found",
                           seconds=time.monotonic() - start)
-        cert = {"kind": "identity", "lhs": to_text(lhs), "rhs": to_text(rhs), "domain": self.over,
-                "method": method, "defined": certs}
+        cert = {"kind": "identity", "method": method, "defined": certs}
+        attach_claim(cert, self.record())
         return Result(PROVED, certificate=cert, seconds=time.monotonic() - start)
 
 
@@ -228,8 +242,15 @@ class RootCount(Claim):
     def with_beta(self, beta: str) -> "RootCount":
         return replace(self, over=self.over.replace("{beta}", beta))
 
+    def record(self) -> dict:
+        d = parse_domain(self.over)
+        points = [p if p in ("-oo", "oo") else to_text(as_tree(p, d.names)) for p in self.points]
+        return {"expr": to_text(as_tree(self.expr, d.names + (self.var,))), "var": self.var,
+                "points": points, "signs": self.signs, "degree": self.degree, "domain": str(d)}
+
     def describe(self) -> str:
-        return f"for all {self.over}: signs {' '.join(self.signs)} of {self.expr} at {', '.join(map(str, self.points))}"
+        r = self.record()
+        return f"for all {r['domain']}: signs {' '.join(r['signs'])} of {r['expr']} at {', '.join(r['points'])}"
 
     def subclaims(self) -> list[Inequality]:
         d = parse_domain(self.over)
@@ -278,6 +299,7 @@ class RootCount(Claim):
                 return Result(r.status, witness=r.witness, witness_value=r.witness_value, cells=cells,
                               reason=f"{s.statement}: {r.reason}", seconds=time.monotonic() - start)
         cert = {"kind": "rootcount", "parts": [{"id": s.id, "certificate": r.certificate} for s, r in zip(subs, results)]}
+        attach_claim(cert, self.record())
         return Result(PROVED, cells=cells, certificate=cert, seconds=time.monotonic() - start,
                       reason=f"{self.degree} sign changes, degree {self.degree}: one simple root per sign change")
 
@@ -320,8 +342,13 @@ class Limit(Claim):
 
     kind = "limit"
 
+    def record(self) -> dict:
+        return {"expr": to_text(as_tree(self.expr, (self.var,))), "var": self.var,
+                "value": to_text(as_tree(self.value, ()))}
+
     def describe(self) -> str:
-        return f"lim_{{{self.var} -> oo}} {sympy.sstr(_expr(self.expr, (self.var,)))} = {self.value}"
+        r = self.record()
+        return f"lim_{{{r['var']} -> oo}} {r['expr']} = {r['value']}"
 
     def run(self, progress=None) -> Result:
         start = time.monotonic()
@@ -329,9 +356,9 @@ class Limit(Claim):
         e = _expr(self.expr, (self.var,))
         e = e.xreplace({s: v for s in e.free_symbols if s.name == self.var})
         found = sympy.limit(e, v, sympy.oo)
-        target = sympy.sympify(self.value)
+        target = _expr(self.value, ())
         ok = sympy.simplify(found - target) == 0
-        cert = {"kind": "limit", "expr": sympy.sstr(e), "var": self.var, "value": sympy.sstr(target)} if ok else None
+        cert = attach_claim({"kind": "limit"}, self.record()) if ok else None
         return Result(PROVED if ok else UNDECIDED, certificate=cert, seconds=time.monotonic() - start,
                       reason="" if ok else f"sympy finds the limit {found}")
 

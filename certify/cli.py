@@ -137,19 +137,32 @@ def _run_extras(out_dir):
 
 
 def cmd_check(args) -> int:
-    from .check import CheckError, check_file
+    import json
+    import sys
+    from .checker.bundle import NotABundle, check_file
+
+    def progress(i, n, cid):
+        print(f"\rchecking {i}/{n} {cid:<60.60}", end="" if i < n else "\n", file=sys.stderr, flush=True)
+    show = progress if sys.stderr.isatty() and not args.json else None
     try:
-        leaves, skipped = check_file(args.file)
-    except (OSError, ValueError, KeyError) as exc:
-        raise CertifyInputError(f"cannot read certificate {args.file}: {exc}") from None
-    except CheckError as exc:
-        print(f"CHECK FAILED: {exc}")
-        return 1
-    print(f"OK: certificate re-verified ({leaves} cells replayed)")
-    if skipped:
-        print("not replayable from the file (re-decided by `certify run` and the tests): "
-              + ", ".join(f"{n} {k}" for k, n in sorted(skipped.items())))
-    return 0
+        cells, verdicts = check_file(args.file, show)
+    except NotABundle as exc:
+        raise CertifyInputError(str(exc)) from None
+    failed = [v for v in verdicts if not v.ok]
+    counts: dict = {}
+    for v in verdicts:
+        counts[v.status] = counts.get(v.status, 0) + 1
+    if args.json:
+        print(json.dumps({"ok": not failed, "cells": cells, "statuses": counts,
+                          "claims": [{"id": v.id, "status": v.status, "ok": v.ok, "reason": v.reason} for v in verdicts]},
+                         indent=1))
+    else:
+        for v in failed:
+            print(f"CHECK FAILED {v.id} ({v.status}): {v.reason}")
+        if not failed:
+            print(f"OK: {len(verdicts)} entries re-verified by the independent checker "
+                  f"({cells} cells replayed): {dict(sorted(counts.items()))}")
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -190,8 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--json", action="store_true")
         q.set_defaults(func=cmd_run)
 
-    q = sub.add_parser("check", help="re-verify a certificate file")
+    q = sub.add_parser("check", help="re-verify a certificate file with the independent checker")
     q.add_argument("file")
+    q.add_argument("--json", action="store_true", help="one verdict per claim")
     q.set_defaults(func=cmd_check)
 
     for module in ("certify.criterion_cli", "certify.simulate.cli"):

@@ -4,42 +4,41 @@ Problem.  Given a symmetric n x n matrix ``M`` with exact sympy entries and an e
 vector ``v``, prove that ``M`` is negative semidefinite and that its kernel is exactly span(v).
 The module knows nothing about the paper: any matrix and kernel vector will do.
 
-Method (one O(n^3) pass, the cubic parts in flint's C-level ``arb_mat``):
+*Twin-class form* (what the claim record stores; ``certify.checker.matrix`` replays it): the
+indices partitioned into classes S_1..S_k (sizes m_p), and per class the diagonal entry
+alpha_p, the entry beta_p between two members (m_p >= 2) and gamma_pq towards S_q.  Every
+matrix has one (singletons); clustered configurations give few classes.  Classes are found
+greedily (rows equal up to the swap of their two positions, same v value), and the form is
+rebuilt and compared with the matrix entry by entry (else singletons are used).
 
-1. *Exact part* (sympy).  ``M`` is symmetric and ``M v = 0``.  Entries are deduplicated first
-   (matrices from configurations take few distinct values), so row ``i`` of ``M v`` is a sum
-   ``sum_e e * (sum of v_j over the columns j holding entry e)`` with exact rational
-   coefficients; it must reduce to 0 (automatic collection, else ``sympy.simplify``).
-2. *Shift.*  ``K = -M + c v v^T`` with an exact rational ``c >= trace(-M) / |v|^2``.  Because
-   ``M v = 0`` and ``M`` is symmetric, v and v^perp are invariant: the eigenvalues of ``K`` are
-   ``c |v|^2`` and the eigenvalues of ``-M`` on v^perp.  Hence
-   ``K`` positive definite  <=>  ``M`` NSD with kernel exactly span(v).
-   The entries themselves are evaluated in arb from their trees as written
-   (``certify.expr.bridge.from_sympy``, a ``Tape`` without variables), each required to have
-   decoration com (defined, continuous, bounded): an entry that is not is never a number.
-3. *Congruence + Weyl* (arb).  ``V`` = float eigenvectors of (the midpoints of) ``K``
-   (numpy ``eigh``; untrusted, any matrix works), converted exactly to dyadic arbs.
-   ``B = V^T K V`` is computed with ball arithmetic (flint's C-level ``arb_mat`` products).
-   Weyl's inequality with ``||offdiag(B)||_2 <= ||offdiag(B)||_F = sqrt(trace(O O))`` gives
-   ``lambda_min(B) >= min_i B_ii - ||offdiag(B)||_F``; if that is certainly > 0, ``B`` is
-   positive definite; then ``V`` is nonsingular (``Vy = 0`` would give ``y^T B y = 0``), and by
-   Sylvester's law of inertia ``K`` is positive definite.
-4. *Margin.*  With ``G = V^T V`` (arb) and ``delta >= ||G - I||_inf``, Ostrowski's theorem
-   (``lambda_k(V^T K V) = theta_k lambda_k(K)``, ``theta_k`` in the spectrum of ``G``) and
-   ``min_i B_ii - ||offdiag(B)||_F <= lambda_min(B) <= min_i B_ii`` give an enclosure of
-   ``lambda_min(K)``.  Since ``c |v|^2 >= trace(-M) >= lambda_max(-M)`` once ``-M`` is PSD,
-   ``lambda_min(K)`` is the smallest nonzero eigenvalue of ``-M``: the reported margin is the
-   enclosure of the *largest nonzero eigenvalue of M* (a negative number).
+Theorem (twin classes).  A symmetric A in twin-class form is positive definite iff
+alpha_p - beta_p > 0 for each class with m_p >= 2 and the k x k matrix P^T A P is (P: the
+class indicator matrix): x on S_p with sum 0 has A x = (alpha_p - beta_p) x; these vectors span
+range(P)^perp, range(P) is A-invariant and (Px)^T A (Px) = x^T P^T A P x.
 
-Refutation.  ``REFUTED`` only when arb proves it: a row of ``M v`` certainly nonzero, an
-entry pair certainly asymmetric, or a rational vector w (the float eigenvector of the most
-negative eigenvalue of K, projected exactly onto v^perp) with ``w^T M w`` certainly > 0.
-Anything else that fails is ``UNDECIDED`` (precision 53 -> 106 -> 212 bits first).
+Method (cost O(k^3), not O(n^3)):
+
+1. *Exact part* (sympy): gamma_pq = gamma_qp and M v = 0, one row per class (v = P u).
+2. *Shift.*  K = -M + c v v^T, c = 2 trace(-M) / |v|^2 rounded up to two digits.  K positive
+   definite (for any c) makes -M positive definite on v^perp, which M v = 0 and symmetry make
+   M-invariant: M is NSD with kernel exactly span(v).  K has the same twin classes.
+3. *Sign test* (arb, precision 53 -> 106 -> 212): the entries from their trees as written
+   (decoration com), the classes' alpha'_p - beta'_p, and P^T K P by Schur complements.
+4. *Margin*: [lo, hi] around the largest nonzero eigenvalue of M on a grid of 10 significant
+   digits (the grid interval holding it, or a doubled one around a grid point): K + hi I
+   positive definite and K + lo I with a negative direction, c |v|^2 + lo >= 0.  numpy's
+   eigenvalues of the reduced problem only seed the search: the bracket that passes both tests
+   does not depend on them, so certificates are byte-identical on every machine.
+
+Refutation.  ``REFUTED`` only when arb proves it: a block pair certainly asymmetric, a row of
+``M v`` certainly nonzero, or a certain negative direction y of K (c > 0): then
+y^T M y > c (v.y)^2 >= 0, so M is not NSD.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
-import hashlib
+import math
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -56,53 +55,13 @@ from .exact import rational_str, to_rational
 from .expr import interval as I
 from .expr.bridge import from_sympy
 from .expr.tape import Tape
-from .prover import Result
+from .expr.text import to_text
+from .prover import Result, attach_claim
 
 PRECISIONS = (53, 106, 212)
-
-
-# -- the float eigenvectors: single-threaded LAPACK --------------------------------------------------
-# numpy's OpenBLAS spins up one thread per core; for n ~ 300 on a loaded 2-core machine the
-# threads wait on each other (0.5-1 s for an eigh that takes 10 ms on one thread).  The float
-# eigenvectors are untrusted input to the certificate, so this only affects speed.
-
-_BLAS_SYMBOLS = (("openblas_get_num_threads", "openblas_set_num_threads"),
-                 ("openblas_get_num_threads64_", "openblas_set_num_threads64_"),
-                 ("scipy_openblas_get_num_threads64_", "scipy_openblas_set_num_threads64_"),
-                 ("scipy_openblas_get_num_threads", "scipy_openblas_set_num_threads"))
-_blas_handles = None
-
-
-def _blas_thread_controls():
-    global _blas_handles
-    if _blas_handles is None:
-        _blas_handles = []
-        try:
-            import ctypes
-            with open("/proc/self/maps") as fh:
-                paths = sorted({line.split()[-1] for line in fh if "openblas" in line.lower() and "/" in line})
-            for path in paths:
-                lib = ctypes.CDLL(path)
-                for get, set_ in _BLAS_SYMBOLS:
-                    if hasattr(lib, get) and hasattr(lib, set_):
-                        _blas_handles.append((getattr(lib, get), getattr(lib, set_)))
-                        break
-        except Exception:       # pragma: no cover - not Linux / no OpenBLAS: run as is
-            _blas_handles = []
-    return _blas_handles
-
-
-def _eigh_single_thread(a):
-    controls = _blas_thread_controls()
-    saved = []
-    try:
-        for get, set_ in controls:
-            saved.append((set_, get()))
-            set_(1)
-        return np.linalg.eigh(a)
-    finally:
-        for set_, n in saved:
-            set_(n)
+DIGITS = 10
+METHOD = ("twin classes; exact symmetry and M v = 0 (sympy); K = -M + c v v^T positive definite "
+          "by Schur complements of P^T K P (arb); margin by two shifted sign tests")
 
 
 # -- input normalization ------------------------------------------------------------------------
@@ -122,38 +81,70 @@ def _rows(matrix):
     return rows
 
 
-class _Pattern:
-    """Deduplicated entries: ``values`` (distinct sympy expressions) and ``index[i][j]``."""
+class _Form:
+    """The matrix in twin-class form: ``values`` (distinct sympy entries), ``cls[i]`` (class of
+    index i), ``size[p]``, ``members[p]`` (first two), ``diag[p]``, ``blocks[p][q]`` (entry
+    indices; ``blocks[p][p]`` is None for a singleton) and ``u[p]`` (v on class p)."""
 
-    def __init__(self, rows):
-        self.n = len(rows)
-        self.values: list = []
-        where: dict = {}
-        self.index = []
-        for r in rows:
-            idx_row = []
-            for e in r:
-                if not isinstance(e, sympy.Basic):
-                    e = sympy.sympify(e)
-                k = where.get(e)
-                if k is None:
-                    if e.atoms(sympy.Float):
-                        raise CertifyInputError(f"binary float in matrix entry {e}; use exact numbers")
-                    if e.free_symbols:
-                        raise CertifyInputError(f"matrix entry {e} has free symbols; entries must be numbers")
-                    k = where[e] = len(self.values)
-                    self.values.append(e)
-                idx_row.append(k)
-            self.index.append(idx_row)
+    def __init__(self, rows, v):
+        self.n, self.values, where = len(rows), [], {}
+        index = [[self._entry(e, where) for e in r] for r in rows]
+        self._classes(index, v)
+        if not self._rebuilds(index):
+            self._classes(index, v, twins=False)
 
-    def sha256(self) -> str:
-        h = hashlib.sha256()
-        for e in self.values:
-            h.update(sympy.srepr(e).encode())
-            h.update(b"\0")
-        for r in self.index:
-            h.update(bytes(str(r), "ascii"))
-        return h.hexdigest()
+    def _entry(self, e, where) -> int:
+        e = e if isinstance(e, sympy.Basic) else sympy.sympify(e)
+        k = where.get(e)
+        if k is None:
+            if e.atoms(sympy.Float):
+                raise CertifyInputError(f"binary float in matrix entry {e}; use exact numbers")
+            if e.free_symbols:
+                raise CertifyInputError(f"matrix entry {e} has free symbols; entries must be numbers")
+            k = where[e] = len(self.values)
+            self.values.append(e)
+        return k
+
+    def _classes(self, index, v, twins=True):
+        """Greedy: i joins the class of a representative r whose row equals row i up to the swap
+        of positions i and r (same diagonal entry and v value); twins=False: singletons."""
+        n = self.n
+        self.cls, self.members, buckets = [0] * n, [], {}
+        for i, row in enumerate(index):
+            key = (row[i], v[i], tuple(sorted(row[:i] + row[i + 1:]))) if twins else i
+            for p in buckets.get(key, ()):
+                r = self.members[p][0]
+                a, b = list(row), list(index[r])
+                if a[r] == b[i]:
+                    a[i] = a[r] = b[i] = b[r] = -1
+                    if a == b:
+                        break
+            else:
+                p = len(self.members)
+                self.members.append([])
+                buckets.setdefault(key, []).append(p)
+            self.cls[i] = p
+            self.members[p].append(i)
+        self.size = [len(m) for m in self.members]
+        self.members = [m[:2] for m in self.members]
+        reps = [m[0] for m in self.members]
+        self.diag = [index[r][r] for r in reps]
+        self.blocks = [[index[r][s] for s in reps] for r in reps]
+        for p, m in enumerate(self.members):
+            self.blocks[p][p] = index[m[0]][m[1]] if len(m) == 2 else None
+        self.u = [v[r] for r in reps]
+
+    def _rebuilds(self, index) -> bool:
+        for i, row in enumerate(index):
+            p = self.cls[i]
+            if [self.diag[p] if j == i else self.blocks[p][q] for j, q in enumerate(self.cls)] != row:
+                return False
+        return True
+
+    def record(self, name, kernel) -> dict:
+        return {"name": name, "n": self.n, "kernel": [rational_str(q) for q in kernel],
+                "entries": [to_text(from_sympy(e, ())) for e in self.values],
+                "classes": self.cls, "diagonal": self.diag, "blocks": self.blocks}
 
 
 # -- exact part ---------------------------------------------------------------------------------
@@ -168,39 +159,28 @@ def _is_zero(expr) -> bool:
         return False
 
 
-def _exact_symmetry(pat: _Pattern):
-    """(True, None) if symmetric exactly; (False, (i, j)) for an undecided / asymmetric pair."""
-    checked = set()
-    for i in range(pat.n):
-        for j in range(i + 1, pat.n):
-            a, b_ = pat.index[i][j], pat.index[j][i]
-            if a == b_ or (a, b_) in checked:
-                continue
-            if not _is_zero(pat.values[a] - pat.values[b_]):
-                return False, (i, j)
-            checked.add((a, b_))
-    return True, None
+def _asymmetric_pair(f: _Form):
+    """None if gamma_pq == gamma_qp exactly for all p < q, else the first (p, q) not proved."""
+    k = len(f.size)
+    for p in range(k):
+        for q in range(p + 1, k):
+            a, b = f.blocks[p][q], f.blocks[q][p]
+            if a != b and not _is_zero(f.values[a] - f.values[b]):
+                return p, q
+    return None
 
 
-def _row_sums(pat: _Pattern, v):
-    """Row i of M v as an exact expression, grouped by distinct entry (cached per pattern).
-    v is scaled to integers (common denominator) so that the grouping is integer arithmetic."""
-    den = 1
-    for q in v:
-        den = sympy.ilcm(den, int(q.q))
-    vi = [int(q.p) * (den // int(q.q)) for q in v]
-    cache: dict = {}
+def _kernel_rows(f: _Form):
+    """Row p of M v (one row per class) as an exact expression, grouped by entry."""
     out = []
-    for i in range(pat.n):
-        coef: dict = {}
-        for k, vj in zip(pat.index[i], vi):
-            if vj:
-                coef[k] = coef.get(k, 0) + vj
-        key = frozenset(coef.items())
-        s = cache.get(key)
-        if s is None:
-            s = cache[key] = sympy.Add(*[sympy.Rational(q, den) * pat.values[k] for k, q in coef.items()])
-        out.append((key, s))
+    for p, row in enumerate(f.blocks):
+        coef = {f.diag[p]: f.u[p]}
+        for q, e in enumerate(row):
+            w = (f.size[p] - 1) * f.u[p] if q == p else f.size[q] * f.u[q]
+            if w:
+                coef[e] = coef.get(e, 0) + w
+        out.append(sympy.Add(*[sympy.Rational(q.numerator, q.denominator) * f.values[e]
+                               for e, q in coef.items() if q]))
     return out
 
 
@@ -212,11 +192,9 @@ def _tape_of(expr) -> Tape:
 
 
 def _constant(expr) -> arb:
-    """The exact constant ``expr`` (a sympy expression without symbols) as an arb ball at the
-    working precision: its tree (``from_sympy``, as written) on a tape with no variables, by
-    the arb-ball fast path (a ball means every operation was certainly inside its domain) or
-    else the decorated interval evaluation with decoration com; NaN when the constant is not
-    proved defined (e.g. acos(3/2), which sympy keeps as written), which decides nothing."""
+    """The constant ``expr`` as an arb ball at the working precision, from its tree as written
+    (ball fast path, else decorated intervals with decoration com); NaN when it is not proved
+    defined (e.g. acos(3/2), which sympy keeps as written), which decides nothing."""
     tape = _tape_of(expr)
     out = tape.outputs[0][0]
     v = tape.balls([])[out]
@@ -229,141 +207,177 @@ def _constant(expr) -> arb:
     return v if v.is_finite() else arb.nan()
 
 
-def _arb_values(pat: _Pattern):
-    return [_constant(e) for e in pat.values]
+def _q(x) -> arb:
+    x = Fraction(x)
+    return arb(flint.fmpq(x.numerator, x.denominator))
 
 
-def _upper(x: arb) -> Fraction:
-    return endpoints(x)[1]
-
-
-def _lower(x: arb) -> Fraction:
-    return endpoints(x)[0]
-
-
-def _certify_pd(pat: _Pattern, v, prec: int):
-    """Steps 2-4 at one precision.  Returns a dict with 'status' and the numbers."""
-    old = flint.ctx.prec
-    flint.ctx.prec = prec
+def _sign(A: arb_mat) -> int:
+    """1: the (exact, symmetric) matrix enclosed by A is positive definite; -1: it has a
+    negative direction; 0: undecided.  A = [[A11, A12], [A21, A22]] is positive definite iff
+    A11 and S = A22 - A21 A11^-1 A12 are; (x, 0) and (-A11^-1 A12 y, y) carry a negative
+    direction x of A11 or y of S over to A."""
+    k = A.nrows()
+    if k == 1:
+        a = A[0, 0]
+        return 1 if a > 0 else -1 if a < 0 else 0
+    h = k // 2
+    sub = [[A[i, j] for j in range(k)] for i in range(k)]
+    A11 = arb_mat([r[:h] for r in sub[:h]])
+    s = _sign(A11)
+    if s != 1:
+        return s
     try:
-        n = pat.n
-        vals = _arb_values(pat)
-        if not all(x.is_finite() for x in vals):
-            return {"status": "UNDECIDED", "reason": "an entry does not evaluate to a finite ball"}
-        vq = [Fraction(int(q.p), int(q.q)) for q in v]
-        vnorm2 = sum(q * q for q in vq)
-        trace_neg = arb(0)
-        for i in range(n):
-            trace_neg -= vals[pat.index[i][i]]
-        c = max(_upper(trace_neg), Fraction(0)) / vnorm2
-        if c <= 0:
-            c = Fraction(1)
-        c_arb = arb(flint.fmpq(c.numerator, c.denominator))
-        va = [arb(flint.fmpq(q.numerator, q.denominator)) for q in vq]
-        neg = [-x for x in vals]
-        Mneg = arb_mat([[neg[k] for k in row] for row in pat.index])
-        vcol = arb_mat([[q] for q in va])
-        K = Mneg + (vcol * vcol.transpose()) * c_arb
-        idx = np.array(pat.index)
-        mids = np.array([float(x.mid()) for x in neg])
-        vf = np.array([float(q) for q in vq])
-        Kmid = mids[idx] + float(c) * np.outer(vf, vf)
-        w, V = _eigh_single_thread((Kmid + Kmid.T) / 2)
-        Va = arb_mat(V.tolist())
-        Vt = Va.transpose()
-        B = Vt * K * Va
-        diag = [B[i, i] for i in range(n)]
-        for i in range(n):
-            B[i, i] = 0
-        off = ((B * B).trace()).nonnegative_part().sqrt()      # ||offdiag(B)||_F >= ||.||_2
-        top = diag[0]
-        for d in diag[1:]:
-            top = top.min(d)
-        low = top - off                                         # <= lambda_min(B) (Weyl)
-        if low.is_finite() and low > 0:
-            G = Vt * Va
-            for i in range(n):
-                G[i, i] = G[i, i] - 1
-            delta = ((G * G).trace()).nonnegative_part().sqrt()  # ||V^T V - I||_2 <= delta
-            d_hi = _upper(delta)
-            lam_lo = _lower(low) / (1 + d_hi)
-            lam_hi = _upper(top) / (1 - d_hi) if d_hi < 1 else None
-            return {"status": "PROVED", "c": c, "weyl_lower": _lower(low), "delta": d_hi,
-                    "mu_min": (lam_lo, lam_hi), "float_eigs": (float(w[0]), float(w[-1]))}
-        # refutation attempt: the most negative float eigenvector, projected onto v^perp
-        y = [Fraction(float(t)) for t in V[:, 0]]
-        proj = sum(a * b_ for a, b_ in zip(y, vq)) / vnorm2
-        wv = [a - proj * b_ for a, b_ in zip(y, vq)]
-        wa = arb_mat([[arb(flint.fmpq(q.numerator, q.denominator))] for q in wv])
-        q = (wa.transpose() * Mneg * wa)[0, 0]          # w^T (-M) w
-        if q.is_finite() and q < 0 and any(x != 0 for x in wv):
-            return {"status": "REFUTED", "rayleigh": q,
-                    "reason": "arb proves w^T M w > 0 for a rational w orthogonal to v: M is not NSD"}
-        return {"status": "UNDECIDED", "reason": "the congruence bound min diag(V^T K V) - ||offdiag||_F is not certainly positive",
-                "weyl_lower": _lower(low) if low.is_finite() else None}
+        X = A11.solve(arb_mat([r[h:] for r in sub[:h]]))
+    except ZeroDivisionError:
+        return 0
+    return _sign(arb_mat([r[h:] for r in sub[h:]]) - arb_mat([r[:h] for r in sub[h:]]) * X)
+
+
+class _Numbers:
+    """The entries at the working precision and the reduced matrices of K + t I."""
+
+    def __init__(self, f: _Form, c: Fraction):
+        self.f, self.c = f, c
+        self.vals = [_constant(e) for e in f.values]
+
+    def finite(self) -> bool:
+        return all(x.is_finite() for x in self.vals)
+
+    def within(self, t=0):
+        """alpha'_p - beta'_p + t = beta_p - alpha_p + t for each class with two members."""
+        f, x = self.f, self.vals
+        return [x[f.blocks[p][p]] - x[f.diag[p]] + _q(t) for p in range(len(f.size)) if f.size[p] > 1]
+
+    def reduced(self, t=0) -> arb_mat:
+        """P^T (K + t I) P."""
+        f, x, c = self.f, self.vals, _q(self.c)
+        k, m, u = len(f.size), f.size, [_q(q) for q in f.u]
+        R = [[m[p] * m[q] * (c * u[p] * u[q] - x[f.blocks[p][q]]) if q != p else None for q in range(k)]
+             for p in range(k)]
+        for p in range(k):
+            beta = x[f.blocks[p][p]] if m[p] > 1 else arb(0)
+            R[p][p] = m[p] * (_q(t) - x[f.diag[p]] - (m[p] - 1) * beta) + m[p] * m[p] * c * u[p] * u[p]
+        return arb_mat(R)
+
+    def sign(self, t=0) -> int:
+        w = self.within(t)
+        if any(d < 0 for d in w):
+            return -1
+        s = _sign(self.reduced(t))
+        return s if s == -1 or all(d > 0 for d in w) else 0
+
+
+def _shift(f: _Form, vnorm2: Fraction) -> Fraction:
+    """c = 2 trace(-M) / |v|^2 rounded up to two significant digits (1 if that is not > 0)."""
+    with _precision(53):
+        x = [_constant(e) for e in f.values]
+        trace = -sum((m * x[d] for m, d in zip(f.size, f.diag)), arb(0))
+    hi = endpoints(trace)[1] if trace.is_finite() else Fraction(0)
+    return Fraction(outward_decimal(2 * hi / vnorm2, 2, up=True)) if hi > 0 else Fraction(1)
+
+
+@contextlib.contextmanager
+def _precision(prec):
+    old, flint.ctx.prec = flint.ctx.prec, prec
+    try:
+        yield
     finally:
         flint.ctx.prec = old
 
 
-def certify_nsd_kernel(matrix, kernel) -> Result:
+def _least_eigenvalue(num: _Numbers) -> float:
+    """numpy's least eigenvalue of K: of D^-1/2 P^T K P D^-1/2 (D = P^T P) or of a class."""
+    Ra, scale = num.reduced(), 1 / np.sqrt(np.array(num.f.size, dtype=float))
+    R = np.array([[float(Ra[p, q].mid()) for q in range(len(scale))] for p in range(len(scale))])
+    return min([float(np.linalg.eigvalsh(R * np.outer(scale, scale))[0])]
+               + [float(d.mid()) for d in num.within()])
+
+
+def _margin(num: _Numbers, vnorm2: Fraction, mu: float):
+    """[lo, hi] (decimal texts) with lo < largest nonzero eigenvalue of M < hi, or None."""
+    lam = -mu
+    if not lam < 0:
+        return None
+    exp10 = int(f"{-lam:.7e}".split("e")[1])     # the decade of lam rounded to 8 digits
+    unit = Fraction(10) ** (exp10 - DIGITS + 1)
+    base = math.floor(Fraction(lam) / unit)
+    near = round(Fraction(lam) / unit)
+    for lo, hi in [(base + j, base + j + 1) for j in (0, -1, 1)] + [(near - 1, near + 1)]:
+        lo, hi = lo * unit, hi * unit
+        if num.c * vnorm2 + lo >= 0 and num.sign(hi) == 1 and num.sign(lo) == -1:
+            return [outward_decimal(lo, 15, up=False), outward_decimal(hi, 15, up=True)]
+    return None
+
+
+def certify_nsd_kernel(matrix, kernel, name="M") -> Result:
     """Decide: the symmetric matrix ``matrix`` (exact sympy entries) is negative semidefinite
     with kernel exactly span(``kernel``).  See the module docstring for the method."""
     start = time.monotonic()
     rows = _rows(matrix)
-    pat = _Pattern(rows)
-    n = pat.n
-    v = [to_rational(q) for q in kernel]
-    if len(v) != n or all(q == 0 for q in v):
-        raise CertifyInputError("the kernel vector must be nonzero and of length n")
+    n = len(rows)
+    v = _kernel_vector(kernel, n)
+    f = _Form(rows, v)
 
     def done(status, **kw):
-        kw.setdefault("seconds", time.monotonic() - start)
-        return Result(status, **kw)
+        return Result(status, seconds=time.monotonic() - start, cells=n, **kw)
 
-    ok, pair = _exact_symmetry(pat)
-    if not ok:
-        i, j = pair
-        d = _constant(pat.values[pat.index[i][j]] - pat.values[pat.index[j][i]])
+    pair = _asymmetric_pair(f)
+    if pair is not None:
+        p, q = pair
+        i, j = f.members[p][0], f.members[q][0]
+        d = _constant(f.values[f.blocks[p][q]] - f.values[f.blocks[q][p]])
         if d.is_finite() and not d.contains(0):
             return done("REFUTED", witness={"i": str(i), "j": str(j)}, reason="arb proves M[i,j] != M[j,i]")
         return done("UNDECIDED", reason=f"could not prove M[{i},{j}] == M[{j},{i}] exactly")
-    sums = _row_sums(pat, v)
-    proved_zero: dict = {}
-    for i, (key, s) in enumerate(sums):
-        if key not in proved_zero:
-            proved_zero[key] = _is_zero(s)
-        if not proved_zero[key]:
-            val = _constant(s)
+    for p, s in enumerate(_kernel_rows(f)):
+        if not _is_zero(s):
+            i, val = f.members[p][0], _constant(s)
             if val.is_finite() and not val.contains(0):
-                return done("REFUTED", witness={"row": str(i)}, witness_value=[outward_decimal(a, 12, up=u) for a, u in zip(endpoints(val), (False, True))],
+                return done("REFUTED", witness={"row": str(i)},
+                            witness_value=[outward_decimal(a, 12, up=u) for a, u in zip(endpoints(val), (False, True))],
                             reason="arb proves (M v)_i != 0: v is not in the kernel")
             return done("UNDECIDED", reason=f"could not prove (M v)_{i} = 0 exactly")
-    last = None
+    vnorm2 = sum(q * q for q in v)
+    c = _shift(f, vnorm2)
+    proved, margin, least = None, None, None
     for prec in PRECISIONS:
-        out = _certify_pd(pat, v, prec)
-        last = out
-        if out["status"] in ("PROVED", "REFUTED"):
-            break
-    cert_common = {"kind": "matrix", "n": n, "kernel": [rational_str(q) for q in v],
-                   "entries": [sympy.sstr(e) for e in pat.values], "pattern_sha256": pat.sha256(),
-                   "method": "exact symmetry and M v = 0 (sympy); K = -M + c v v^T; "
-                             "Weyl bound on V^T K V (arb), Sylvester inertia; Ostrowski margin"}
-    if last["status"] == "PROVED":
-        lo, hi = last["mu_min"]
-        # margin: the largest nonzero eigenvalue of M, i.e. -mu_min(-M)
-        margin = [outward_decimal(-hi, 10, up=False) if hi is not None else "-oo",
-                  outward_decimal(-lo, 10, up=True)]
-        cert = dict(cert_common, precision=prec, c=str(last["c"]),
-                    weyl_lower=outward_decimal(last["weyl_lower"], 12, up=False),
-                    ostrowski_delta=outward_decimal(last["delta"], 6, up=True), margin=margin)
-        return done("PROVED", margin=margin, margin_kind="largest nonzero eigenvalue of M", cells=n,
-                    methods={f"congruence-weyl@{prec}": 1}, certificate=cert,
-                    reason=f"M NSD, kernel span(v); float eigenvalues of K in [{last['float_eigs'][0]:.6g}, {last['float_eigs'][1]:.6g}]")
-    if last["status"] == "REFUTED":
-        return done("REFUTED", witness={"vector": "float eigenvector of the most negative eigenvalue, projected on v^perp"},
-                    witness_value=[outward_decimal(a, 12, up=u) for a, u in zip(endpoints(-last["rayleigh"]), (False, True))],
-                    reason=last["reason"], cells=n)
-    return done("UNDECIDED", reason=last["reason"], cells=n)
+        with _precision(prec):
+            num = _Numbers(f, c)
+            if not num.finite():
+                return done("UNDECIDED", reason="an entry does not evaluate to a finite ball")
+            sign = num.sign()
+            if sign == -1:
+                return done("REFUTED", witness={"vector": f"a negative direction y of K = -M + c v v^T, c = {c}"},
+                            reason="arb proves y^T K y < 0, so y^T M y > c (v.y)^2 >= 0: M is not NSD")
+            if sign == 1:
+                proved, least = proved or prec, least or _least_eigenvalue(num)
+                margin = _margin(num, vnorm2, least)
+                if margin is not None:
+                    break
+    if not proved:
+        return done("UNDECIDED", reason="K = -M + c v v^T is not certainly positive definite")
+    cert = {"kind": "matrix", "c": rational_str(to_rational(c)), "method": METHOD}
+    if margin is not None:
+        cert["margin"] = margin
+    attach_claim(cert, f.record(name, v))
+    return done("PROVED", margin=margin, margin_kind="largest nonzero eigenvalue of M",
+                methods={f"twin-classes k={len(f.size)}@{proved}": 1}, certificate=cert,
+                reason=f"M NSD, kernel span(v); {len(f.size)} twin classes")
+
+
+def _kernel_vector(kernel, n):
+    v = [to_rational(q) for q in kernel]
+    if len(v) != n or all(q == 0 for q in v):
+        raise CertifyInputError("the kernel vector must be nonzero and of length n")
+    return [Fraction(int(q.p), int(q.q)) for q in v]
+
+
+def matrix_record(matrix, kernel, name) -> dict:
+    """The claim record of "``matrix`` is NSD with kernel exactly span(``kernel``)"."""
+    rows = _rows(matrix)
+    v = _kernel_vector(kernel, len(rows))
+    return _Form(rows, v).record(name, v)
 
 
 @dataclass(frozen=True)
@@ -377,15 +391,22 @@ class MatrixClaim(Claim):
 
     kind = "matrix"
 
+    def _kernel(self, n):
+        return tuple(self.kernel) or (1,) * n
+
+    def record(self) -> dict:
+        rows = _rows(self.matrix)
+        return matrix_record(rows, self._kernel(len(rows)), self.id)
+
     def describe(self) -> str:
-        n = f"{self.size} x {self.size} " if self.size else ""
-        ker = "span(1, ..., 1)" if not self.kernel else f"span({', '.join(map(str, self.kernel))})"
-        return f"arb: the {n}matrix is negative semidefinite with kernel exactly {ker}"
+        n = self.size or len(_rows(self.matrix))
+        ker = [rational_str(q) for q in self._kernel(n)]
+        text = f"{ker[0]}, ..., {ker[0]}" if len(ker) > 3 and len(set(ker)) == 1 else ", ".join(ker)
+        return f"the {n} x {n} matrix {self.id} is negative semidefinite with kernel exactly span({text})"
 
     def run(self, progress=None) -> Result:
         rows = _rows(self.matrix)
-        kernel = self.kernel or tuple([1] * len(rows))
-        return certify_nsd_kernel(rows, kernel)
+        return certify_nsd_kernel(rows, self._kernel(len(rows)), self.id)
 
 
 def laplacian(weights):

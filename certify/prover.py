@@ -122,6 +122,7 @@ def attach_claim(cert: dict, claim: dict):
     cert["claim"] = claim
     cert["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
     cert["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
+    return cert
 
 
 def _end_ok(G, names, opens, box, strict, facts=None):
@@ -208,9 +209,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                       open_cells=[[[str(a), str(b)] for a, b in c] for c in out.open_cells if c])
     margin = _margin(out, strict)
     cert = {"kind": "forall",
-            "problem": {"source": to_text(source), "vars": list(names), "strict": strict,
-                        "substitutions": subs, "box": [[str(a), str(b)] for a, b in box],
-                        "form": form.certificate(), "obligations": ob.records,
+            "problem": {"form": form.certificate(), "obligations": ob.records,
                         "end_rules": [{"var": r.index, "side": r.side, "value": str(r.value),
                                        "order": r.order} for r in end_rules]},
             "tree": _serialize(out.tree),
@@ -322,9 +321,7 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     names = domain.names
     budget = (budget or Budget()).started()
     if not all(iv.bounded for iv in domain.intervals):
-        F, domain, subs = rules.compactify(F, domain)
-    else:
-        subs = []
+        F, domain, _ = rules.compactify(F, domain)
     from .obligations import Obligations
     # first without obligations (no symbolic work), then with the proved domain facts
     ob = Obligations()
@@ -339,8 +336,6 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
         out = prove_positive(ladder, _box(domain), True, (), budget, methods=("plain",))
     if out.status != "PROVED":
         return Result("UNDECIDED", reason=f"could not show the expression defined: {out.reason}", cells=out.cells)
-    cert = {"kind": "defined", "problem": {"source": to_text(F), "vars": list(names), "substitutions": subs,
-                                           "box": [[str(a), str(b)] for a, b in _box(domain)],
-                                           "obligations": ob.records},
+    cert = {"kind": "defined", "problem": {"obligations": ob.records},
             "tree": _serialize(out.tree)}
     return Result("PROVED", cells=out.cells, certificate=cert)

@@ -86,16 +86,24 @@ def write_reports(grouped, out_dir: str, title: str, beta: str | None = None, to
     _write_errata(grouped, out_dir)
 
 
+def bundle_entry(lemma_id, claim, r, run_hash) -> dict:
+    """One entry of certificate.json: the claim record and statement, the status and what
+    backs it (certificate, witness), as ``certify check`` re-verifies them."""
+    record = claim.record()
+    return {"lemma": lemma_id, "id": claim.id, "hash": run_hash, "status": r.status,
+            "statement": claim.describe(), "margin": r.margin,
+            "margin_kind": r.margin_kind if r.margin else None,
+            "claim_kind": claim.kind if record is not None else None, "claim": record,
+            "witness": r.witness, "reason": r.reason, "certificate": r.certificate}
+
+
 def _write_certificates(grouped, out_dir, total_seconds=0.0):
     bundle = {"kind": "bundle", "versions": versions(), "claims": []}
     timings = {}
     for lemma, outs in grouped:
         for o in outs:
             r = o.result
-            bundle["claims"].append({"lemma": lemma.id, "id": o.claim.id, "hash": o.hash, "status": r.status,
-                                     "statement": o.claim.describe(), "margin": r.margin,
-                                     "margin_kind": r.margin_kind if r.margin else None,
-                                     "witness": r.witness, "reason": r.reason, "certificate": r.certificate})
+            bundle["claims"].append(bundle_entry(lemma.id, o.claim, r, o.hash))
             timings[o.claim.id] = round(r.seconds, 3)
     with open(os.path.join(out_dir, "certificate.json"), "w") as fh:
         json.dump(bundle, fh, indent=1, sort_keys=True)

@@ -18,7 +18,6 @@ from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
 from .expr.tape import Tape
-from .expr.text import to_text
 from .exact import to_fmpq
 
 TAIL_STARTS = (8, 32, 128)
@@ -49,7 +48,7 @@ def prove_tail(F, strict, domain: Domain, budget, progress):
     if reflected:
         F = N.substitute(F, {name: N.neg(N.var(name))})
         iv = Interval(-iv.hi, None, iv.hi_open, True)
-    limit, L = _limit_value(F, name)
+    limit, _ = _limit_value(F, name)
     dF = diff(F, name)
     base = max(iv.lo, sympy.Integer(1))
     for step in TAIL_STARTS:
@@ -73,9 +72,7 @@ def prove_tail(F, strict, domain: Domain, budget, progress):
                 lo = arb_decimal(limit.lo, 10, up=False) if limit.lo > 0 else "0"
                 hi = "oo" if limit.hi is None else arb_decimal(limit.hi, 10, up=True)
                 margin = [min(margin[0], lo, key=_num), min(margin[1], hi, key=_num)]
-            cert = {"kind": "tail", "var": name, "Z": str(fmpq(int(Z.p), int(Z.q))),
-                    "direction": direction, "limit": sympy.sstr(L) if L is not None else None,
-                    "source": to_text(F), "strict": strict, "reflected": reflected,
+            cert = {"kind": "tail", "Z": str(fmpq(int(Z.p), int(Z.q))), "direction": direction,
                     "derivative": sign.certificate, "defined": defined.certificate,
                     "body": body.certificate, "margin": margin}
             return Result("PROVED", margin=margin, cells=body.cells + sign.cells + defined.cells,

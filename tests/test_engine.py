@@ -14,7 +14,7 @@ from flint import arb, fmpq
 from certify import api
 from certify.api import bound
 from certify.balls import arb_decimal, iv_text
-from certify.check import CheckError, check_certificate
+from certify.checker.bundle import CheckError, check_certificate
 from certify.claims import Identity, Inequality
 from certify.domain import parse_domain
 from certify.errors import CertifyInputError, ExactnessError
@@ -262,12 +262,10 @@ def _rehash(cert):
 
 
 def _strengthen(cert):
-    """A consistent forgery: the claim, its hash, the slack and the searched form all moved to
+    """A consistent forgery: the claim, its hash and the searched form all moved to
     the false g1 > -1.3801; only the replay of the leaves can catch it."""
     cert["claim"]["rhs"] = "-13801/10000"
     _rehash(cert)
-    for key in ("source",):
-        cert["problem"][key] = cert["problem"][key].replace("-1381/1000", "-13801/10000")
     cert["problem"]["form"]["expr"] = cert["problem"]["form"]["expr"].replace("-1381/1000", "-13801/10000")
 
 
@@ -286,11 +284,8 @@ TAMPERS = {
     "claim rhs, stale hash": lambda c: c["claim"].update(rhs="-1"),
     "claim rhs, new hash": lambda c: (c["claim"].update(rhs="-1"), _rehash(c)),
     "claim domain, new hash": lambda c: (c["claim"].update(domain="z in [0, 2]"), _rehash(c)),
-    "claim op, new hash": lambda c: (c["claim"].update(op=">="), _rehash(c)),
+    "claim op reversed, new hash": lambda c: (c["claim"].update(op="<"), _rehash(c)),
     "searched form": lambda c: c["problem"]["form"].update(expr=c["problem"]["form"]["expr"].replace("3", "4", 1)),
-    "source": lambda c: c["problem"].update(source=c["problem"]["source"].replace("3", "4", 1)),
-    "box": lambda c: c["problem"].update(box=[["0", "1/2"]]),
-    "substitution": lambda c: c["problem"].update(substitutions=[]),
     "leaf method": lambda c: _first_leaf(c["tree"]).update(leaf="no-such-method"),
     "pruned tree": lambda c: c.update(tree={"leaf": "plain", "prec": 53}),
     "split outside its cell": lambda c: c["tree"].update(at="3/2"),
@@ -305,7 +300,7 @@ TAMPERS = {
 def test_certificate_tamper_detection(name):
     cert = _g1_certificate()
     TAMPERS[name](cert)
-    with pytest.raises((CheckError, KeyError, ValueError)):
+    with pytest.raises(CheckError):
         check_certificate(cert)
 
 
@@ -461,7 +456,7 @@ def test_broken_pipe_is_quiet():
 
 
 def test_runner_reports_and_checker_end_to_end(tmp_path):
-    from certify.check import check_file
+    from certify.checker.bundle import check_file
     from certify.claims import Human, Lemma
     from certify.report import write_reports
     from certify.runner import run_lemmas
@@ -473,5 +468,5 @@ def test_runner_reports_and_checker_end_to_end(tmp_path):
     assert [o.result.status for o in grouped[0][1]] == ["PROVED", "REFUTED", "HUMAN"]
     write_reports(grouped, str(tmp_path), "test")
     assert "REFUTED" in (tmp_path / "ERRATA.md").read_text()
-    cells, skipped = check_file(str(tmp_path / "certificate.json"))
-    assert cells > 0 and not skipped
+    cells, verdicts = check_file(str(tmp_path / "certificate.json"))
+    assert cells > 0 and all(v.ok for v in verdicts) and len(verdicts) == 3

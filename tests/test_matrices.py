@@ -107,3 +107,40 @@ def test_entries_are_evaluated_as_trees_with_decoration_com():
     bad = [[-1 - a, 1 + a], [1 + a, -1 - a]]          # exactly symmetric, M (1, 1) = 0 exactly
     r = certify_nsd_kernel(bad, [1, 1])
     assert r.status == "UNDECIDED" and "finite" in r.reason
+
+
+def test_twin_classes_of_the_3_cluster_hessian():
+    from certify.matrices import _Form
+    from lemmas.appendix_c import hessian_3cluster
+    f = _Form(hessian_3cluster(30, R(-2)), [1] * 30)
+    assert f.size == [10, 10, 10] and f.cls[:6] == [0, 1, 2, 0, 1, 2]
+    assert _Form(hessian_3cluster(3, R(-2)), [1] * 3).size == [3]       # n = 3: one class
+
+
+def test_rows_equal_up_to_a_swap_but_asymmetric_fall_back_to_singletons():
+    # rows 0, 1, 2 are pairwise equal up to swapping their two positions, but M[1][2] != M[2][1]
+    a, b, c = sympy.Integer(-5), sympy.Integer(1), sympy.Integer(2)
+    r = certify_nsd_kernel([[a, b, c], [b, a, c], [c, b, a]], [1, 1, 1])
+    assert r.status == "REFUTED" and r.witness == {"i": "1", "j": "2"}
+
+
+def test_twins_with_different_kernel_entries_are_split():
+    # M = -J (2 x 2) is NSD with kernel span(1, -1); the two rows are twins
+    r = certify_nsd_kernel([[-1, -1], [-1, -1]], [1, -1])
+    assert r.status == "PROVED" and r.certificate["claim"]["classes"] == [0, 1]
+    lo, hi = (float(v) for v in r.margin)
+    assert lo < -2 < hi
+
+
+def test_one_by_one_zero_matrix_has_no_margin():
+    r = certify_nsd_kernel([[0]], [3])
+    assert r.status == "PROVED" and r.margin is None and "margin" not in r.certificate
+
+
+def test_claim_record_statement_and_certificate_agree():
+    from certify.checker.bundle import statement
+    claim = MatrixClaim("m.k4", "", "", matrix=neg_laplacian(random_weights(4, 2)))
+    r = claim.run()
+    assert r.certificate["claim"] == claim.record()
+    assert claim.describe() == statement("matrix", claim.record())
+    assert r.certificate["margin"] == r.margin

@@ -1,0 +1,183 @@
+"""A bundle's statuses bound to replayed proofs (what ``certify check`` verifies).
+
+Every entry's statement is re-rendered from its claim record and must match what the entry
+shows.  PROVED needs a certificate of that very claim (same record, same hash) that replays,
+and the entry's margin must be the certificate's; REFUTED needs a witness inside the domain
+where arb proves the negation (or the slack is certainly undefined); CITED, HUMAN and
+UNDECIDED carry no certificate and are never counted as proved.  An empty, foreign or
+unknown-kind file, and any certificate kind the checker cannot replay, is an error.
+"""
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from . import arith as A
+from .evaluate import UNDEFINED, exact, value
+from .forall import check_forall, claim_hash, read_claim
+from .kinds import check_identity, check_limit, check_rootcount, check_tail
+from .matrix import check_matrix
+from .reader import read_domain, read_expr, read_rational
+from .terms import CheckError
+
+REPLAY = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "identity": check_identity,
+          "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix}
+# the certificate kinds that prove each kind of claim record
+PROVES = {"inequality": ("forall", "tail"), "identity": ("identity",), "limit": ("limit",),
+          "rootcount": ("rootcount",), "matrix": ("matrix",)}
+STATUSES = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
+
+
+def statement(kind, claim) -> str:
+    """The statement of a claim record, as reports print it."""
+    try:
+        if kind == "inequality":
+            return f"for all {claim['domain']}: {claim['lhs']} {claim['op']} {claim['rhs']}"
+        if kind == "identity":
+            return f"identity on {claim['domain']}: {claim['lhs']} == {claim['rhs']}"
+        if kind == "limit":
+            return f"lim_{{{claim['var']} -> oo}} {claim['expr']} = {claim['value']}"
+        if kind == "rootcount":
+            return (f"for all {claim['domain']}: signs {' '.join(claim['signs'])} of {claim['expr']} "
+                    f"at {', '.join(claim['points'])}")
+        if kind == "matrix":
+            ker = claim["kernel"]
+            text = f"{ker[0]}, ..., {ker[0]}" if len(ker) > 3 and len(set(ker)) == 1 else ", ".join(ker)
+            return (f"the {claim['n']} x {claim['n']} matrix {claim['name']} is negative semidefinite "
+                    f"with kernel exactly span({text})")
+    except (KeyError, TypeError):
+        pass
+    raise CheckError(f"a malformed {kind} claim record")
+
+
+def check_certificate(cert) -> int:
+    """Replay one certificate of any kind; the number of leaves (cells) replayed."""
+    kind = cert.get("kind") if isinstance(cert, dict) else None
+    if kind not in REPLAY:
+        raise CheckError(f"unknown certificate kind {kind!r}")
+    return REPLAY[kind](cert)
+
+
+def check_entry(entry) -> int:
+    if not isinstance(entry, dict):
+        raise CheckError("a malformed entry")
+    status, kind, claim, cert = (entry.get(k) for k in ("status", "claim_kind", "claim", "certificate"))
+    if status not in STATUSES:
+        raise CheckError(f"unknown status {status!r}")
+    if claim is not None and entry.get("statement") != statement(kind, claim):
+        raise CheckError("the statement is not the claim's")
+    if status == "PROVED":
+        if kind not in PROVES or not isinstance(cert, dict) or cert.get("kind") not in PROVES[kind]:
+            raise CheckError("PROVED without a certificate of its kind of claim")
+        if cert.get("claim") != claim or cert.get("hash") != claim_hash(claim):
+            raise CheckError("the certificate is about another claim")
+        if entry.get("margin") != cert.get("margin"):
+            raise CheckError("the entry's margin is not the certificate's")
+        return check_certificate(cert)
+    if cert is not None or entry.get("margin") is not None:
+        raise CheckError(f"a {status} entry with a certificate or a margin")
+    if status == "REFUTED":
+        check_witness(kind, claim, entry.get("witness"))
+    elif entry.get("witness") is not None:
+        raise CheckError(f"a {status} entry with a witness")
+    return 0
+
+
+def check_witness(kind, claim, witness):
+    """arb proves the claim false at the witness (a point of its domain)."""
+    if kind not in ("inequality", "identity") or not isinstance(witness, dict):
+        raise CheckError("REFUTED without a witness of a refutable claim")
+    domain = read_domain(claim.get("domain"))
+    if set(witness) != set(domain.names):
+        raise CheckError("the witness does not name the claim's variables")
+    q = [read_rational(witness[n]) for n in domain.names]
+    if not domain.contains(q):
+        raise CheckError("the witness is outside the claim's domain")
+    point = dict(zip(domain.names, q))
+    box = {n: A.point(x) for n, x in point.items()}
+    if kind == "identity":
+        lhs, rhs = (read_expr(claim[k], domain.names) for k in ("lhs", "rhs"))
+        (a, da), (b, db) = value(lhs, box), value(rhs, box)
+        one_undefined = (da >= A.DEF and b is A.EMPTY) or (db >= A.DEF and a is A.EMPTY)
+        both = da >= A.DEF and db >= A.DEF
+        gap = A.apply("sub", (a, b))[0] if both else None
+        if one_undefined or (both and (A.positive(gap) or A.negative(gap))):
+            return
+        raise CheckError("arb does not prove the sides differ at the witness")
+    F, strict, _ = read_claim(claim)
+    q_exact = exact(F, point)
+    if q_exact is UNDEFINED or (q_exact is not None and (q_exact <= 0 if strict else q_exact < 0)):
+        return
+    v, dec = value(F, box)
+    if v is A.EMPTY or (dec >= A.DEF and (A.nonpositive(v) if strict else A.negative(v))):
+        return
+    raise CheckError("arb does not prove the negation at the witness")
+
+
+def check_bundle(doc, progress=None, jobs=None):
+    """Verify every entry (in ``jobs`` worker processes; default one per core, at most 4);
+    returns (cells replayed, [Verdict]).  A file that is not a bundle raises NotABundle."""
+    if not isinstance(doc, dict) or doc.get("kind") != "bundle" or not isinstance(doc.get("claims"), list) \
+            or not doc["claims"]:
+        raise NotABundle("not a certify certificate bundle (no claims)")
+    entries = doc["claims"]
+    ids = [e.get("id") if isinstance(e, dict) else None for e in entries]
+    jobs = jobs or min(4, os.cpu_count() or 1)
+    if jobs > 1 and len(entries) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(_tracked(pool.map(_check_one, entries, chunksize=8), ids, progress))
+    else:
+        results = list(_tracked(map(_check_one, entries), ids, progress))
+    cells, verdicts, seen = 0, [], set()
+    for i, (entry, (n, reason)) in enumerate(zip(entries, results)):
+        cid = ids[i]
+        if reason is None and (not isinstance(cid, str) or cid in seen):
+            reason = "a missing or repeated id"
+        seen.add(cid)
+        status = entry.get("status") if isinstance(entry, dict) else None
+        verdicts.append(Verdict(cid if isinstance(cid, str) else f"#{i}", status, reason is None, reason or ""))
+        cells += n if reason is None else 0
+    return cells, verdicts
+
+
+def _check_one(entry):
+    try:
+        return check_entry(entry), None
+    except CheckError as e:
+        return 0, str(e)
+
+
+def _tracked(results, ids, progress):
+    for i, r in enumerate(results):
+        if progress:
+            progress(i + 1, len(ids), ids[i])
+        yield r
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    status: str
+    ok: bool
+    reason: str
+
+
+class NotABundle(CheckError):
+    """The file is not something the checker knows how to check."""
+
+
+def check_file(path, progress=None):
+    """(cells replayed, [Verdict]) of a bundle or of a single certificate file."""
+    try:
+        with open(path) as fh:
+            doc = json.load(fh)
+    except (OSError, ValueError) as e:
+        raise NotABundle(f"cannot read {path}: {e}") from None
+    if isinstance(doc, dict) and doc.get("kind") in REPLAY:
+        try:
+            return check_certificate(doc), [Verdict("certificate", "PROVED", True, "")]
+        except CheckError as e:
+            return 0, [Verdict("certificate", "PROVED", False, str(e))]
+    return check_bundle(doc, progress)
