@@ -230,3 +230,21 @@ def test_cli_check_exit_codes(tmp_path, bundle):
     assert main(["check", str(good)]) == 0
     assert main(["check", str(bad)]) == 1
     assert main(["check", str(foreign)]) == 2
+
+
+def test_domain_facts_are_not_used_outside_the_domain():
+    """A fact proved on (3/4, 1] says nothing at b = 3/4: closing the cell at that open end (the
+    monotone form, end rules) must not see log(b - 3/4) as defined there."""
+    from flint import fmpq
+    from certify.checker import arith as A
+    from certify.checker.leaves import Problem
+    from certify.checker.reader import read_domain, read_expr
+    d = read_domain("b in (3/4, 1]")
+    arg, G = read_expr("b - 3/4", d.names), read_expr("log(b - 3/4) + 10", d.names)
+    p = Problem(d.names, G, d, True, facts={arg: A.Iv(A.point(fmpq(0)).lo, None, True, True)})
+    cell = ((fmpq(3, 4), fmpq(1)),)
+    closed = p.box(cell, closed_at=(0, "lo"))
+    assert p.defined_on(G, closed, inside=True) is not None       # what the fact alone would say
+    assert p.defined_on(G, closed, inside=False) is None
+    got = p.enclose("monotone", G, cell)
+    assert got is None or got.lo is None

@@ -82,9 +82,16 @@ class Problem:
         return self._derivs[key]
 
     # -- the pieces of the methods ------------------------------------------------------------
-    def defined_on(self, term, box) -> A.Iv | None:
-        v, dec = value(term, box, self.facts)
+    def defined_on(self, term, box, inside=True) -> A.Iv | None:
+        """term on the box when defined and continuous there; domain facts are used only when
+        the box lies in the domain (``inside``)."""
+        v, dec = value(term, box, self.facts if inside else None)
         return v if dec >= A.DAC else None
+
+    def leaves_domain(self, cell, index, side) -> bool:
+        """Does closing the cell at this end add a point outside the domain (an open end)?"""
+        r, (lo, hi) = self.domain.ranges[index], cell[index]
+        return (r.lo_open and lo == r.lo) if side == "lo" else (r.hi_open and hi == r.hi)
 
     def sides_hold(self, cell):
         """(ok, value of F on the cell): every side condition holds on the cell."""
@@ -107,13 +114,13 @@ class Problem:
             return None
         if q is not None:
             return A.point(q)
-        v, dec = value(term, self.point_box(pt), self.facts)
+        v, dec = value(term, self.point_box(pt), self.facts if self.domain.contains(pt) else None)
         return v if dec >= A.DEF else None
 
-    def gradient(self, term, cell, only=None):
+    def gradient(self, term, cell, only=None, inside=True):
         box = self.box(cell, interior=True)
         idx = [i for i in range(len(self.names)) if only is None or i in only]
-        got = values([self.derivative(term, i) for i in idx], box, self.facts)
+        got = values([self.derivative(term, i) for i in idx], box, self.facts if inside else None)
         out = [None] * len(self.names)
         for i, (v, dec) in zip(idx, got):
             out[i] = v if dec >= A.DEF else None
@@ -145,15 +152,17 @@ class Problem:
 
     def _monotone(self, term, cell):
         grads = self.gradient(term, cell)
-        face, fixed = list(cell), False
+        face, fixed, outside = list(cell), False, False
         for i, g in enumerate(grads):
             if g is None:
                 continue
-            (lo, hi), r = cell[i], self.domain.ranges[i]
+            lo, hi = cell[i]
             up, down = A.nonnegative(g), A.nonpositive(g)
-            if (up and r.lo_open and lo == r.lo) or (down and r.hi_open and hi == r.hi):
-                if self.defined_on(term, self.box(cell, closed_at=(i, "lo" if up else "hi"))) is None:
+            side = "lo" if up else "hi"
+            if (up or down) and self.leaves_domain(cell, i, side):
+                if self.defined_on(term, self.box(cell, closed_at=(i, side)), inside=False) is None:
                     continue
+                outside = True
             if up:
                 face[i], fixed = (lo, lo), True
             elif down:
@@ -164,10 +173,10 @@ class Problem:
         if not free:
             return self.at_point(term, [lo for lo, _ in face])
         face = tuple(face)
-        plain = self.defined_on(term, self.box(face))
+        plain = self.defined_on(term, self.box(face), inside=not outside)
         if plain is None:
             return None
-        mvf = self._mean_value(term, face, self.gradient(term, face, free), free)
+        mvf = self._mean_value(term, face, self.gradient(term, face, free, inside=not outside), free)
         if mvf is None or mvf.lo is None or (plain.lo is not None and plain.lo >= mvf.lo):
             return plain
         return mvf
@@ -226,8 +235,10 @@ class Problem:
         if self.defined_on(self.G, self.box(cell)) is None:
             raise CheckError(f"the form is not defined on the end-rule leaf {_show(cell)}")
         d = self.G
+        closed = self.box(cell, closed_at=(rule.index, rule.side))
+        inside = not self.leaves_domain(cell, rule.index, rule.side)
         for _ in range(order):
-            if self.defined_on(d, self.box(cell, closed_at=(rule.index, rule.side))) is None:
+            if self.defined_on(d, closed, inside) is None:
                 raise CheckError(f"a vanishing derivative is not continuous up to the end on {_show(cell)}")
             d = self.derivative(d, rule.index)
         if rule.side == "hi" and order % 2:
