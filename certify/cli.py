@@ -80,9 +80,9 @@ def cmd_bound(args) -> int:
     return 0
 
 
-def _select(lemma_id):
-    from lemmas import registry
-    lemmas = registry()
+def _select(lemma_id, module=None):
+    from lemmas import load_module, registry
+    lemmas = load_module(module) if module else registry()
     if lemma_id:
         chosen = [l for l in lemmas if l.id.lower() == lemma_id.lower()]
         if not chosen:
@@ -95,16 +95,17 @@ def cmd_run(args) -> int:
     from .domain import parse_interval
     from .report import write_reports
     from .runner import run_lemmas
-    lemmas = _select(args.lemma)
+    lemmas = _select(args.lemma, args.module)
     if args.beta:
         if not args.lemma:
             raise CertifyInputError("--beta needs --lemma (a β range belongs to one lemma)")
         parse_interval(args.beta)     # validates the text: reversed / empty ranges exit 2
         lemmas = [l.with_beta(args.beta) for l in lemmas]
     start = time.monotonic()
-    out_dir = args.out
+    partial = bool(args.lemma or args.beta or args.module)
+    out_dir = args.out or (_partial_dir(args) if partial else "reports")
     side = None
-    if not args.lemma and not args.no_extras:
+    if not partial and not args.no_extras:
         # the criterion and figures write their own files: run them beside the lemma workers
         import multiprocessing
         side = multiprocessing.get_context("fork").Process(target=_run_extras, args=(out_dir,))
@@ -112,7 +113,7 @@ def cmd_run(args) -> int:
     grouped = run_lemmas(lemmas, jobs=args.jobs, progress=not args.quiet)
     seconds = time.monotonic() - start
     title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
-    write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds)
+    write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds, partial=partial)
     if side is not None:
         side.join()
         if side.exitcode != 0:
@@ -126,6 +127,16 @@ def cmd_run(args) -> int:
     else:
         print(f"{len(statuses)} assertions in {seconds:.1f} s: {summary}; reports written to {out_dir}/")
     return 3 if "UNDECIDED" in statuses else 0
+
+
+def _partial_dir(args) -> str:
+    """runs/<lemma or module>[_<beta range>]: a partial run never overwrites reports/."""
+    import os
+    import re
+    name = args.lemma or os.path.splitext(os.path.basename(args.module))[0]
+    if args.beta:
+        name += "_" + args.beta
+    return os.path.join("runs", re.sub(r"[^A-Za-z0-9.+-]+", "_", name).strip("_"))
 
 
 def _run_extras(out_dir):
@@ -167,6 +178,8 @@ def cmd_check(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="certify", description="Verified numerics for mean-field synchronization on the circle.")
+    from . import __version__
+    p.add_argument("--version", action="version", version=f"certify {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def budget_opts(q):
@@ -196,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
         q = sub.add_parser(name, help=helptext)
         q.add_argument("--lemma", help="run one lemma, e.g. A.4")
         q.add_argument("--beta", help='re-run the lemma on a new β range, e.g. "[0.7, 1)"')
-        q.add_argument("--out", default="reports")
+        q.add_argument("--module", help="run the lemmas (LEMMAS list) of this Python file instead of the registry")
+        q.add_argument("--out", help="output folder (default reports/ for a full run, runs/<name> for a partial one)")
         q.add_argument("--jobs", type=int, default=None)
         q.add_argument("--quiet", action="store_true")
         q.add_argument("--no-extras", action="store_true", help="skip the criterion figures")

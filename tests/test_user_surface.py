@@ -1,0 +1,53 @@
+"""The user's surface: partial runs never touch reports/, user lemma modules run and re-check,
+the version is reported."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MODULE = '''
+from certify.claims import Human, Inequality, Lemma
+LEMMAS = [Lemma("N.1", "demo", "a demo lemma", claims=(
+    Inequality("N.1.a", "log x < x", lhs="log(x)", op="<", rhs="x", over="x in (0, 10]"),
+    Inequality("N.1.b", "false on the range", lhs="x", op="<", rhs="1/2", over="x in [0, 1]"),
+    Human("N.1.c", "glue", reasoning="by hand")))]
+'''
+
+
+def _cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_user_module_runs_in_its_own_folder_and_rechecks(tmp_path):
+    (tmp_path / "my_lemmas.py").write_text(MODULE)
+    p = _cli("run", "--module", "my_lemmas.py", "--quiet", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    out = tmp_path / "runs" / "my_lemmas"
+    assert (out / "REPORT.md").is_file() and not (tmp_path / "reports").exists()
+    errata = (out / "ERRATA.md").read_text()
+    assert "fails on the requested range" in errata and "N.1.b" in errata
+    q = _cli("check", str(out / "certificate.json"), cwd=tmp_path)
+    assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr
+
+
+def test_partial_run_default_folder(tmp_path):
+    (tmp_path / "my_lemmas.py").write_text(MODULE)
+    p = _cli("run", "--module", "my_lemmas.py", "--lemma", "N.1", "--quiet", cwd=tmp_path)
+    assert p.returncode == 0 and "runs/N.1" in p.stdout, p.stdout + p.stderr
+
+
+def test_module_errors_are_one_line(tmp_path):
+    (tmp_path / "empty.py").write_text("X = 1\n")
+    for args in (["--module", "missing.py"], ["--module", "empty.py"]):
+        p = _cli("run", *args, cwd=tmp_path)
+        assert p.returncode == 2 and "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1
+
+
+def test_version():
+    import certify
+    p = _cli("--version", cwd=ROOT)
+    assert p.returncode == 0 and p.stdout.strip() == f"certify {certify.__version__}"
