@@ -87,6 +87,7 @@ class Ladder:
         self.side = tape_of([[t for t, _ in self.conditions]], self.names) if self.conditions else None
         self._derivs = {}
         self._last = {}
+        self._bare = None
 
     @property
     def tape(self):
@@ -205,15 +206,38 @@ class Ladder:
         return value
 
     def closed_defined(self, cell) -> bool:
-        """Is F defined and continuous on the *closed* cell (open domain ends included)?"""
+        """Is F defined and continuous on the *closed* cell (open domain ends included)?  No
+        domain facts: they are proved on the domain, and the closure may leave it."""
         box = [I.Interval(*_closed(lo, hi)) for lo, hi in cell]
-        vals, decs = self.tape0.intervals(box, facts=self.facts)
+        vals, decs = self.tape0.intervals(box)
         return decs[self.tape0.outputs[0][0]] >= I.DAC
+
+    def defined_up_to(self, cell, index, side) -> bool:
+        """Is F defined and continuous on the cell closed at one end of variable ``index``
+        (facts only where that closure stays in the domain)?"""
+        lo, hi = cell[index]
+        o_lo, o_hi = self.cells.opens[index]
+        leaves = (o_lo is not None and lo == o_lo) if side == "lo" else (o_hi is not None and hi == o_hi)
+        box = self.cells.box(cell)
+        end = _closed(lo, lo)[0] if side == "lo" else _closed(hi, hi)[1]
+        iv = box[index]
+        box[index] = I.Interval(end, iv.hi, False, iv.hi_open) if side == "lo" else I.Interval(iv.lo, end, iv.lo_open, False)
+        vals, decs = self.tape0.intervals(box, facts=None if leaves else self.facts)
+        return decs[self.tape0.outputs[0][0]] >= I.DAC
+
+    @property
+    def bare(self) -> "Ladder":
+        """The same F without domain facts (for points and faces outside the domain)."""
+        if not self.facts:
+            return self
+        if self._bare is None:
+            self._bare = Ladder(self.F, self.names, self.cells.opens)
+        return self._bare
 
     def _monotone(self, cell):
         grads = self.gradient_on(cell)
         face = list(cell)
-        fixed = False
+        fixed = outside = False
         closed_ok = None
         for i, g in enumerate(grads):
             if g is None:
@@ -227,21 +251,23 @@ class Ladder:
                     closed_ok = self.closed_defined(cell)
                 if not closed_ok:
                     continue
+                outside = True
             if g.certainly_nonnegative():
                 face[i], fixed = (lo, lo), True
             elif g.certainly_nonpositive():
                 face[i], fixed = (hi, hi), True
         if not fixed:
             return None
+        on = self.bare if outside else self      # a face on an open end is outside the domain
         free = [i for i, (lo, hi) in enumerate(face) if lo != hi]
         if not free:
-            value, ok = self.at_point([lo for lo, _ in face])
+            value, ok = on.at_point([lo for lo, _ in face])
             return value if ok else None
-        plain = self.plain(tuple(face))
+        plain = on.plain(tuple(face))
         if plain is None:
             return None
-        face_grads = self.gradient_on(tuple(face))
-        mvf = self._mean_value(tuple(face), face_grads, free)
+        face_grads = on.gradient_on(tuple(face))
+        mvf = on._mean_value(tuple(face), face_grads, free)
         return best_lower(plain, mvf)
 
     def _taylor2(self, cell):

@@ -91,6 +91,9 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
         return None
     if ladder.plain(cell) is None:
         return ""
+    # Taylor with Lagrange remainder needs F and its first order-1 derivatives continuous up to the end
+    if not all(ladder.derivative(rule.index, j).defined_up_to(cell, rule.index, rule.side) for j in range(rule.order)):
+        return ""
     sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
     d = ladder.derivative(rule.index, rule.order, sign)
     for method in METHODS:

@@ -248,3 +248,8 @@ def test_domain_facts_are_not_used_outside_the_domain():
     assert p.defined_on(G, closed, inside=False) is None
     got = p.enclose("monotone", G, cell)
     assert got is None or got.lo is None
+
+
+def test_cli_checks_the_committed_criterion_file():
+    from certify.cli import main
+    assert main(["check", str(CHECKER.parent.parent / "reports" / "criterion.json")]) == 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import arith as A
 from .evaluate import UNDEFINED, exact, value
+from .criterion import check_criterion
 from .forall import check_forall, claim_hash, read_claim
 from .kinds import check_identity, check_limit, check_rootcount, check_tail
 from .matrix import check_matrix
@@ -169,12 +170,17 @@ class NotABundle(CheckError):
 
 
 def check_file(path, progress=None):
-    """(cells replayed, [Verdict]) of a bundle or of a single certificate file."""
+    """(cells replayed, [Verdict]) of a bundle, a single certificate or a criterion file."""
     try:
         with open(path) as fh:
             doc = json.load(fh)
     except (OSError, ValueError) as e:
         raise NotABundle(f"cannot read {path}: {e}") from None
+    if isinstance(doc, dict) and "f" in doc and ("runs" in doc or "ranges" in doc):
+        try:
+            return check_criterion(doc), [Verdict("criterion", "HOLDS", True, "")]
+        except CheckError as e:
+            return 0, [Verdict("criterion", "HOLDS", False, str(e))]
     if isinstance(doc, dict) and doc.get("kind") in REPLAY:
         try:
             return check_certificate(doc), [Verdict("certificate", "PROVED", True, "")]
