@@ -136,6 +136,9 @@ TAMPERS = [
     ("identity", ("claim", "domain"), "x in [-1, 1], y in [1, 2]", True), # sqrt(x^2) = |x|
     ("identity", ("defined",), [], False),
     ("identity", ("method",), "force", False),
+    ("identity", ("defined", 0, "kind"), "forall", False),
+    ("identity", ("defined", 0, "tree"), {"leaf": "plain", "prec": 1}, False),
+    ("tail_up", ("defined", "problem", "obligations"), [{"certificate": None}], False),
     ("limit", ("claim", "value"), "0", True),
     ("rootcount", ("claim", "signs"), "+--", True),
     ("rootcount", ("claim", "degree"), 3, True),
