@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from flint import fmpq
 
@@ -108,6 +109,11 @@ def _fraction(text):
 def read_expr(text: str, names) -> T.Term:
     if not isinstance(text, str):
         raise CheckError("an expression that is not text")
+    return _read(text, tuple(names))
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, names: tuple) -> T.Term:
     p = _Parser(text, names)
     t = p.expr()
     if p.i != len(p.toks):

@@ -96,8 +96,20 @@ def call(name, args) -> Term:
     raise CheckError(f"unknown function {name} of {len(args)} arguments")
 
 
+_ORDERS: dict = {}
+
+
 def postorder(roots):
-    """Every distinct subterm of ``roots``, each after its arguments."""
+    """Every distinct subterm of ``roots``, each after its arguments (memoized: terms are
+    interned and live as long as the table)."""
+    key = tuple(id(r) for r in roots)
+    got = _ORDERS.get(key)
+    if got is None:
+        got = _ORDERS[key] = _postorder(roots)
+    return got
+
+
+def _postorder(roots):
     out, seen, stack = [], set(), [(r, False) for r in reversed(roots)]
     while stack:
         t, done = stack.pop()
