@@ -26,14 +26,42 @@ def _budget(args):
     return Budget(cells=args.max_cells, seconds=args.max_seconds)
 
 
+def _decide(parts, domain, budget):
+    """The Result of one claim, or of a chain a < b < c (every link; the first link that is not
+    PROVED decides the status)."""
+    from .claims import Identity
+    from .expr.text import to_text
+    from .prover import prove_inequality
+    if any(op == "==" for _, op, _ in parts):
+        if len(parts) != 1:
+            raise CertifyInputError("an identity is one 'lhs == rhs', not a chain")
+        lhs, _, rhs = parts[0]
+        return Identity("cli", "", lhs=lhs, rhs=rhs, over=str(domain)).run()
+    results = [prove_inequality(lhs, op, rhs, domain, budget) for lhs, op, rhs in parts]
+    if len(results) == 1:
+        return results[0]
+    for (lhs, op, rhs), r in zip(parts, results):
+        if r.status != "PROVED":
+            r.reason = f"{to_text(lhs)} {op} {to_text(rhs)}: {r.reason}".rstrip(": ")
+            r.margin, r.certificate = None, None
+            return r
+    first = results[0]
+    first.certificate = None                 # a chain has one certificate per link: prove each to keep them
+    first.cells = sum(r.cells for r in results)
+    first.margin = None
+    first.reason = f"all {len(results)} links of the chain proved"
+    return first
+
+
 def cmd_prove(args) -> int:
     from .domain import parse_domain
-    from .expr.parse import parse_relation
-    from .prover import prove_inequality
+    from .expr.parse import parse_relations
     domain = parse_domain(args.over)
-    lhs, op, rhs = parse_relation(args.claim, domain.names)
+    parts = parse_relations(args.claim, domain.names)
+    if args.certificate and len(parts) > 1:
+        raise CertifyInputError("--certificate takes one inequality, not a chain: prove each link")
     start = time.monotonic()
-    r = prove_inequality(lhs, op, rhs, domain, _budget(args))
+    r = _decide(parts, domain, _budget(args))
     seconds = time.monotonic() - start
     if args.json:
         print(json.dumps({"status": r.status, "margin": r.margin, "margin_kind": r.margin_kind,

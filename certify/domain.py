@@ -14,9 +14,11 @@ import sympy
 
 from .errors import CertifyInputError
 from .exact import rational_str, to_rational
+from .expr.notation import ascii_math
 
 _INF = {"oo", "+oo", "inf", "+inf", "infinity"}
 _NINF = {"-oo", "-inf", "-infinity"}
+_CHAIN = re.compile(r"^\s*([^<>=]+?)\s*(<=|<)\s*([A-Za-z_][A-Za-z_0-9]*)\s*(<=|<)\s*([^<>=]+?)\s*$")
 _ITEM = re.compile(r"^\s*([A-Za-z_][A-Za-z_0-9]*)\s+in\s+([\[\(])\s*([^,]+?)\s*,\s*([^,]+?)\s*([\]\)])\s*$")
 
 
@@ -59,7 +61,13 @@ def parse_end(text: str):
         return "oo"
     if t in _NINF:
         return "-oo"
-    return to_rational(t)
+    try:
+        return to_rational(t)
+    except CertifyInputError:
+        if re.search(r"[A-Za-z]", t):
+            raise CertifyInputError(f"domain end {t!r}: ends must be exact rationals for now "
+                                    f"(for x in [0, pi] write x = pi*t with t in [0, 1])") from None
+        raise
 
 
 def parse_interval(text: str) -> Interval:
@@ -102,18 +110,23 @@ class Domain:
 
 
 def parse_domain(text: str) -> Domain:
-    """Parse ``"b in (1/3, 1/2), z in [0, 1]"``."""
-    items = re.split(r",(?![^\[\(]*[\]\)])", text)
+    """Parse ``"b in (1/3, 1/2), z in [0, 1]"``; also ``"0 <= z <= 1"``, ``"1/3 < b < 1/2"``
+    and the unicode of ``certify.expr.notation`` (``z ∈ [0, ∞)``)."""
+    items = re.split(r",(?![^\[\(]*[\]\)])", ascii_math(text))
     names, ivs = [], []
     for item in items:
-        m = _ITEM.match(item)
-        if not m:
-            raise CertifyInputError(f"malformed domain item {item.strip()!r}; write e.g. 'z in [0, 1]'")
-        name = m.group(1)
+        m, chain = _ITEM.match(item), _CHAIN.match(item)
+        if m:
+            name, parts = m.group(1), m.groups()[1:]
+        elif chain:
+            lo, op_lo, name, op_hi, hi = chain.groups()
+            parts = ("(" if op_lo == "<" else "[", lo, hi, ")" if op_hi == "<" else "]")
+        else:
+            raise CertifyInputError(f"malformed domain item {item.strip()!r}; write e.g. 'z in [0, 1]' or '0 <= z <= 1'")
         if name in names:
             raise CertifyInputError(f"variable '{name}' declared twice")
         names.append(name)
-        ivs.append(_interval(*m.groups()[1:]))
+        ivs.append(_interval(*parts))
     if not 1 <= len(names) <= 3:
         raise CertifyInputError("a claim takes one to three variables")
     return Domain(tuple(names), tuple(ivs))

@@ -51,3 +51,24 @@ def test_version():
     import certify
     p = _cli("--version", cwd=ROOT)
     assert p.returncode == 0 and p.stdout.strip() == f"certify {certify.__version__}"
+
+
+def test_mathematicians_notation():
+    from certify.domain import parse_domain
+    from certify.expr.parse import parse_expr, parse_relations
+    assert str(parse_domain("0 <= z <= 1, 1/3 < b < 1/2")) == "z in [0, 1], b in (1/3, 1/2)"
+    assert str(parse_domain("β ∈ (−1, ∞)")) == "beta in (-1, oo)"
+    assert parse_expr("2·π·x^2", ("x",)) is parse_expr("2*pi*x**2", ("x",))
+    parts = parse_relations("0 ≤ sin(x) < 1", ("x",))
+    assert [op for _, op, _ in parts] == ["<=", "<"]
+
+
+def test_chains_identities_and_ends_from_the_command_line():
+    ok = _cli("prove", "0 <= x**2 <= 1", "--over", "-1 <= x <= 1", cwd=ROOT)
+    assert ok.returncode == 0 and ok.stdout.startswith("PROVED"), ok.stdout + ok.stderr
+    bad = _cli("prove", "0 <= x**2 < 1", "--over", "x ∈ [-1, 1]", cwd=ROOT)
+    assert bad.returncode == 1 and "x**2 < 1" in bad.stdout, bad.stdout
+    ident = _cli("prove", "sqrt(x**2) == x", "--over", "x in [-1, 1]", cwd=ROOT)
+    assert ident.returncode == 1 and ident.stdout.startswith("REFUTED")
+    end = _cli("prove", "sin(x) <= 1", "--over", "x in [0, pi]", cwd=ROOT)
+    assert end.returncode == 2 and "pi*t" in end.stderr and len(end.stderr.strip().splitlines()) == 1

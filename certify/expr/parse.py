@@ -1,7 +1,7 @@
 """Read user-typed expressions into trees as written, without ``eval``.
 
 A whitelist walk over Python's ``ast``: numbers, the declared variable names, ``pi`` and ``E``,
-the operators + - * / ** (``^`` is read as a power) and unary minus, and calls of the
+the operators + - * / ** (``^`` is rewritten to ``**`` first, see ``notation``) and unary minus, and calls of the
 functions in ``nodes.FUNCTIONS`` (and ``min``/``max``).  Decimal literals are read from the
 source text, so ``0.18`` is exactly 9/50.  Anything else (attributes, subscripts, lambdas,
 keywords, unknown names, ``__import__``) is a one-line ``CertifyInputError``; nothing typed
@@ -16,6 +16,7 @@ from flint import fmpq
 
 from ..errors import CertifyInputError
 from . import nodes as N
+from .notation import ascii_math
 
 ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "Abs": "abs",
            "arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh"}
@@ -62,7 +63,7 @@ class _Reader:
             op = type(node.op)
             if op in _BINOPS:
                 return _BINOPS[op](left, right)
-            if op in (ast.Pow, ast.BitXor):
+            if op is ast.Pow:
                 return N.power(left, right)
             raise CertifyInputError(f"operator '{op.__name__}' is not allowed")
         if isinstance(node, ast.Call):
@@ -91,7 +92,7 @@ class _Reader:
 
 
 def _tree(source: str):
-    text = source.strip()
+    text = ascii_math(source).strip()
     try:
         return text, ast.parse(text, mode="eval")
     except SyntaxError as exc:
@@ -106,9 +107,20 @@ def parse_expr(source: str, variables=()) -> N.Node:
 
 def parse_relation(source: str, variables=()):
     """``"lhs OP rhs"`` (OP one of < <= > >=) -> ``(lhs, op, rhs)`` trees."""
+    parts = parse_relations(source, variables)
+    if len(parts) != 1 or parts[0][1] == "==":
+        raise CertifyInputError("expected one inequality 'lhs OP rhs' with OP in <, <=, >, >=")
+    return parts[0]
+
+
+def parse_relations(source: str, variables=()):
+    """``"a OP b OP c ..."`` (OP one of < <= > >= ==) -> the list of ``(lhs, op, rhs)`` of each
+    link of the chain (``0 < f < 1`` is ``0 < f`` and ``f < 1``)."""
     text, tree = _tree(source)
     body = tree.body
-    if not isinstance(body, ast.Compare) or len(body.ops) != 1 or type(body.ops[0]) not in RELATIONS:
-        raise CertifyInputError("expected one inequality 'lhs OP rhs' with OP in <, <=, >, >=")
+    ops = {**RELATIONS, ast.Eq: "=="}
+    if not isinstance(body, ast.Compare) or any(type(o) not in ops for o in body.ops):
+        raise CertifyInputError("expected a claim 'lhs OP rhs' (or a chain a < b < c) with OP in <, <=, >, >=, ==")
     reader = _Reader(text, variables)
-    return reader.read(body.left), RELATIONS[type(body.ops[0])], reader.read(body.comparators[0])
+    terms = [reader.read(body.left)] + [reader.read(c) for c in body.comparators]
+    return [(terms[i], ops[type(o)], terms[i + 1]) for i, o in enumerate(body.ops)]
