@@ -129,6 +129,17 @@ _HEX = re.compile(r"([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?
 _DEC = re.compile(r"([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$")
 
 
+
+def block_ids(blocks):
+    """Test ids of the blocks: file stem and block name, numbered when repeated."""
+    seen: dict = {}
+    out = []
+    for b in blocks:
+        key = f"{Path(b.file).stem}:{b.name}"
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return out
+
 def _round_double(q: Fraction, up: bool) -> Fraction | None:
     """The double next to q in the given direction (None = an infinity)."""
     if q > MAX_D:

@@ -10,7 +10,6 @@ import math
 import sys
 from pathlib import Path
 
-import flint
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,25 +21,9 @@ BLOCKS = itf.supported_blocks() if itf.ITF_DIR.is_dir() else []
 pytestmark = pytest.mark.skipif(not BLOCKS, reason=f"no ITF1788 data in {itf.ITF_DIR}")
 
 
-def _ids(blocks):
-    seen: dict = {}
-    out = []
-    for b in blocks:
-        key = f"{Path(b.file).stem}:{b.name}"
-        seen[key] = seen.get(key, 0) + 1
-        out.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
-    return out
 
 
-@pytest.fixture(params=[53, 106], ids=lambda p: f"prec{p}")
-def prec(request):
-    old = flint.ctx.prec
-    flint.ctx.prec = request.param
-    yield request.param
-    flint.ctx.prec = old
-
-
-@pytest.mark.parametrize("block", BLOCKS, ids=_ids(BLOCKS))
+@pytest.mark.parametrize("block", BLOCKS, ids=itf.block_ids(BLOCKS))
 def test_block(block, prec):
     failures = itf.run_block(block)
     assert not failures, f"{len(failures)} unsound case(s) at prec {prec}:\n" + "\n".join(failures)
