@@ -71,9 +71,10 @@ __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_
 
 def qarb(q: Fraction) -> arb:
     """The exact rational q as an arb (exact when q is dyadic, else a tight ball)."""
-    if isinstance(q, float):                       # GUIDE §2: never a binary double
-        raise TypeError("binary float refused")
-    q = Fraction(q)
+    if type(q) is not Fraction:
+        if isinstance(q, float):                   # GUIDE §2: never a binary double
+            raise TypeError("binary float refused")
+        q = Fraction(q)
     if q.denominator == 1:
         return arb(q.numerator)
     return arb(fmpq(q.numerator, q.denominator))
@@ -123,7 +124,7 @@ def arb_to_fraction(v: arb) -> Fraction:
         raise ArithmeticError(f"not an exact finite number: {v}")
     m, e = v.man_exp()
     m, e = int(m), int(e)
-    return Fraction(m) * (Fraction(2) ** e) if e < 0 else Fraction(m * (1 << e))
+    return Fraction(m, 1 << -e) if e < 0 else Fraction(m << e)
 
 
 def floor_dyadic(q: Fraction, bits: int = 64) -> Fraction:
@@ -560,8 +561,10 @@ class Fn:
 def imul(a: arb, b: arb) -> arb:
     """Interval (not ball) product of two finite balls, from their exact endpoints."""
     ends = [u * v for u in (a.lower(), a.upper()) for v in (b.lower(), b.upper())]
-    lo = min((e.lower() for e in ends), key=arb_to_fraction)
-    hi = max((e.upper() for e in ends), key=arb_to_fraction)
+    lo, hi = ends[0].lower(), ends[0].upper()
+    for e in ends[1:]:                 # exact finite arbs: the comparisons are exact
+        lo = e.lower() if e.lower() < lo else lo
+        hi = e.upper() if e.upper() > hi else hi
     return lo.union(hi)
 
 
@@ -640,8 +643,10 @@ class _Ctx:
         self._cont: dict = {}
 
     def xball(self, lo: Fraction, hi: Fraction) -> arb:
-        b = tball(lo, hi)
-        return b if self.scale is None else self.scale * b
+        if self.scale is None:
+            return tball(lo, hi)
+        # a scaled ball is a plain arb (the decorated fallback reads its ends): no CellBall
+        return self.scale * (qarb(lo) if lo == hi else qarb(lo).union(qarb(hi)))
 
     def point_sign(self, t: Fraction) -> int:
         s = self._pt.get(t)
