@@ -582,6 +582,7 @@ def _intersect(a: arb, b: arb) -> arb:
 # -- isolation ------------------------------------------------------------------------------------
 
 POS, NEG, ROOT, UNRESOLVED = "pos", "neg", "root", "unresolved"
+STALL = 16                 # a contraction step that keeps more than 15/16 of a root piece ends it
 
 
 @dataclass(frozen=True)
@@ -826,23 +827,16 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         lo, hi, d = p.lo, p.hi, p.slope
         left: list[Piece] = []
         right: list[Piece] = []
+        stalled = False
         for _ in range(steps):
-            if hi - lo <= tol:
+            if hi - lo <= tol or stalled:
                 break
             nlo, nhi = _newton(c, lo, hi, d, sl, sh)
             if (nhi - nlo) * 2 > hi - lo:            # less than halved: try cut points
-                w = hi - lo
-                for k in (4, 3, 5, 2, 6, 1, 7):      # midpoint first, then towards the ends
-                    cut = lo + w * k / 8
-                    if not nlo < cut < nhi:
-                        continue
-                    sm = c.point_sign(cut)
-                    if sm == sl:
-                        nlo = cut
-                    elif sm == sh:
-                        nhi = cut
-                    if (nhi - nlo) * 2 <= w:
-                        break
+                nlo, nhi = _cut(c, lo, hi, nlo, nhi, sl, sh)
+                # no cut point decided and Newton gained < 1/16: the piece is about the set
+                # the root sweeps over the parameter box; further steps would gain little
+                stalled = (nhi - nlo) * STALL > (hi - lo) * (STALL - 1)
                 if nlo == lo and nhi == hi:
                     break
             if nlo > lo:
@@ -854,6 +848,36 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         out.append(Piece(lo, hi, ROOT, p.method if not left and not right else "newton", d))
         out.extend(right)
     return out
+
+
+def _cut(c: _Ctx, lo: Fraction, hi: Fraction, nlo: Fraction, nhi: Fraction, sl: int, sh: int):
+    """Narrow [nlo, nhi] inside the root piece [lo, hi] by the certified sign of F at eighths
+    of it: the midpoint, then on each side a bisection (two points) for the edge of the set
+    the root sweeps over the parameter box, where the sign is undecided; it stops once the
+    piece is halved.  Each cut is proved: F has the sign of the piece's end on its side."""
+    w = hi - lo
+
+    def at(k):
+        nonlocal nlo, nhi
+        cut = lo + w * k / 8
+        if not nlo < cut < nhi:
+            return None
+        sm = c.point_sign(cut)
+        if sm == sl:
+            nlo = cut
+        elif sm == sh:
+            nhi = cut
+        return sm
+
+    at(4)
+    # left half: 2/8, then 3/8 if 2/8 was cut off, else 1/8; right half: 6/8, then 5/8 or 7/8
+    for first, after_cut, otherwise, end_sign in ((2, 3, 1, sl), (6, 5, 7, sh)):
+        if (nhi - nlo) * 2 <= w:
+            break
+        s = at(first)
+        if (nhi - nlo) * 2 > w:
+            at(after_cut if s == end_sign else otherwise)
+    return nlo, nhi
 
 
 def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
