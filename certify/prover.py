@@ -37,6 +37,7 @@ from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
 END_WIDTH = fmpq(1, 256)
+QUICK_CELLS = 32           # prove_defined's first try, without domain facts
 
 
 @dataclass
@@ -323,9 +324,10 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, _ = rules.compactify(F, domain)
     from .obligations import Obligations
-    # first without obligations (no symbolic work), then with the proved domain facts
+    # first without obligations (no symbolic work), then with the proved domain facts; the
+    # first try is short (every paper claim it decides takes one cell; a failed try is waste)
     ob = Obligations()
-    quick = Budget(min(budget.cells, 400), budget.depth, budget.seconds, budget.until)
+    quick = Budget(min(budget.cells, QUICK_CELLS), budget.depth, budget.seconds, budget.until)
     out = prove_positive(Ladder(N.ONE, names, _opens(domain), [(F, "defined")]), _box(domain), True, (),
                          quick, methods=("plain",))
     if out.status != "PROVED":

@@ -71,9 +71,10 @@ __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_
 
 def qarb(q: Fraction) -> arb:
     """The exact rational q as an arb (exact when q is dyadic, else a tight ball)."""
-    if isinstance(q, float):                       # GUIDE §2: never a binary double
-        raise TypeError("binary float refused")
-    q = Fraction(q)
+    if type(q) is not Fraction:
+        if isinstance(q, float):                   # GUIDE §2: never a binary double
+            raise TypeError("binary float refused")
+        q = Fraction(q)
     if q.denominator == 1:
         return arb(q.numerator)
     return arb(fmpq(q.numerator, q.denominator))
@@ -123,7 +124,7 @@ def arb_to_fraction(v: arb) -> Fraction:
         raise ArithmeticError(f"not an exact finite number: {v}")
     m, e = v.man_exp()
     m, e = int(m), int(e)
-    return Fraction(m) * (Fraction(2) ** e) if e < 0 else Fraction(m * (1 << e))
+    return Fraction(m, 1 << -e) if e < 0 else Fraction(m << e)
 
 
 def floor_dyadic(q: Fraction, bits: int = 64) -> Fraction:
@@ -560,8 +561,10 @@ class Fn:
 def imul(a: arb, b: arb) -> arb:
     """Interval (not ball) product of two finite balls, from their exact endpoints."""
     ends = [u * v for u in (a.lower(), a.upper()) for v in (b.lower(), b.upper())]
-    lo = min((e.lower() for e in ends), key=arb_to_fraction)
-    hi = max((e.upper() for e in ends), key=arb_to_fraction)
+    lo, hi = ends[0].lower(), ends[0].upper()
+    for e in ends[1:]:                 # exact finite arbs: the comparisons are exact
+        lo = e.lower() if e.lower() < lo else lo
+        hi = e.upper() if e.upper() > hi else hi
     return lo.union(hi)
 
 
@@ -579,6 +582,7 @@ def _intersect(a: arb, b: arb) -> arb:
 # -- isolation ------------------------------------------------------------------------------------
 
 POS, NEG, ROOT, UNRESOLVED = "pos", "neg", "root", "unresolved"
+STALL = 16                 # a contraction step that keeps more than 15/16 of a root piece ends it
 
 
 @dataclass(frozen=True)
@@ -640,8 +644,10 @@ class _Ctx:
         self._cont: dict = {}
 
     def xball(self, lo: Fraction, hi: Fraction) -> arb:
-        b = tball(lo, hi)
-        return b if self.scale is None else self.scale * b
+        if self.scale is None:
+            return tball(lo, hi)
+        # a scaled ball is a plain arb (the decorated fallback reads its ends): no CellBall
+        return self.scale * (qarb(lo) if lo == hi else qarb(lo).union(qarb(hi)))
 
     def point_sign(self, t: Fraction) -> int:
         s = self._pt.get(t)
@@ -821,23 +827,16 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         lo, hi, d = p.lo, p.hi, p.slope
         left: list[Piece] = []
         right: list[Piece] = []
+        stalled = False
         for _ in range(steps):
-            if hi - lo <= tol:
+            if hi - lo <= tol or stalled:
                 break
             nlo, nhi = _newton(c, lo, hi, d, sl, sh)
             if (nhi - nlo) * 2 > hi - lo:            # less than halved: try cut points
-                w = hi - lo
-                for k in (4, 3, 5, 2, 6, 1, 7):      # midpoint first, then towards the ends
-                    cut = lo + w * k / 8
-                    if not nlo < cut < nhi:
-                        continue
-                    sm = c.point_sign(cut)
-                    if sm == sl:
-                        nlo = cut
-                    elif sm == sh:
-                        nhi = cut
-                    if (nhi - nlo) * 2 <= w:
-                        break
+                nlo, nhi = _cut(c, lo, hi, nlo, nhi, sl, sh)
+                # no cut point decided and Newton gained < 1/16: the piece is about the set
+                # the root sweeps over the parameter box; further steps would gain little
+                stalled = (nhi - nlo) * STALL > (hi - lo) * (STALL - 1)
                 if nlo == lo and nhi == hi:
                     break
             if nlo > lo:
@@ -849,6 +848,36 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         out.append(Piece(lo, hi, ROOT, p.method if not left and not right else "newton", d))
         out.extend(right)
     return out
+
+
+def _cut(c: _Ctx, lo: Fraction, hi: Fraction, nlo: Fraction, nhi: Fraction, sl: int, sh: int):
+    """Narrow [nlo, nhi] inside the root piece [lo, hi] by the certified sign of F at eighths
+    of it: the midpoint, then on each side a bisection (two points) for the edge of the set
+    the root sweeps over the parameter box, where the sign is undecided; it stops once the
+    piece is halved.  Each cut is proved: F has the sign of the piece's end on its side."""
+    w = hi - lo
+
+    def at(k):
+        nonlocal nlo, nhi
+        cut = lo + w * k / 8
+        if not nlo < cut < nhi:
+            return None
+        sm = c.point_sign(cut)
+        if sm == sl:
+            nlo = cut
+        elif sm == sh:
+            nhi = cut
+        return sm
+
+    at(4)
+    # left half: 2/8, then 3/8 if 2/8 was cut off, else 1/8; right half: 6/8, then 5/8 or 7/8
+    for first, after_cut, otherwise, end_sign in ((2, 3, 1, sl), (6, 5, 7, sh)):
+        if (nhi - nlo) * 2 <= w:
+            break
+        s = at(first)
+        if (nhi - nlo) * 2 > w:
+            at(after_cut if s == end_sign else otherwise)
+    return nlo, nhi
 
 
 def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):

@@ -89,19 +89,19 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
     values = np.asarray(evaluate(F, dict(zip(names, mesh))), dtype=float) * np.ones(mesh[0].shape)
     flat = values.ravel()
     pts = np.stack([m.ravel() for m in mesh], axis=1)
-    out = []
     bad = list(np.flatnonzero(np.isnan(flat))[:2])
     finite_abs = np.where(np.isfinite(flat), np.abs(flat), -1.0)
     bad += list(np.argsort(finite_abs)[-2:])       # near a pole: its simple-fraction snaps may hit it
     finite = np.flatnonzero(np.isfinite(flat))
     best = finite[np.argsort(flat[finite])[:keep]] if finite.size else []
     spread = float(np.max(flat[finite]) - np.min(flat[finite])) if finite.size else 0.0
-    for k in list(best):
-        fk = float(flat[k])
-        if fk >= 0 and fk <= 0.05 * spread:       # close to 0 but not below: look nearby
-            out.append(_descend(F, names, pts[k].copy(), fk, lows, highs))
-        else:
-            out.append(pts[k])
+    out = [pts[k] for k in best]
+    near = [i for i, k in enumerate(best) if 0 <= float(flat[k]) <= 0.05 * spread]
+    if near:                                      # close to 0 but not below: look nearby
+        ends = _descend(F, names, np.array([pts[best[i]] for i in near]),
+                        np.array([float(flat[best[i]]) for i in near]), lows, highs)
+        for i, x in zip(near, ends):
+            out[i] = x
     out += [pts[k] for k in bad if k < len(pts)]
     exact = []
     for rank, p in enumerate(out):
@@ -113,19 +113,23 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
     return exact
 
 
-def _descend(F, names, x, fx, lows, highs, steps: int = 30):
-    """Coordinate descent from x (float64), all 2n neighbours evaluated at once, steps halving;
-    stays in the box."""
-    n = len(x)
-    h = np.array([(b - a) / 16 for a, b in zip(lows, highs)])
+def _descend(F, names, xs, fxs, lows, highs, steps: int = 30):
+    """Coordinate descents (float64) from the rows of xs (values fxs), each with its own step
+    halving and staying in the box; all 2n neighbours of every start in one evaluation."""
+    m, n = xs.shape
+    h = np.tile([(b - a) / 16 for a, b in zip(lows, highs)], (m, 1))
     lo, hi = np.array(lows), np.array(highs)
     moves = np.concatenate([np.eye(n), -np.eye(n)])
+    xs, fxs = xs.copy(), fxs.copy()
     for _ in range(steps):
-        ys = np.clip(x + moves * h, lo, hi)
-        fy = np.asarray(evaluate(F, {name: ys[:, i] for i, name in enumerate(names)}), dtype=float) * np.ones(len(ys))
-        k = int(np.nanargmin(np.where(np.isfinite(fy), fy, np.inf)))
-        if np.isfinite(fy[k]) and fy[k] < fx:
-            x, fx = ys[k], float(fy[k])
-        else:
-            h = h / 2
-    return x
+        ys = np.clip(xs[:, None, :] + moves[None, :, :] * h[:, None, :], lo, hi)      # m x 2n x n
+        flat = ys.reshape(-1, n)
+        fy = np.asarray(evaluate(F, {name: flat[:, i] for i, name in enumerate(names)}), dtype=float)
+        fy = (fy * np.ones(len(flat))).reshape(m, 2 * n)
+        fy = np.where(np.isfinite(fy), fy, np.inf)
+        k = np.argmin(fy, axis=1)
+        best = fy[np.arange(m), k]
+        moved = np.isfinite(best) & (best < fxs)
+        xs[moved], fxs[moved] = ys[np.arange(m), k][moved], best[moved]
+        h[~moved] = h[~moved] / 2
+    return list(xs)

@@ -269,6 +269,8 @@ def mul(x: Interval, y: Interval):
         lo = a.lower().min(b.lower()).min(c.lower()).min(d.lower())
         hi = a.upper().max(b.upper()).max(c.upper()).max(d.upper())
         return Interval(lo, hi), COM
+    if x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None:
+        return _mul_bounded(x, y), COM
     lows, highs = [], []
     for a, ao, al in ((x.lo, x.lo_open, True), (x.hi, x.hi_open, False)):
         for b, bo, bl in ((y.lo, y.lo_open, True), (y.hi, y.hi_open, False)):
@@ -278,6 +280,34 @@ def mul(x: Interval, y: Interval):
     lo, hi = _min_end(lows), _max_end(highs)
     r = Interval(lo[0], hi[0], lo[1], hi[1])
     return r, COM if x.bounded and y.bounded else DAC
+
+
+def _mul_bounded(x: Interval, y: Interval) -> Interval:
+    """``mul`` for bounded x, y with some open end: the four end products (exact ones keep
+    their openness, rounded ones are closed; a zero end gives 0, open unless a zero end is
+    closed); each result end is open only if every candidate attaining it is."""
+    lo = hi = None
+    for a, ao in ((x.lo, x.lo_open), (x.hi, x.hi_open)):
+        for b, bo in ((y.lo, y.lo_open), (y.hi, y.hi_open)):
+            if a == 0 or b == 0:
+                p_lo = p_hi = ZERO
+                op_lo = op_hi = not ((a == 0 and not ao) or (b == 0 and not bo))
+            else:
+                p = a * b
+                if p.is_exact():
+                    p_lo = p_hi = p
+                    op_lo = op_hi = ao or bo
+                else:
+                    p_lo, p_hi, op_lo, op_hi = p.lower(), p.upper(), False, False
+            if lo is None or p_lo < lo:
+                lo, lo_open = p_lo, op_lo
+            elif p_lo == lo:
+                lo_open = lo_open and op_lo
+            if hi is None or p_hi > hi:
+                hi, hi_open = p_hi, op_hi
+            elif p_hi == hi:
+                hi_open = hi_open and op_hi
+    return Interval(lo, hi, lo_open, hi_open)
 
 
 def recip(y: Interval):

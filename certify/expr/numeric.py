@@ -37,21 +37,38 @@ def _rpow(x, p, q):
     return np.where(ok, np.abs(x) ** (p / q) if p >= 0 else np.where(x > 0, np.abs(x) + (x == 0), 1.0) ** (p / q), np.nan)
 
 
+_PLANS: dict = {}      # root -> [(op, data, argument positions)]; nodes are hash-consed, immortal
+
+
+def _plan(node: Node) -> list:
+    plan = _PLANS.get(node)
+    if plan is None:
+        order = postorder([node])
+        index = {id(n): i for i, n in enumerate(order)}
+        plan = []
+        for n in order:
+            data = n.data
+            if n.op == "num":
+                data = float(data.p) / float(data.q) if abs(data.p) < 2 ** 1000 else float(data)
+            plan.append((n.op, data, tuple(index[id(a)] for a in n.args)))
+        _PLANS[node] = plan
+    return plan
+
+
 def evaluate(node: Node, env: dict):
     """The tree at numpy arrays ``env`` (name -> array); float64, NaN where undefined."""
-    memo = {}
+    vals = []
     with np.errstate(all="ignore"):
-        for n in postorder([node]):
-            a = [memo[id(x)] for x in n.args]
-            op = n.op
+        for op, data, args in _plan(node):
+            a = [vals[i] for i in args]
             if op == "num":
-                v = float(n.data.p) / float(n.data.q) if abs(n.data.p) < 2 ** 1000 else float(n.data)
+                v = data
             elif op == "pi":
                 v = np.pi
             elif op == "e":
                 v = np.e
             elif op == "var":
-                v = np.asarray(env[n.data], dtype=float)
+                v = np.asarray(env[data], dtype=float)
             elif op == "add":
                 v = a[0] + a[1]
             elif op == "sub":
@@ -61,9 +78,9 @@ def evaluate(node: Node, env: dict):
             elif op == "div":
                 v = _div(a[0], a[1])
             elif op == "pown":
-                v = _pown(np.asarray(a[0], dtype=float), n.data)
+                v = _pown(np.asarray(a[0], dtype=float), data)
             elif op == "rpow":
-                v = _rpow(np.asarray(a[0], dtype=float), *n.data)
+                v = _rpow(np.asarray(a[0], dtype=float), *data)
             elif op == "pow":
                 v = np.where(a[0] > 0, np.abs(a[0]) ** a[1], np.nan)
             elif op == "min":
@@ -72,5 +89,5 @@ def evaluate(node: Node, env: dict):
                 v = np.maximum(a[0], a[1])
             else:
                 v = _UNARY[op](np.asarray(a[0], dtype=float))
-            memo[id(n)] = v
-    return memo[id(node)]
+            vals.append(v)
+    return vals[-1]
