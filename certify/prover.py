@@ -155,7 +155,6 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     starts = [rules.Form(F, [(F, "defined")])] + ([dropped] if dropped is not None else [])
     for start in starts:
         form, conds = start.G, list(start.conditions)
-        recs = [start.record] if start.record else []
         for i, (o_lo, o_hi) in enumerate(opens):
             for end, side in ((o_lo, "lo"), (o_hi, "hi")):
                 if end is None or ok(form):
@@ -164,9 +163,8 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
                 if scaled is not None:
                     form = scaled.G
                     conds += [c for c in scaled.conditions if c[1] != "defined"]
-                    recs.append(scaled.record)
         if form is not start.G and ok(form):
-            return rules.Form(form, conds, {"rewrites": recs})
+            return rules.Form(form, conds)
     return rules.Form(F)
 
 
@@ -214,7 +212,6 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                         "end_rules": [{"var": r.index, "side": r.side, "value": str(r.value),
                                        "order": r.order} for r in end_rules]},
             "tree": _serialize(out.tree),
-            "stats": {"cells": out.cells, "methods": dict(sorted(out.methods.items())), "max_prec": out.max_prec},
             "margin": margin,
             "margin_point": None if out.min_point_at is None else [str(q) for q in out.min_point_at]}
     return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)

@@ -42,12 +42,12 @@ class Form:
     """The searched expression and the conditions every leaf must satisfy."""
     G: N.Node
     conditions: list = field(default_factory=list)      # (tree, kind)
-    record: dict = field(default_factory=dict)          # what the checker re-derives
 
     def certificate(self) -> dict:
+        """The searched form and its conditions: all the checker needs (it re-proves the algebra
+        G = F * prod(multipliers) / prod(factors) itself, so no provenance is recorded)."""
         return {"expr": to_text(self.G),
-                "conditions": [{"expr": to_text(t), "kind": k} for t, k in self.conditions],
-                **self.record}
+                "conditions": [{"expr": to_text(t), "kind": k} for t, k in self.conditions]}
 
 
 def symbolic(F: N.Node, domain: Domain):
@@ -134,9 +134,7 @@ def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=r
                 continue
             if ok(G):
                 factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
-                return Form(G, [(F, "defined")] + factors,
-                            {"rule": "scale_end", "var": name, "side": side, "end": str(_q(end)),
-                             "power": k})
+                return Form(G, [(F, "defined")] + factors)
     return None
 
 
@@ -182,8 +180,7 @@ def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
     except Exception:
         return None
     kind = "nonnegative" if nonnegative else "positive"
-    return Form(G, [(F, "defined")] + [(p, kind) for p in P],
-                {"rule": "drop_factors", "dropped": [to_text(p) for p in P], "kind": kind})
+    return Form(G, [(F, "defined")] + [(p, kind) for p in P])
 
 
 # -- degenerate ends -----------------------------------------------------------------------------

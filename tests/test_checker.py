@@ -114,6 +114,12 @@ TAMPERS = [
     ("obligation", ("problem", "obligations", 0, "certificate", "claim", "domain"), "b in [3/4, 1]", True),
     ("obligation", ("problem", "obligations", 0, "certificate", "problem", "end_rules", 0, "value"), "1", False),
     ("end_rule", ("problem", "end_rules"), [], False),
+    ("end_rule", ("problem", "end_rules", 0, "side"), "hi", False),
+    ("end_rule", ("problem", "end_rules", 0, "var"), 1, False),
+    ("obligation", ("problem", "obligations", 0, "expr"), "b", False),
+    ("obligation", ("problem", "obligations", 0, "op"), ">", False),
+    ("tail_up", ("direction",), "decreasing", False),
+    ("tail_up", ("body",), lambda b: {**b, "tree": {"leaf": "plain", "prec": 53}}, False),
     ("end_rule", ("problem", "end_rules", 0, "order"), 1, False),
     ("end_rule", ("claim", "domain"), "x in [0, 1]", True),                # strict claim, closed end
     ("nonneg_factor", ("problem", "form", "conditions"), lambda cs: cs[:1], False),   # factor dropped

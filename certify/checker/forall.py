@@ -142,6 +142,8 @@ def facts_of(records, domain: Domain):
         claim = cert.get("claim") or {}
         if read_domain(claim.get("domain")) != domain:
             raise CheckError("an obligation proved on another domain")
+        if (rec.get("expr"), rec.get("op"), rec.get("rhs")) != (claim.get("lhs"), claim.get("op"), claim.get("rhs")):
+            raise CheckError("an obligation record that is not its certificate's claim")
         term = read_expr(claim.get("lhs"), domain.names)
         bound = read_expr(claim.get("rhs"), ())
         if bound.op != "num" or claim.get("op") not in OPS:
