@@ -175,6 +175,22 @@ def _run_extras(out_dir):
         job(out_dir)
 
 
+def cmd_report(args) -> int:
+    from .report import report_from_bundle
+    try:
+        with open(args.certificate) as fh:
+            doc = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise CertifyInputError(f"cannot read {args.certificate}: {exc}") from None
+    text = report_from_bundle(doc if isinstance(doc, dict) else {}, args.certificate)
+    if args.out:
+        with open(args.out, "w") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_check(args) -> int:
     import json
     import sys
@@ -232,8 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
     budget_opts(q)
     q.set_defaults(func=cmd_bound)
 
-    for name, helptext in (("run", "certify every registered lemma and write reports/"),
-                           ("report", "same as run: re-certify and rewrite reports/")):
+    q = sub.add_parser("report", help="rebuild a Markdown report from a certificate bundle (nothing recomputed)")
+    q.add_argument("certificate")
+    q.add_argument("--out", help="write the Markdown to this file (default: standard output)")
+    q.set_defaults(func=cmd_report)
+
+    for name, helptext in (("run", "certify every registered lemma and write reports/"),):
         q = sub.add_parser(name, help=helptext)
         q.add_argument("--lemma", help="run one lemma, e.g. A.4")
         q.add_argument("--beta", help='re-run the lemma on a new β range, e.g. "[0.7, 1)"')

@@ -138,3 +138,30 @@ def _write_errata(grouped, out_dir, partial=False):
         lines.append("")
     with open(os.path.join(out_dir, "ERRATA.md"), "w") as fh:
         fh.write("\n".join(lines))
+
+
+def report_from_bundle(doc: dict, source: str) -> str:
+    """REPORT-style Markdown rebuilt from a certificate bundle alone (nothing recomputed): a
+    summary per lemma, then each entry's statement, status, margin and witness or reason."""
+    entries = doc.get("claims") if isinstance(doc, dict) else None
+    if doc.get("kind") != "bundle" or not isinstance(entries, list):
+        from .errors import CertifyInputError
+        raise CertifyInputError(f"{source} is not a certificate bundle")
+    lemmas: dict = {}
+    for e in entries:
+        lemmas.setdefault(e.get("lemma", "?"), []).append(e)
+    lines = [f"# certify: report rebuilt from `{source}`", "",
+             "Rebuilt from the bundle without recomputing anything; `certify check` re-verifies it.", "",
+             "| lemma | " + " | ".join(STATUS_ORDER) + " |", "|---|" + "---|" * len(STATUS_ORDER)]
+    for lemma, es in lemmas.items():
+        counts = [sum(e.get("status") == s for e in es) for s in STATUS_ORDER]
+        lines.append(f"| {lemma} | " + " | ".join(map(str, counts)) + " |")
+    for lemma, es in lemmas.items():
+        lines += ["", f"## Lemma {lemma}", "", "| id | statement | status | certified margin | witness or reason |",
+                  "|---|---|---|---|---|"]
+        for e in es:
+            margin = f"[{e['margin'][0]}, {e['margin'][1]}]" if e.get("margin") else ""
+            detail = f"witness {e['witness']}" if e.get("witness") else (e.get("reason") or "")
+            cells = [str(e.get("id")), str(e.get("statement")), f"**{e.get('status')}**", margin, detail]
+            lines.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -72,3 +72,17 @@ def test_chains_identities_and_ends_from_the_command_line():
     assert ident.returncode == 1 and ident.stdout.startswith("REFUTED")
     end = _cli("prove", "sin(x) <= 1", "--over", "x in [0, pi]", cwd=ROOT)
     assert end.returncode == 2 and "pi*t" in end.stderr and len(end.stderr.strip().splitlines()) == 1
+
+
+def test_report_is_rebuilt_from_a_certificate_without_recomputing(tmp_path):
+    import json
+    out = tmp_path / "R.md"
+    p = _cli("report", str(ROOT / "reports" / "certificate.json"), "--out", str(out), cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    text = out.read_text()
+    bundle = json.loads((ROOT / "reports" / "certificate.json").read_text())
+    assert text.count("**PROVED**") == sum(e["status"] == "PROVED" for e in bundle["claims"])
+    assert "## Lemma C.6" in text
+    (tmp_path / "x.json").write_text("{}")
+    q = _cli("report", str(tmp_path / "x.json"), cwd=tmp_path)
+    assert q.returncode == 2 and len(q.stderr.strip().splitlines()) == 1
