@@ -5,7 +5,7 @@ The main CLI (certify/cli.py) wires this in with::
     from certify.simulate import cli as simulate_cli
     simulate_cli.add_parser(subparsers)          # adds the 'simulate' sub-command
     ...
-    return simulate_cli.run(args)                # 0 ok, 2 bad input (one line on stderr)
+    return simulate_cli.run(args)                # exit status: see EXIT_CODES
 
 ``add_parser`` also sets ``func=run`` as a default on the sub-parser, for CLIs that dispatch with
 ``args.func(args)``.  Until the main CLI exists: ``python -m certify.simulate <experiment> ...``.
@@ -18,7 +18,9 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["add_parser", "run", "CHOICES"]
+__all__ = ["add_parser", "run", "CHOICES", "EXIT_CODES"]
+
+EXIT_CODES = {"ok": 0, "bad_input": 2, "not_synchronized": 3, "numerical_failure": 5}
 
 CHOICES = ("sync-sweep", "three-cluster", "metastability", "trajectories", "all")
 
@@ -40,7 +42,13 @@ and a JSON summary per experiment into --out (NPZ trajectories too; those are no
                  stable or unstable? (theory: stable exactly for beta < -2/3)
   metastability  n = 1000 uniform start, beta in {4, 9, 16, 25}: clusters vs log time vs sqrt(beta)
   trajectories   particle angles against time for one beta and n
-  all            the four experiments with their default sizes"""
+  all            the four experiments with their default sizes
+
+exit status: 0 success; 2 bad input; 3 a run did not synchronize within the time horizon
+(trajectories: the final state is not synchronized; sync-sweep: some start is undecided) -- said
+on stdout and in the JSON ("synchronized": false / "not_synchronized_within_horizon"); 5 numerical
+failure (non-finite velocity or energy, or the integrator cannot make progress). Errors are one
+line on stderr."""
 
 
 class BadInput(ValueError):
@@ -214,6 +222,9 @@ def run(args) -> int:
     except BadInput as exc:
         print(f"certify simulate: error: {exc}", file=sys.stderr)
         return 2
+    except FloatingPointError as exc:  # NumericalError: nan/inf, stalled integrator
+        print(f"certify simulate: numerical failure: {exc}", file=sys.stderr)
+        return EXIT_CODES["numerical_failure"]
     except ValueError as exc:  # invalid parameters detected deeper down
         print(f"certify simulate: error: {exc}", file=sys.stderr)
         return 2
@@ -225,7 +236,17 @@ def run(args) -> int:
     else:
         for name, s in summaries.items():
             print(_one_line(name, s, out))
+    if any(_not_synchronized(name, s) for name, s in summaries.items()):
+        return EXIT_CODES["not_synchronized"]
     return 0
+
+
+def _not_synchronized(name, s) -> bool:
+    if name == "trajectories":
+        return not s["result"].get("synchronized", True)
+    if name == "sync-sweep":
+        return bool(s.get("not_synchronized_within_horizon", 0))
+    return False
 
 
 def _run_one(name, out, seed, quiet, cmd, kw):
@@ -242,6 +263,9 @@ def _one_line(name, s, out) -> str:
         tot = sum(r["starts"] for r in tab)
         syn = sum(r["synchronized"] for r in tab)
         res = f"{syn}/{tot} random starts synchronized"
+        und = s.get("not_synchronized_within_horizon", 0)
+        if und:
+            res += f"; {und} did NOT synchronize within the horizon (undecided)"
     elif name == "three-cluster":
         res = "; ".join(f"beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})" for r in s["results"])
         res += " -> agrees with theory" if s["all_agree"] else " -> DISAGREES with theory"
@@ -252,4 +276,6 @@ def _one_line(name, s, out) -> str:
     else:
         r = s["result"]
         res = f"{r['status']} at t={r['t_end']:.3g}"
+        if not r.get("synchronized", True):
+            res = f"NOT synchronized within the horizon: {r['status']} at t={r['t_end']:.3g}"
     return f"{name}: {res}. Wrote {files}"

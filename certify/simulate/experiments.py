@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import platform
-import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -250,6 +248,7 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
         "certified_note": note,
         "table": table,
         "all_energy_monotone": all(r["energy_monotone"] for r in results),
+        "not_synchronized_within_horizon": sum(r["outcome"] == "undecided" for r in results),
         "runs": results,
         "files": files,
         "provenance": _provenance(command),
@@ -544,6 +543,8 @@ def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed
     tr.save_npz(out / "trajectories.npz")
     counts = [cluster_groups(x)[1] for x in tr.x]
     files = _plot_trajectories(out, tr, beta, n, model, counts)
+    note = None if tr.synchronized else (
+        f"NOT synchronized: {tr.reason} with {counts[-1]} cluster(s), diameter {diameter(tr.x_final):.3g}")
     summary = {
         "experiment": "trajectories",
         "model": {"T1": "(T1), time unit t_paper * n * e^beta", "T2": "(T2) (already scale-free)",
@@ -551,6 +552,7 @@ def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed
         "parameters": {"beta": beta, "n": n, "horizon": horizon, "seed": seed, "model": model},
         "result": {
             "status": tr.reason, "t_end": tr.t_final, "time_to_sync": tr.t_sync,
+            "synchronized": tr.synchronized, "note": note,
             "final_order_parameter": order_parameter(tr.x_final), "final_diameter": diameter(tr.x_final),
             "energy_monotone": tr.energy_monotone, "steps": tr.steps, "rejected_steps": tr.rejected,
             "cluster_count_changes": [{"t": float(tr.t[i]), "clusters": int(counts[i])}

@@ -8,6 +8,12 @@
 * ``horizon``    at t = t_end,  ``max_steps`` / ``max_wall`` at the budgets,
 * ``energy_violation`` (adaptive only) when the energy keeps decreasing even for tiny steps.
 
+It never hangs: a non-finite position, velocity or energy raises
+:class:`~certify.simulate.models.NumericalError` (one-line message), and so does Dormand-Prince
+after ``max_rejects`` consecutive rejected steps or when the step falls below
+``h_min = 1e-14 * max(1, |t|)`` (no progress possible in float64).  ``Trajectory.synchronized``
+tells whether the run ended synchronized (diameter < ``sync_eps``).
+
 Energy monitoring.  For gradient systems (odd f; see :mod:`certify.simulate.models`) E must be
 non-decreasing.  After every step E(x_new) is compared with E(x_old); a decrease larger than
 ``system.energy_slack()`` (rounding + proven Fourier truncation) is a *failed step*: RK4 records
@@ -30,9 +36,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .diagnostics import TWO_PI, diameter
-from .models import System
+from .models import NumericalError, System
 
-__all__ = ["Trajectory", "integrate", "half_circle_stop", "EnergyViolation"]
+__all__ = ["Trajectory", "integrate", "half_circle_stop", "EnergyViolation", "NumericalError"]
 
 
 class EnergyViolation(RuntimeError):
@@ -75,9 +81,17 @@ class Trajectory:
     final_members: np.ndarray | None = None  # original particles per reduced particle
     system: dict = field(default_factory=dict)
 
+    sync_eps: float = 1e-6
+
     @property
     def energy_monotone(self) -> bool:
         return not self.energy_failures
+
+    @property
+    def synchronized(self) -> bool:
+        """The final state is synchronized (diameter < sync_eps), or a stop callback declared it."""
+        return bool(diameter(self.x_final) < self.sync_eps or
+                    (self.status == "stopped" and self.reason.startswith("synchronized")))
 
     def summary(self) -> dict:
         from .diagnostics import cluster_count, order_parameter
@@ -94,6 +108,7 @@ class Trajectory:
             "energy_failures": self.energy_failures[:20],
             "merges": len(self.events),
             "t_sync": self.t_sync,
+            "synchronized": self.synchronized,
             "final_order_parameter": order_parameter(self.x_final),
             "final_diameter": diameter(self.x_final),
             "final_clusters": cluster_count(self.x_final),
@@ -168,7 +183,8 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
               record_times=None, record_every: int | None = None, stop=None,
               collapse: float | None = None, collapse_every: int = 10, check_energy: bool = True,
               strict_energy: bool = False, sync_eps: float = 1e-6, max_steps: int = 10**6,
-              max_wall: float | None = None, progress=None, h_max: float | None = None) -> Trajectory:
+              max_wall: float | None = None, progress=None, h_max: float | None = None,
+              max_rejects: int = 100) -> Trajectory:
     """Integrate ``system`` from ``x0`` up to ``t_end``; see the module docstring.
 
     Dormand-Prince error control: the local error estimate must stay below
@@ -225,7 +241,12 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         h = 1e-2 / max(vmax, 1e-12)
         h = min(h, max(t_end, 1e-12))
     consecutive_energy_fail = 0
+    consecutive_rejects = 0
     last_recorded_step = 0
+
+    def give_up(what):
+        raise NumericalError(f"{sys.name}: integrator stalled at t = {t:.6g}: {what} "
+                             f"(step {hh:.3g}, {rejected} rejected steps)")
 
     def finish_checks():
         nonlocal status, reason
@@ -293,14 +314,16 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
                 err = float(np.max(np.abs(err_vec))) / sc
             else:
                 err = 0.0
-            if not math.isfinite(err):
-                h = hh * 0.1
+            if not math.isfinite(err) or err > 1.0:
                 rejected += 1
+                consecutive_rejects += 1
+                h = hh * (0.1 if not math.isfinite(err) else max(0.1, 0.9 * err ** -0.2))
+                if consecutive_rejects > max_rejects:
+                    give_up(f"{consecutive_rejects} consecutive rejected steps")
+                if h < 1e-14 * max(1.0, abs(t)):
+                    give_up("step size underflow")
                 continue
-            if err > 1.0:
-                rejected += 1
-                h = hh * max(0.1, 0.9 * err ** -0.2)
-                continue
+            consecutive_rejects = 0
             if track_energy and E_new < E - slack:
                 failures.append({"t": t + hh, "dE": E_new - E, "slack": slack})
                 if strict_energy:
@@ -357,7 +380,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         status=status, reason=reason, t_final=t, x_final=x[gmap_total].copy(),
         v_max_final=float(np.max(np.abs(v))) if v.size else 0.0,
         steps=steps, rejected=rejected, nfev=nfev, wall=time.monotonic() - wall0,
-        energy_failures=failures, events=events, t_sync=t_sync,
+        energy_failures=failures, events=events, t_sync=t_sync, sync_eps=sync_eps,
         final_weights=sys.c.copy(), final_positions=x.copy(),
         final_members=np.bincount(gmap_total, minlength=x.size), system=system.describe(),
     )

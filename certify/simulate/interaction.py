@@ -12,6 +12,18 @@ structure) and provides
   cosine coefficients a_k of h(cos t) = sum_k a_k cos(k t), with a truncation order K chosen from
   the proven tail bound of :mod:`certify.simulate.bessel` (exponential h) or exact (polynomial h:
   f is then a trigonometric polynomial of degree deg h + 1).
+
+Scaling (issue 13).  For h = A e^{B s} the values of f reach |A| e^{|B|}, which overflows float64
+for |B| > ~709.  Every numerical routine of the simulator therefore works with the *scaled*
+interaction f~ = e^{-sigma} f, where ``log_scale`` sigma = log|A| + |B| (0 for the other kinds):
+
+    f~(d) = sign(A) sin(d) e^{B cos d - |B|} = sign(A) sin(d) exp(-2B sin^2(d/2))   (B >= 0)
+                                              = sign(A) sin(d) exp( 2B cos^2(d/2))   (B <  0)
+
+so |f~| <= 1 for every finite B and the exponent is computed from half-angle sines/cosines of the
+*difference* d (no cancellation in cos d - 1).  ``f_scaled``, ``df_scaled``, ``W_scaled``,
+``h_scaled_of_d`` and ``fourier_scaled`` are these scaled quantities; ``f``, ``df``, ``W`` and
+``fourier`` keep their unscaled meaning (and may overflow to inf for huge |B|).
 """
 from __future__ import annotations
 
@@ -27,7 +39,6 @@ from .bessel import (
     bessel_i_scaled,
     choose_order,
     log_tail_bound_force,
-    log_tail_bound_partition,
 )
 
 __all__ = ["Interaction", "X", "S", "parse_expression"]
@@ -91,10 +102,11 @@ class Interaction:
         if not self.name:
             self.name = str(expr)
         self._classify()
+        self.log_scale = (math.log(abs(self.A)) + abs(self.B)) if self.kind == "exp" else 0.0
         self.f = self._make_f()
         self.df = _lambdify(sp.diff(self.expr, X))
-        self._check_periodic_odd()
         self._W = None
+        self._check_periodic_odd()
 
     # ------------------------------------------------------------------ construction
     @classmethod
@@ -139,6 +151,8 @@ class Interaction:
                 self.kind = "exp"
                 self.A = float(A * sp.exp(D))
                 self.B = float(B)
+                if self.A == 0.0 or not math.isfinite(self.A) or not math.isfinite(self.B):
+                    self.kind = "generic"
                 return
 
     def _make_f(self):
@@ -160,19 +174,102 @@ class Interaction:
     def _check_periodic_odd(self):
         t = np.linspace(-math.pi, math.pi, 1001)
         with np.errstate(all="ignore"):
-            ft = np.asarray(self.f(t), dtype=float)
-            fp = np.asarray(self.f(t + 2 * math.pi), dtype=float)
-            fm = np.asarray(self.f(-t), dtype=float)
+            ft = np.asarray(self.f_scaled(t), dtype=float)
+            fp = np.asarray(self.f_scaled(t + 2 * math.pi), dtype=float)
+            fm = np.asarray(self.f_scaled(-t), dtype=float)
         if not np.all(np.isfinite(ft)):
             raise ValueError(f"f = {self.expr} is not finite on [-pi, pi]")
         scale = max(float(np.max(np.abs(ft))), 1e-300)
-        self.sup_lower = scale  # a lower bound for sup |f| (values actually attained)
+        self.sup_lower_scaled = scale  # lower bound for sup |f~| (values actually attained)
+        with np.errstate(over="ignore"):
+            self.sup_lower = scale * math.exp(self.log_scale) if self.log_scale < 709 else math.inf
         if np.max(np.abs(fp - ft)) > 1e-9 * scale:
             raise ValueError(f"f = {self.expr} is not 2*pi-periodic")
         self.odd = bool(np.max(np.abs(ft + fm)) <= 1e-9 * scale)
         tt = np.linspace(0, math.pi, 2001)[1:-1]
-        self.positive_on_half_circle = bool(np.all(np.asarray(self.f(tt)) > 0))
-        self.df0 = float(np.asarray(self.df(np.zeros(1)))[0])
+        if self.kind == "exp":  # sin(t) A e^{B cos t} > 0 on (0, pi) iff A > 0 (no underflow issue)
+            self.positive_on_half_circle = bool(self.A > 0)
+        else:
+            self.positive_on_half_circle = bool(np.all(np.asarray(self.f_scaled(tt)) > 0))
+        if self.kind == "exp":
+            # f'(0) = A e^{B}, computed in log space (never inf * 0 = nan)
+            self.log_df0 = (math.log(self.A) + self.B) if self.A > 0 else None
+            self.df0_scaled = math.copysign(math.exp(self.B - abs(self.B)), self.A)
+            lg = math.log(abs(self.A)) + self.B
+            self.df0 = math.copysign(math.exp(lg) if lg < 709.78 else math.inf, self.A)
+        else:
+            self.df0 = float(np.asarray(self.df(np.zeros(1)))[0])
+            self.df0_scaled = self.df0
+            self.log_df0 = math.log(self.df0) if self.df0 > 0 else None
+        if not math.isfinite(self.df0_scaled):
+            raise ValueError(f"f'(0) of f = {self.expr} is not finite")
+
+    # ------------------------------------------------------------------ scaled evaluation
+    def _exp_factor(self, d):
+        """e^{B cos d - |B|} (in [0, 1]) from the half angle: no overflow, no cancellation."""
+        B = self.B
+        if B >= 0.0:
+            s = np.sin(0.5 * np.asarray(d, dtype=float))
+            s *= s
+            s *= -2.0 * B
+        else:
+            s = np.cos(0.5 * np.asarray(d, dtype=float))
+            s *= s
+            s *= 2.0 * B
+        return np.exp(s, out=s)
+
+    def f_scaled(self, d):
+        """f~(d) = e^{-log_scale} f(d) (see the module docstring); |f~| <= 1 for kind 'exp'."""
+        if self.kind != "exp":
+            return self.f(d)
+        d = np.asarray(d, dtype=float)
+        out = self._exp_factor(d)
+        out *= np.sin(d)
+        if self.A < 0:
+            np.negative(out, out=out)
+        return out
+
+    def h_scaled_of_d(self, d):
+        """e^{-log_scale} h(cos d) (kind 'exp' or 'poly')."""
+        if self.kind == "exp":
+            out = self._exp_factor(d)
+            return np.negative(out, out=out) if self.A < 0 else out
+        if self.kind == "poly":
+            return np.polynomial.polynomial.polyval(np.cos(np.asarray(d, dtype=float)), np.array(self.hpoly))
+        raise ValueError("h is only available for f = sin(x) h(cos x)")
+
+    def df_scaled(self, d):
+        """e^{-log_scale} f'(d)."""
+        if self.kind != "exp":
+            return np.asarray(self.df(d), dtype=float)
+        d = np.asarray(d, dtype=float)
+        out = self._exp_factor(d)
+        out *= np.cos(d) - self.B * np.sin(d) ** 2
+        if self.A < 0:
+            np.negative(out, out=out)
+        return out
+
+    def W_scaled(self, d):
+        """e^{-log_scale} W(d), W = int_0 f (finite for every finite B)."""
+        if self.kind != "exp":
+            return self.W(d)
+        d = np.asarray(d, dtype=float)
+        B = self.B
+        sg = 1.0 if self.A > 0 else -1.0
+        if B == 0.0:
+            s = np.sin(0.5 * d)
+            return sg * 2.0 * s * s
+        if B > 0.0:
+            s = np.sin(0.5 * d)
+            return (-sg / B) * np.expm1(-2.0 * B * s * s)
+        # B < 0: W~ = sg e^{2B} expm1(t) / |B|, t = 2|B| sin^2(d/2) in [0, 2|B|], formed as
+        # exp(2B + log expm1(t)) (no cancellation near d = 0, no overflow near d = pi)
+        s = np.sin(0.5 * d)
+        t = (-2.0 * B) * s * s
+        with np.errstate(divide="ignore"):
+            L = np.where(t > 30.0, t + np.log1p(-np.exp(-np.minimum(t, 745.0))),
+                         np.log(np.expm1(np.minimum(t, 30.0))))
+        return (sg / -B) * np.exp(2.0 * B + L)
 
     # ------------------------------------------------------------------ Fourier data
     @property
@@ -187,9 +284,30 @@ class Interaction:
         proven truncation bound ``bound`` = sup_t |f(t) - sum_{k<=K} b_k sin kt| (plus, if
         ``partition``, the corresponding bound for h, which is also required to be
         <= rel_tol * min|h|).  K is the smallest order with bound <= rel_tol * sup|f|.
+        Unscaled: e^{log_scale} times :meth:`fourier_scaled` (overflows for |B| > ~709).
+        """
+        b, a, K, bound = self.fourier_scaled(rel_tol, partition)
+        with np.errstate(over="ignore"):
+            m = math.exp(self.log_scale) if self.log_scale < 709.7 else math.inf
+            return b * m, a * m, K, bound * m
+
+    def fourier_scaled(self, rel_tol: float = 1e-13, partition: bool = False, k_max: int = 100000):
+        """(b~, a~, K, bound~): :meth:`fourier` for the scaled interaction f~ = e^{-log_scale} f.
+
+        Truncation bound (proved in :mod:`certify.simulate.bessel`, (B2)/(B3)): for
+        f~(t) = sign(A) sin t e^{B cos t - |B|} = sum_k b~_k sin kt,
+        b~_k = 2 sign(A) k e^{-|B|} I_k(B) / B, and every K with K + 1 > |B|/2,
+
+            sup_t |f~(t) - sum_{k<=K} b~_k sin kt| <= sum_{k>K} |b~_k|
+                <= e^{-|B|} e^{B^2/(4(K+2))} (|B|/2)^K / K! / (1 - |B|/(2(K+1)))   =: bound~,
+
+        uniformly in t, hence the truncated force differs from the exact one by at most
+        (sum_j c_j) * bound~ for *every* configuration.  K is the smallest order with
+        bound~ <= rel_tol * sup|f~| (computed in log space: no overflow for any finite B);
+        raises ValueError when no K <= k_max reaches it.
         """
         return _fourier_cached(self.kind, self.A, self.B, self.hpoly, float(rel_tol), bool(partition),
-                               float(self.sup_lower))
+                               float(self.sup_lower_scaled), int(k_max))
 
     # ------------------------------------------------------------------ energy potential
     def W(self, d):
@@ -231,29 +349,31 @@ class Interaction:
 
 
 @lru_cache(maxsize=256)
-def _fourier_cached(kind, A, B, hpoly, rel_tol, partition, sup_lower):
+def _fourier_cached(kind, A, B, hpoly, rel_tol, partition, sup_lower_scaled, k_max=100000):
+    """Scaled coefficients (b~, a~, K, bound~); see Interaction.fourier_scaled."""
     if kind == "exp":
         x = abs(B)
+        sg = 1.0 if A > 0 else -1.0
         if x == 0.0:
-            b = np.array([0.0, A])
-            a = np.array([A, 0.0])
+            b = np.array([0.0, sg])
+            a = np.array([sg, 0.0])
             return b, a, 1, 0.0
-        log_target = math.log(rel_tol * sup_lower / abs(A))
-        K = choose_order(x, log_target)
-        bound = abs(A) * math.exp(log_tail_bound_force(x, K))
+        # tail of the *scaled* series = e^{-x} * (B2): compare logs (never overflows)
+        log_target = math.log(rel_tol * sup_lower_scaled) + x
+        K = choose_order(x, log_target, k_max=k_max)
         if partition:
-            hmin = abs(A) * math.exp(-x)  # min of A e^{B cos t}
-            Kp = choose_order(x, math.log(rel_tol * hmin / abs(A)), partition=True)
+            hmin_scaled = math.exp(-2.0 * x)  # min of e^{B cos t - |B|}
+            Kp = choose_order(x, math.log(rel_tol * hmin_scaled) + x, partition=True, k_max=k_max)
             K = max(K, Kp)
-            bound = abs(A) * math.exp(log_tail_bound_force(x, K))
-        # b_k = 2 A k I_k(B)/B ; a_0 = A I_0(B), a_k = 2 A I_k(B); I_k(B) = sign^k I_k(|B|)
+        bound = math.exp(log_tail_bound_force(x, K) - x)
+        # b~_k = 2 sg k e^{-x} I_k(B)/B ; a~_0 = sg e^{-x} I_0(B), a~_k = 2 sg e^{-x} I_k(B)
         ive = bessel_i_scaled(x, K)
         ks = np.arange(K + 1)
         sign = np.where((ks % 2 == 1) & (B < 0), -1.0, 1.0)
-        ik = ive * math.exp(x) * sign  # I_k(B)
-        b = 2.0 * A * ks * ik / B
-        a = 2.0 * A * ik
-        a[0] = A * ik[0]
+        ik = ive * sign  # e^{-x} I_k(B)
+        b = 2.0 * sg * ks * ik / B
+        a = 2.0 * sg * ik
+        a[0] = sg * ik[0]
         b[0] = 0.0
         return b, a, K, bound
     if kind == "poly":

@@ -27,23 +27,49 @@ satisfies dE/dx_i = c_i F_i, hence dE/dt = scale * sum_i c_i F_i^2 / g_i >= 0: E
 non-decreasing along every one of these systems (for f = sin h(cos), W(t) = phi(1) - phi(cos t)
 and E is the paper's energy (2) / E_w of Section 6 up to the factor 1/2 and an additive
 constant).  The integrators check this monotonicity.
+
+Scaling (issue 13).  Forces, partition functions and energies are computed for the scaled
+interaction f~ = e^{-sigma} f, sigma = ``interaction.log_scale`` (= |beta| for f_beta; 0 for
+non-exponential f), so that nothing overflows for any finite beta; the factor e^{sigma} is folded
+into the velocity multiplier (``velocity_scale`` = scale * e^{sigma}, formed in log space; it
+cancels in the (T2) ratio).  **Energies reported by** :meth:`System.energy` **and recorded in
+trajectories are E~ = e^{-sigma} E** (same monotonicity; finite for every beta).  A non-finite
+velocity or energy raises :class:`NumericalError` (never a silently disabled check).
+
+Force method.  ``method="auto"`` uses the O(nK) Fourier sum only when (i) a truncation order
+K <= ``K_MAX`` meets the proven tail bound (bessel (B2)/(B3)) and n > 2K + 8, and (ii) *a
+posteriori*, for this configuration, the proven truncation bound plus the worst-case rounding
+bound (:func:`certify.simulate.forces.fourier_rounding_bound`), eF, satisfies
+eF <= ``auto_rel_tol`` * (max_i |F^_i| - eF) (so the normwise relative error
+max_i |F^_i - F_i| / max_i |F_i| is <= auto_rel_tol), and for (T2) likewise
+eG <= auto_rel_tol * (min_i G^_i - eG); otherwise the exact pairwise sum is used.  Tight
+clusters and beta << 0 therefore always get the pairwise sum.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
-from .forces import fourier_sums, pairwise_sums
+from .forces import fourier_rounding_bound, fourier_sums, pairwise_sums
 from .interaction import Interaction
 
 __all__ = [
-    "System", "S1", "T1", "T2", "S3", "S4", "rank_one", "kuramoto", "sync_scale",
+    "System", "S1", "T1", "T2", "S3", "S4", "rank_one", "kuramoto", "sync_scale", "NumericalError",
+    "K_MAX",
 ]
 
 EPS = np.finfo(float).eps
+K_MAX = 4096  # largest Fourier truncation order considered by method="auto"
+
+
+class NumericalError(FloatingPointError):
+    """A non-finite velocity / energy, or an integrator that cannot make progress."""
+
+
+def _exp(v: float) -> float:
+    return math.exp(v) if v < 709.78 else math.inf
 
 
 @dataclass
@@ -58,7 +84,10 @@ class System:
     method: str = "auto"  # "auto" | "pairwise" | "fourier"
     fourier_tol: float = 1e-13
     name: str = "S1"
+    log_unit: float | None = None  # natural log of scale (set when scale itself under/overflows)
+    auto_rel_tol: float = 1e-9  # normwise accuracy required of a Fourier result in "auto" mode
     nfev: int = field(default=0, init=False)
+    last_method: str = field(default="", init=False)
 
     def __post_init__(self):
         if self.n < 1:
@@ -82,12 +111,33 @@ class System:
             raise ValueError(f"unknown force method {self.method!r}")
         if self.method == "fourier" and not self.interaction.has_fourier:
             raise ValueError("Fourier summation needs f = sin(x) h(cos x) with h exponential or polynomial")
-        if not (self.scale > 0 and math.isfinite(self.scale)):
-            raise ValueError("scale must be positive and finite")
+        if self.log_unit is None:
+            if not (self.scale > 0 and math.isfinite(self.scale)):
+                raise ValueError("scale must be positive and finite")
+            self.log_unit = math.log(self.scale)
+        else:
+            if not math.isfinite(self.log_unit):
+                raise ValueError("log_unit must be finite")
+            self.scale = math.exp(self.log_unit) if self.log_unit < 709.78 else math.inf
+        sigma = self.interaction.log_scale
+        # multiplier of the scaled force F~ in dx/dt (the (T2) ratio F/G needs only `scale`)
+        self.velocity_scale = _exp(self.log_unit + sigma)
+        if isinstance(self.g, str):
+            self.velocity_scale = self.scale
+        if not (self.velocity_scale > 0 and math.isfinite(self.velocity_scale)):
+            raise ValueError(
+                f"the velocity scale e^({self.log_unit:.6g} + {sigma:.6g}) of this system is not representable "
+                "in float64 (time unit too large/small for this beta); use another time unit or scale")
         self._fourier = None
         if self.interaction.has_fourier:
-            b, a, K, bound = self.interaction.fourier(self.fourier_tol, partition=isinstance(self.g, str))
-            self._fourier = (b, a, K, bound)
+            try:
+                b, a, K, bound = self.interaction.fourier_scaled(
+                    self.fourier_tol, partition=isinstance(self.g, str), k_max=K_MAX)
+            except ValueError:
+                if self.method == "fourier":
+                    raise
+            else:
+                self._fourier = (b, a, K, bound)
 
     # ------------------------------------------------------------------ properties
     @property
@@ -104,7 +154,8 @@ class System:
 
     @property
     def truncation_bound(self) -> float | None:
-        """Proven sup-norm bound on |f - (its K-term sine series)|, or None (pairwise only)."""
+        """Proven sup-norm bound on |f~ - (its K-term sine series)| for the scaled interaction
+        f~ = e^{-log_scale} f, or None (pairwise only)."""
         return None if self._fourier is None else self._fourier[3]
 
     @property
@@ -126,49 +177,98 @@ class System:
             return True
         return n > 2 * self._fourier[2] + 8
 
+    def fourier_error_bounds(self, n=None):
+        """(eF, eG): proven truncation + worst-case rounding bounds on the scaled Fourier sums."""
+        n = self.n if n is None else n
+        b, a, K, bound = self._fourier
+        C = self.total_weight
+        eF, eG = fourier_rounding_bound(b, C, n, a=a if isinstance(self.g, str) else None)
+        eF += C * bound
+        if eG is not None and self.interaction.kind == "exp":
+            from .bessel import log_tail_bound_partition
+            x = abs(self.interaction.B)
+            if x > 0:
+                eG += C * math.exp(log_tail_bound_partition(x, K) - x)
+        return eF, eG
+
     # ------------------------------------------------------------------ evaluation
     def forces(self, x, energy=False):
-        """Return (F, G, E): force F_i = -sum_j c_j f(x_i-x_j), partition G (or None), energy."""
+        """Return (F~, G~, E~), the *scaled* sums (times e^{-interaction.log_scale}): force
+        F_i = -sum_j c_j f(x_i-x_j), partition G (or None), energy (see the module docstring).
+        Sets ``last_method`` to the method actually used."""
         partition = isinstance(self.g, str)
+        want_e = energy and self.gradient
         if self.use_fourier(x.size):
             b, a, K, _ = self._fourier
-            F, G, E, _ = fourier_sums(x, self.weights, b, a, partition=partition,
-                                      energy=energy and self.gradient)
-        else:
-            F, G, E = pairwise_sums(self.interaction, x, self.weights, partition=partition,
-                                    energy=energy and self.gradient)
+            F, G, E, _ = fourier_sums(x, self.weights, b, a, partition=partition, energy=want_e)
+            if self.method == "fourier" or self._fourier_ok(F, G, x.size):
+                self.last_method = "fourier"
+                return F, G, E
+        F, G, E = pairwise_sums(self.interaction, x, self.weights, partition=partition,
+                                energy=want_e, scaled=True)
+        self.last_method = "pairwise"
         return F, G, E
 
+    def _fourier_ok(self, F, G, n) -> bool:
+        """A posteriori acceptance test of a Fourier result (module docstring, (ii))."""
+        eF, eG = self.fourier_error_bounds(n)
+        tol = self.auto_rel_tol
+        if not (np.all(np.isfinite(F)) and eF <= tol * (float(np.max(np.abs(F))) - eF)):
+            return False
+        if G is not None and not (np.all(np.isfinite(G)) and eG <= tol * (float(np.min(G)) - eG)):
+            return False
+        return True
+
     def rhs(self, x, energy=False):
-        """dx/dt at x; with ``energy=True`` returns (v, E)."""
+        """dx/dt at x; with ``energy=True`` returns (v, E~) (E~ = e^{-log_scale} E).
+
+        Raises :class:`NumericalError` (one-line message) if x, the velocity or the energy is
+        not finite."""
         self.nfev += 1
-        F, G, E = self.forces(x, energy=energy)
-        v = F
-        if self.g is None:
-            pass
-        elif isinstance(self.g, str):
-            v = F / G
-        elif callable(self.g):
-            gx = np.asarray(self.g(x), dtype=float)
-            if not np.all(gx > 0):
-                raise FloatingPointError("normalization g(x) is not positive")
-            v = F / gx
-        else:
-            v = F / self.g
-        if self.scale != 1.0:
-            v = v * self.scale
+        x = np.asarray(x, dtype=float)
+        if not np.all(np.isfinite(x)):
+            raise NumericalError(f"{self.name}: non-finite particle position (nan/inf) in the state")
+        with np.errstate(all="ignore"):
+            F, G, E = self.forces(x, energy=energy)
+            v = F
+            if self.g is None:
+                pass
+            elif isinstance(self.g, str):
+                if not np.all(G > 0):
+                    raise NumericalError(f"{self.name}: the partition function underflowed to 0 "
+                                         f"(beta = {self.interaction.B:g} is too negative for float64)")
+                v = F / G
+            elif callable(self.g):
+                gx = np.asarray(self.g(x), dtype=float)
+                if not np.all(gx > 0):
+                    raise NumericalError("normalization g(x) is not positive")
+                v = F / gx
+            else:
+                v = F / self.g
+            if self.velocity_scale != 1.0:
+                v = v * self.velocity_scale
+        if not np.all(np.isfinite(v)):
+            raise NumericalError(f"{self.name}: non-finite velocity (nan/inf) with the {self.last_method} "
+                                 f"force at n = {x.size}")
+        if energy and E is not None and not math.isfinite(E):
+            raise NumericalError(f"{self.name}: the energy is not finite; the energy check cannot be performed")
         return (v, E) if energy else v
 
     def energy(self, x) -> float | None:
+        """E~ = e^{-interaction.log_scale} E (see the module docstring); None if not gradient."""
         if not self.gradient:
             return None
-        return self.forces(x, energy=True)[2]
+        E = self.forces(np.asarray(x, dtype=float), energy=True)[2]
+        if not math.isfinite(E):
+            raise NumericalError(f"{self.name}: the energy is not finite")
+        return E
 
     def energy_slack(self) -> float:
-        """Allowed decrease of E between steps before it counts as a violation: rounding in
-        the evaluation of E plus twice the proven truncation error (Fourier), with margin."""
+        """Allowed decrease of E~ between steps before it counts as a violation: rounding in
+        the evaluation of E~ plus (if the Fourier sum may be used) the Fourier rounding estimate
+        and twice the proven truncation error, with margin."""
         C = self.total_weight
-        wmax = self.interaction.sup_lower * math.pi
+        wmax = self.interaction.sup_lower_scaled * math.pi
         slack = 1e3 * EPS * C * C * wmax * max(1.0, math.log2(max(self.n, 2)))
         if self._fourier is not None and self.use_fourier():
             b = self._fourier[0]
@@ -185,11 +285,10 @@ class System:
         """
         x = np.asarray(x, dtype=float)
         D = x[:, None] - x[None, :]
-        M = np.asarray(self.interaction.df(D), dtype=float) * self.c[None, :]
+        M = np.asarray(self.interaction.df_scaled(D), dtype=float) * self.c[None, :]
         np.fill_diagonal(M, 0.0)
         J = M - np.diag(M.sum(axis=1))
-        gx = self._g_values(x)
-        return self.scale * J / gx[:, None]
+        return J * self._multipliers(x)[:, None]
 
     def stability(self, x, members=None, tol: float = 1e-12) -> dict:
         """Linear stability of a stationary point x of this system (small n only).
@@ -210,9 +309,8 @@ class System:
         split = []
         if members is not None:
             D = x[:, None] - x[None, :]
-            M = np.asarray(self.interaction.df(D), dtype=float) * self.c[None, :]
-            gx = self._g_values(x)
-            rates = -self.scale * M.sum(axis=1) / gx
+            M = np.asarray(self.interaction.df_scaled(D), dtype=float) * self.c[None, :]
+            rates = -self._multipliers(x) * M.sum(axis=1)
             split = [float(r) for r, mm in zip(rates, members) if mm >= 2]
         lam_all = max([lam] + split)
         scale = max(1.0, float(np.max(np.abs(ev)))) if ev.size else 1.0
@@ -223,14 +321,16 @@ class System:
             "unstable": bool(lam_all > tol * scale),
         }
 
-    def _g_values(self, x):
+    def _multipliers(self, x):
+        """m_i with dx_i/dt = m_i F~_i (F~ the scaled force)."""
         if self.g is None:
-            return np.ones(x.size)
+            return np.full(x.size, self.velocity_scale)
         if isinstance(self.g, str):
-            return pairwise_sums(self.interaction, x, self.weights, force=False, partition=True)[1]
+            G = pairwise_sums(self.interaction, x, self.weights, force=False, partition=True, scaled=True)[1]
+            return self.scale / G
         if callable(self.g):
-            return np.asarray(self.g(x), dtype=float)
-        return self.g
+            return self.velocity_scale / np.asarray(self.g(x), dtype=float)
+        return self.velocity_scale / self.g
 
     def with_weights(self, weights, name=None) -> "System":
         """The same system for merged particles (weights summed); only if position_only."""
@@ -238,7 +338,7 @@ class System:
             raise ValueError("merging particles is only valid when the velocity depends on the position alone")
         return System(self.interaction, len(weights), weights=np.asarray(weights, float), g=self.g,
                       scale=self.scale, method=self.method, fourier_tol=self.fourier_tol,
-                      name=name or self.name)
+                      name=name or self.name, log_unit=self.log_unit, auto_rel_tol=self.auto_rel_tol)
 
     def describe(self) -> dict:
         return {
@@ -249,7 +349,12 @@ class System:
             "normalization": (None if self.g is None else self.g if isinstance(self.g, str)
                               else "callable" if callable(self.g) else "per-particle constant"),
             "scale": self.scale,
-            "force_method": "fourier" if self.use_fourier() else "pairwise",
+            "log_scale_of_time_unit": self.log_unit,
+            "force_scaling_log": self.interaction.log_scale,
+            "energy_reported": "E * exp(-force_scaling_log)",
+            "force_method": ("auto: fourier when its proven error bound is <= "
+                             f"{self.auto_rel_tol:g} relative, else pairwise" if self.use_fourier()
+                             and self.method == "auto" else "fourier" if self.use_fourier() else "pairwise"),
             "fourier_K": self.K,
             "fourier_truncation_bound": self.truncation_bound,
             "gradient_system": self.gradient,
@@ -258,19 +363,32 @@ class System:
 
 # ---------------------------------------------------------------------------- constructors
 
+def log_sync_scale(interaction: Interaction, total_weight: float) -> float:
+    """log of scale = 1/(sum c * f'(0)) (or 1/sum c if f'(0) <= 0), computed in log space
+    (f'(0) = A e^{B} for f = A sin x e^{B cos x} is never formed: no overflow at any beta)."""
+    lg = interaction.log_df0
+    if lg is None:
+        d = interaction.df0
+        if not math.isfinite(d):
+            raise ValueError(f"f'(0) is not finite for f = {interaction.expr}")
+        lg = math.log(d) if d > 0 else 0.0
+    return -math.log(total_weight) - lg
+
+
 def sync_scale(interaction: Interaction, total_weight: float) -> float:
-    """scale = 1/(sum c * f'(0)) (or 1/sum c if f'(0) <= 0): see the module docstring."""
-    d = interaction.df0
-    return 1.0 / (total_weight * (d if d > 0 else 1.0))
+    """scale = 1/(sum c * f'(0)) (or 1/sum c if f'(0) <= 0): see the module docstring
+    (may underflow to 0 for beta > ~700: the systems use :func:`log_sync_scale`)."""
+    return math.exp(log_sync_scale(interaction, total_weight))
 
 
 def _scale(interaction, total, time_unit, scale):
+    """(scale, log_unit) keyword arguments for System."""
     if scale is not None:
-        return float(scale)
+        return {"scale": float(scale)}
     if time_unit == "paper":
-        return 1.0
+        return {"scale": 1.0}
     if time_unit == "sync":
-        return sync_scale(interaction, total)
+        return {"log_unit": log_sync_scale(interaction, total)}
     raise ValueError(f"unknown time unit {time_unit!r} (use 'paper' or 'sync')")
 
 
@@ -285,7 +403,7 @@ def _interaction(f) -> Interaction:
 def S1(f, n, *, time_unit="paper", scale=None, method="auto", fourier_tol=1e-13) -> System:
     """(S1): dx_i/dt = -sum_j f(x_i - x_j); f a sympy expression in x, a string or Interaction."""
     I = _interaction(f)
-    return System(I, n, scale=_scale(I, n, time_unit, scale), method=method,
+    return System(I, n, **_scale(I, n, time_unit, scale), method=method,
                   fourier_tol=fourier_tol, name="S1")
 
 
@@ -308,7 +426,7 @@ def S3(f, weights, *, time_unit="paper", scale=None, method="auto", fourier_tol=
     """(S3): dx_i/dt = -sum_j c_j f(x_i - x_j), c_j > 0."""
     I = _interaction(f)
     w = np.asarray(weights, dtype=float)
-    return System(I, w.size, weights=w, scale=_scale(I, float(np.sum(w)), time_unit, scale),
+    return System(I, w.size, weights=w, **_scale(I, float(np.sum(w)), time_unit, scale),
                   method=method, fourier_tol=fourier_tol, name="S3")
 
 
@@ -316,7 +434,7 @@ def S4(f, weights, g, *, time_unit="paper", scale=None, method="auto", fourier_t
     """(S4): dx_i/dt = -(1/g_i(x)) sum_j c_j f(x_i - x_j); g = "partition", an array or a callable."""
     I = _interaction(f)
     w = np.asarray(weights, dtype=float)
-    return System(I, w.size, weights=w, g=g, scale=_scale(I, float(np.sum(w)), time_unit, scale),
+    return System(I, w.size, weights=w, g=g, **_scale(I, float(np.sum(w)), time_unit, scale),
                   method=method, fourier_tol=fourier_tol, name="S4")
 
 
@@ -334,6 +452,7 @@ def rank_one(f, w1, w2, *, time_unit="paper", scale=None, method="auto", fourier
 def kuramoto(n, *, coupling=1.0, time_unit="paper", method="auto") -> System:
     """Kuramoto: dx_i/dt = -coupling * sum_j sin(x_i - x_j) (time_unit 'sync': coupling/n)."""
     I = Interaction.kuramoto()
-    base = _scale(I, n, time_unit, None)
+    kw = _scale(I, n, time_unit, None)
+    base = kw["scale"] if "scale" in kw else math.exp(kw["log_unit"])
     s = System(I, n, scale=base * coupling, method=method, name="kuramoto")
     return s
