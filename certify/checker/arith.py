@@ -38,15 +38,16 @@ class Iv:
 
     def __init__(self, lo, hi, lo_open=False, hi_open=False):
         for end in (lo, hi):
-            exact = isinstance(end, arb) and end.is_exact() and end.is_finite()
-            if end is not None and not exact:
+            if end is not None and not (type(end) is arb and end.is_exact() and end.is_finite()):
                 raise ValueError(f"an Iv end must be an exact finite arb or None, not {end!r}")
         lo_open = bool(lo_open) and lo is not None
         hi_open = bool(hi_open) and hi is not None
         if lo is not None and hi is not None and (lo > hi or (lo == hi and (lo_open or hi_open))):
             raise ValueError("an empty or inverted Iv (use EMPTY)")
-        for name, value in (("lo", lo), ("hi", hi), ("lo_open", lo_open), ("hi_open", hi_open)):
-            object.__setattr__(self, name, value)
+        _SET_LO(self, lo)
+        _SET_HI(self, hi)
+        _SET_LO_OPEN(self, lo_open)
+        _SET_HI_OPEN(self, hi_open)
 
     def __setattr__(self, name, value):
         raise AttributeError("Iv is immutable")
@@ -76,6 +77,9 @@ class Iv:
         right = "+oo)" if self.hi is None else show(self.hi) + (")" if self.hi_open else "]")
         return f"Iv{left}, {right}"
 
+
+_SET_LO, _SET_HI = Iv.lo.__set__, Iv.hi.__set__
+_SET_LO_OPEN, _SET_HI_OPEN = Iv.lo_open.__set__, Iv.hi_open.__set__
 
 EMPTY = object.__new__(Iv)           # lo > hi, so that no naive comparison finds a point in it
 for _name, _value in (("lo", ONE), ("hi", ZERO), ("lo_open", True), ("hi_open", True)):

@@ -163,8 +163,20 @@ _SYMPY_UNARY = {"sqrt": sympy.sqrt, "exp": sympy.exp, "log": sympy.log, "sin": s
                 "abs": sympy.Abs, "sinc": sympy.sinc}
 
 
+_SYMPY: dict = {}
+
+
 def to_sympy(t: Term, symbols: dict):
-    """The sympy expression of t; ``symbols`` maps each variable name to its sympy Symbol."""
+    """The sympy expression of t; ``symbols`` maps each variable name to its sympy Symbol
+    (memoized by term and symbols: terms are interned, sympy expressions immutable)."""
+    key = (id(t), tuple(sorted(symbols.items())))
+    got = _SYMPY.get(key)
+    if got is None:
+        got = _SYMPY[key] = _to_sympy(t, symbols)
+    return got
+
+
+def _to_sympy(t: Term, symbols: dict):
     memo: dict = {}
     for s in postorder([t]):
         a = [memo[id(x)] for x in s.args]
