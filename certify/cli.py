@@ -13,6 +13,11 @@ import time
 from .errors import CertifyInputError
 
 EXIT = {"PROVED": 0, "REFUTED": 1, "UNDECIDED": 3}
+SCHEMA = "certify-json/1"          # every --json document carries it (README: JSON output)
+
+
+def _emit(doc: dict, **kw):
+    print(json.dumps({"schema": SCHEMA, **doc}, **kw))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,10 +69,10 @@ def cmd_prove(args) -> int:
     r = _decide(parts, domain, _budget(args))
     seconds = time.monotonic() - start
     if args.json:
-        print(json.dumps({"status": r.status, "margin": r.margin, "margin_kind": r.margin_kind,
+        _emit({"command": "prove", "status": r.status, "margin": r.margin, "margin_kind": r.margin_kind,
                           "witness": r.witness, "witness_value": r.witness_value, "reason": r.reason,
                           "cells": r.cells, "methods": r.methods, "seconds": round(seconds, 3),
-                          "certificate": r.certificate if args.certificate else None}, sort_keys=True))
+                          "certificate": r.certificate if args.certificate else None}, sort_keys=True)
     else:
         print(r.status)
         if r.margin:
@@ -97,12 +102,14 @@ def cmd_bound(args) -> int:
     start = time.monotonic()
     lo, hi, cells = bound_extremum(expr, domain, kind, args.tol, _budget(args))
     seconds = time.monotonic() - start
-    if lo is None or hi is None:
+    enc = None if lo is None or hi is None else [arb_decimal(lo, 15, up=False), arb_decimal(hi, 15, up=True)]
+    if args.json:
+        _emit({"command": "bound", "status": "PROVED" if enc else "UNDECIDED", "kind": kind, "enclosure": enc,
+               "reason": "" if enc else "no finite enclosure", "cells": cells, "seconds": round(seconds, 3)})
+        return 0 if enc else 3
+    if enc is None:
         print("UNDECIDED: no finite enclosure", file=sys.stderr)
         return 3
-    enc = [arb_decimal(lo, 15, up=False), arb_decimal(hi, 15, up=True)]
-    if args.json:
-        print(json.dumps({"kind": kind, "enclosure": enc, "cells": cells, "seconds": round(seconds, 3)}))
     else:
         print(f"{kind} in [{enc[0]}, {enc[1]}]  ({cells} cells, {seconds:.3f} s)")
     return 0
@@ -149,9 +156,9 @@ def cmd_run(args) -> int:
     statuses = [o.result.status for _, outs in grouped for o in outs]
     summary = {s: statuses.count(s) for s in sorted(set(statuses))}
     if args.json:
-        print(json.dumps({"summary": summary, "seconds": round(seconds, 2),
+        _emit({"command": "run", "summary": summary, "seconds": round(seconds, 2), "out": out_dir,
                           "claims": [{"lemma": l.id, "id": o.claim.id, "status": o.result.status,
-                                      "margin": o.result.margin} for l, outs in grouped for o in outs]}))
+                                      "margin": o.result.margin} for l, outs in grouped for o in outs]})
     else:
         print(f"{len(statuses)} assertions in {seconds:.1f} s: {summary}; reports written to {out_dir}/")
     return 3 if "UNDECIDED" in statuses else 0
@@ -192,8 +199,6 @@ def cmd_report(args) -> int:
 
 
 def cmd_check(args) -> int:
-    import json
-    import sys
     from .checker.bundle import NotABundle, check_file
 
     def progress(i, n, cid):
@@ -208,9 +213,9 @@ def cmd_check(args) -> int:
     for v in verdicts:
         counts[v.status] = counts.get(v.status, 0) + 1
     if args.json:
-        print(json.dumps({"ok": not failed, "cells": cells, "statuses": counts,
-                          "claims": [{"id": v.id, "status": v.status, "ok": v.ok, "reason": v.reason} for v in verdicts]},
-                         indent=1))
+        _emit({"command": "check", "ok": not failed, "cells": cells, "statuses": counts,
+               "claims": [{"id": v.id, "status": v.status, "ok": v.ok, "reason": v.reason} for v in verdicts]},
+              indent=1)
     else:
         for v in failed:
             print(f"CHECK FAILED {v.id} ({v.status}): {v.reason}")
@@ -302,6 +307,8 @@ def main(argv=None) -> int:
         parser.error(f"unknown command {args.command}")
     except CertifyInputError as exc:
         print(f"certify: error: {exc}", file=sys.stderr)
+        if getattr(args, "json", False):
+            _emit({"command": args.command, "status": "ERROR", "error": str(exc)})
         return 2
     except _engine_bug() as exc:
         print(f"certify: ENGINE BUG: {exc}", file=sys.stderr)

@@ -86,3 +86,14 @@ def test_report_is_rebuilt_from_a_certificate_without_recomputing(tmp_path):
     (tmp_path / "x.json").write_text("{}")
     q = _cli("report", str(tmp_path / "x.json"), cwd=tmp_path)
     assert q.returncode == 2 and len(q.stderr.strip().splitlines()) == 1
+
+
+def test_json_documents_carry_the_schema_and_errors_are_json():
+    import json
+    for args, code in ((("prove", "x > 0", "--over", "x in (0, 1]", "--json"), 0),
+                       (("bound", "x**2", "--over", "x in [0, 1]", "--min", "--json"), 0),
+                       (("prove", "x > 0", "--over", "x in [1, 0]", "--json"), 2)):
+        p = _cli(*args, cwd=ROOT)
+        doc = json.loads(p.stdout)
+        assert p.returncode == code and doc["schema"] == "certify-json/1" and doc["command"] == args[0]
+        assert doc["status"] == ("ERROR" if code == 2 else "PROVED"), doc
