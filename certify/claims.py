@@ -24,6 +24,7 @@ import sympy
 from flint import fmpq
 
 from .balls import arb_decimal, iv_text
+from .checker.kinds import pythagoras   # the checker's exact recipe (sin^2 = 1 - cos^2), one copy
 from .domain import Domain, parse_domain
 from .errors import CertifyInputError
 from .expr import nodes as N
@@ -168,6 +169,8 @@ def _radicands(e):
 
 SIMPLIFIERS = {
     "expand": sympy.expand,
+    "cancel": lambda e: sympy.cancel(sympy.together(e)),
+    "pythagoras": pythagoras,
     "radicands": _radicands,
     "simplify": sympy.simplify,
     "expand_trig": lambda e: sympy.simplify(sympy.expand_trig(e)),

@@ -152,7 +152,8 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     dropped = rules.drop_factors(F, domain)
     if dropped is not None and ok(dropped.G):
         return dropped
-    starts = [rules.Form(F, [(F, "defined")])] + ([dropped] if dropped is not None else [])
+    # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here
+    starts = ([dropped] if dropped is not None else []) + [rules.Form(F, [(F, "defined")])]
     for start in starts:
         form, conds = start.G, list(start.conditions)
         for i, (o_lo, o_hi) in enumerate(opens):

@@ -125,6 +125,7 @@ def pythagoras(e):
 
 IDENTITY_RECIPES = {
     "pythagoras": pythagoras,
+    "cancel": lambda e: sympy.cancel(sympy.together(e)),
     "expand": sympy.expand,
     "simplify": sympy.simplify,
     "expand_trig": lambda e: sympy.simplify(sympy.expand_trig(e)),
