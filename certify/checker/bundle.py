@@ -29,6 +29,7 @@ REPLAY = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "identity"
 PROVES = {"inequality": ("forall", "tail"), "identity": ("identity",), "limit": ("limit",),
           "rootcount": ("rootcount",), "matrix": ("matrix",)}
 STATUSES = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
+SMALL = 40                # a bundle this small is checked in one process (workers cost more)
 
 
 def statement(kind, claim) -> str:
@@ -118,7 +119,8 @@ def check_witness(kind, claim, witness):
 
 
 def check_bundle(doc, progress=None, jobs=None):
-    """Verify every entry (in ``jobs`` worker processes; default one per core, at most 4);
+    """Verify every entry (in ``jobs`` worker processes for a bundle of SMALL entries or more;
+    default one per core, at most 4);
     returns (cells replayed, [Verdict]).  A file that is not a bundle raises NotABundle."""
     if not isinstance(doc, dict) or doc.get("kind") != "bundle" or not isinstance(doc.get("claims"), list) \
             or not doc["claims"]:
@@ -126,7 +128,7 @@ def check_bundle(doc, progress=None, jobs=None):
     entries = doc["claims"]
     ids = [e.get("id") if isinstance(e, dict) else None for e in entries]
     jobs = jobs or min(4, os.cpu_count() or 1)
-    if jobs > 1 and len(entries) > 1:
+    if jobs > 1 and len(entries) >= SMALL:
         with ProcessPoolExecutor(jobs) as pool:
             results = list(_tracked(pool.map(_check_one, entries, chunksize=8), ids, progress))
     else:
