@@ -67,8 +67,14 @@ def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[obj
             _cross_check(out)
             done[k] = out
             if progress:
-                print(f"[{k + 1:3d}/{len(work)}] {time.monotonic() - start:6.1f}s  {lemma.id:8s} {claim.id:40s} "
-                      f"{result.status}", file=sys.stderr, flush=True)
+                elapsed = time.monotonic() - start
+                eta = elapsed / (k + 1) * (len(work) - k - 1)
+                line = (f"[{k + 1:3d}/{len(work)}] {elapsed:6.1f}s, ~{eta:4.0f}s left  {lemma.id:8s} "
+                        f"{claim.id:40.40s} {result.status}")
+                if sys.stderr.isatty():        # one line that updates; a log gets one line per claim
+                    print(f"\r{line}", end="" if k + 1 < len(work) else "\n", file=sys.stderr, flush=True)
+                else:
+                    print(line, file=sys.stderr, flush=True)
     grouped = []
     for lemma in lemmas:
         grouped.append((lemma, [done[k] for k, (l, _) in enumerate(work) if l is lemma]))
