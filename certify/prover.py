@@ -143,6 +143,17 @@ def _end_ok(G, names, opens, box, strict, facts=None):
     return True
 
 
+def _scale_powers(G, names, opens, box, i, side, facts=None):
+    """The powers w^k worth trying at one open end: k >= 1 only when G is defined but unbounded
+    below on the end cell (a pole w^k can tame); k = 0 (a pure rewrite) otherwise."""
+    lo, hi = box[i]
+    width = min(END_WIDTH, (hi - lo) / 2)
+    cell_i = (lo, lo + width) if side == "lo" else (hi - width, hi)
+    cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
+    v = with_prec(53, Ladder(G, names, opens, facts=facts).plain, cell)
+    return range(0, 5) if v is not None and v.lo is None else range(0, 1)
+
+
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     """F itself, or a rewrite that the search can close at the open ends (see the module doc)."""
     names, opens, box = domain.names, _opens(domain), _box(domain)
@@ -160,7 +171,8 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
             for end, side in ((o_lo, "lo"), (o_hi, "hi")):
                 if end is None or ok(form):
                     continue
-                scaled = rules.scale_end(form, names[i], end, side, ok, domain)
+                powers = _scale_powers(form, names, opens, box, i, side, facts)
+                scaled = rules.scale_end(form, names[i], end, side, ok, domain, powers)
                 if scaled is not None:
                     form = scaled.G
                     conds += [c for c in scaled.conditions if c[1] != "defined"]
