@@ -141,13 +141,15 @@ class Identity(Claim):
             point_, value, reason = witness
             return Result(REFUTED, witness=point_, witness_value=value, reason=reason,
                           seconds=time.monotonic() - start)
+        # both sides defined and continuous: one proof of lhs - rhs (subtraction is total, and
+        # the obligations the two sides share are proved once) when both have a variable
+        sides = [side for side in (lhs, rhs) if N.variables(side)]
         certs = []
-        for side in (lhs, rhs):
-            if N.variables(side):
-                r = prove_defined(side, d)
-                if r.status != PROVED:
-                    return Result(UNDECIDED, reason=f"{to_text(side)}: {r.reason}", seconds=time.monotonic() - start)
-                certs.append(r.certificate)
+        for side in ([N.sub(lhs, rhs)] if len(sides) == 2 else sides):
+            r = prove_defined(side, d)
+            if r.status != PROVED:
+                return Result(UNDECIDED, reason=f"{to_text(side)}: {r.reason}", seconds=time.monotonic() - start)
+            certs.append(r.certificate)
         method = identity_method(lhs, rhs, d)
         if method is None:
             return Result(UNDECIDED, reason="sympy could not reduce lhs - rhs to 0 and no refuting point was found",

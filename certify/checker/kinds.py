@@ -5,9 +5,11 @@
   certificate) and D > 0 or D < 0 (a ``forall`` certificate) for a D that sympy proves equal to
   dF/dx.  Increasing: F >= F(Z), covered by the body.  Decreasing: F > L = lim F (sympy), and
   L >= 0 is checked in arb.
-- ``identity``: each side with a variable defined on the whole domain (``defined``
-  certificates), a constant side defined, and sympy reduces lhs - rhs to 0 (variables declared
-  positive or nonnegative only where the domain says so; never ``force=True``).
+- ``identity``: both sides defined and continuous on the whole domain (a ``defined``
+  certificate of lhs - rhs when both have a variable: subtraction is total, so that proves
+  both; else of the side with a variable), a constant side defined, and sympy reduces
+  lhs - rhs to 0 (variables declared positive or nonnegative only where the domain says so;
+  never ``force=True``).
 - ``limit``: sympy's limit of the expression at +oo is the recorded value.
 - ``rootcount``: the polynomial's degree and the sign pattern are re-derived from the claim,
   each sign, order and leading-coefficient sub-claim is proved by a ``forall`` certificate whose
@@ -147,6 +149,8 @@ def check_identity(cert) -> int:
     domain = read_domain(claim.get("domain"))
     sides = [read_expr(claim.get(k), domain.names) for k in ("lhs", "rhs")]
     with_vars = [s for s in sides if T.variables(s)]
+    if len(with_vars) == 2:                   # one proof for lhs - rhs: subtraction is total
+        with_vars = [T.binary("sub", *sides)]
     proofs = cert.get("defined")
     if not isinstance(proofs, list) or len(proofs) != len(with_vars):
         raise CheckError("identity: a side has no definedness proof")
