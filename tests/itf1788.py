@@ -541,6 +541,18 @@ def check_case(case: Case, backend: Backend = CERTIFY) -> tuple[bool, str, set]:
     return not fail, msg, tags
 
 
+def mutant_failures(blocks, op: str, mutate, backend: Backend = CERTIFY) -> int:
+    """How many supported cases of ``op`` fail once its callable is wrapped by ``mutate`` (the
+    harness's own test: a deliberately unsound operation must be caught)."""
+    old = backend.ops[op]
+    backend.ops[op] = (mutate(old[0]), old[1])
+    try:
+        return sum(not check_case(c, backend)[0] for b in blocks for c in b.cases
+                   if c.skip is None and c.op == op)
+    finally:
+        backend.ops[op] = old
+
+
 def run_block(block: Block, backend: Backend = CERTIFY) -> list[str]:
     """Failure messages of a block's supported cases at the current precision."""
     return [msg for c in block.cases if c.skip is None
