@@ -126,38 +126,30 @@ def attach_claim(cert: dict, claim: dict):
     return cert
 
 
-def _end_ok(G, names, opens, box, strict, facts=None):
-    """Does the decorated evaluation of G give a finite lower bound on every cell of width
-    1/256 at an open end (so that the search can close them)?"""
+def _end_values(G, names, opens, box, facts=None) -> dict:
+    """{(variable index, 'lo' | 'hi'): G's decorated value on the cell of width 1/256 at that
+    open end (None: not defined and continuous there)}."""
     ladder = Ladder(G, names, opens, facts=facts)
+    out = {}
     for i, (o_lo, o_hi) in enumerate(opens):
         lo, hi = box[i]
         width = min(END_WIDTH, (hi - lo) / 2)
-        for end, cell_i in ((o_lo, (lo, lo + width)), (o_hi, (hi - width, hi))):
-            if end is None:
-                continue
-            cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
-            v = with_prec(53, ladder.plain, cell)
-            if v is None or v.lo is None:
-                return False
-    return True
+        for end, side, cell_i in ((o_lo, "lo", (lo, lo + width)), (o_hi, "hi", (hi - width, hi))):
+            if end is not None:
+                cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
+                out[(i, side)] = with_prec(53, ladder.plain, cell)
+    return out
 
 
-def _scale_powers(G, names, opens, box, i, side, facts=None):
-    """The powers w^k worth trying at one open end: k >= 1 only when G is defined but unbounded
-    below on the end cell (a pole w^k can tame); k = 0 (a pure rewrite) otherwise."""
-    lo, hi = box[i]
-    width = min(END_WIDTH, (hi - lo) / 2)
-    cell_i = (lo, lo + width) if side == "lo" else (hi - width, hi)
-    cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
-    v = with_prec(53, Ladder(G, names, opens, facts=facts).plain, cell)
-    return range(0, 5) if v is not None and v.lo is None else range(0, 1)
+def _closable(values) -> bool:
+    """Does G have a finite lower bound on every end cell (so that the search can close them)?"""
+    return all(v is not None and v.lo is not None for v in values.values())
 
 
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     """F itself, or a rewrite that the search can close at the open ends (see the module doc)."""
     names, opens, box = domain.names, _opens(domain), _box(domain)
-    ok = lambda G: _end_ok(G, names, opens, box, strict, facts)      # noqa: E731
+    ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
     if not any(o != (None, None) for o in opens) or ok(F):
         return rules.Form(F)
     dropped = rules.drop_factors(F, domain)
@@ -169,9 +161,12 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
         form, conds = start.G, list(start.conditions)
         for i, (o_lo, o_hi) in enumerate(opens):
             for end, side in ((o_lo, "lo"), (o_hi, "hi")):
-                if end is None or ok(form):
+                values = {} if end is None else _end_values(form, names, opens, box, facts)
+                if end is None or _closable(values):
                     continue
-                powers = _scale_powers(form, names, opens, box, i, side, facts)
+                # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
+                v = values[(i, side)]
+                powers = range(0, 5) if v is not None and v.lo is None else range(0, 1)
                 scaled = rules.scale_end(form, names[i], end, side, ok, domain, powers)
                 if scaled is not None:
                     form = scaled.G
