@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .claims import Inequality
+from .derived import Derived
 from .prover import Result, normalize
 from .sampling import sampled_min
 
@@ -54,28 +55,66 @@ def _cross_check(outcome: ClaimOutcome):
 
 
 def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[object, list[ClaimOutcome]]]:
+    """Decide every claim: the searched ones in ``jobs`` worker processes, then the derived
+    ones (``certify.derived``) from their premises' outcomes, premises first."""
     jobs = jobs or min(2, os.cpu_count() or 1)
     work = [(lemma, claim) for lemma in lemmas for claim in lemma.resolved_claims()]
     done: dict[int, ClaimOutcome] = {}
     start = time.monotonic()
+    shown = _Progress(len(work), start, progress)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_run_one, claim) for _, claim in work]
-        for k, ((lemma, claim), fut) in enumerate(zip(work, futures)):
+        futures = {k: pool.submit(_run_one, claim) for k, (_, claim) in enumerate(work)
+                   if not isinstance(claim, Derived)}
+        for k, fut in futures.items():
+            lemma, claim = work[k]
             result, sampled = fut.result()
             out = ClaimOutcome(lemma.id, claim, result,
                                sampled[0] if sampled else None, sampled[1] if sampled else None)
             _cross_check(out)
             done[k] = out
-            if progress:
-                elapsed = time.monotonic() - start
-                eta = elapsed / (k + 1) * (len(work) - k - 1)
-                line = (f"[{k + 1:3d}/{len(work)}] {elapsed:6.1f}s, ~{eta:4.0f}s left  {lemma.id:8s} "
-                        f"{claim.id:40.40s} {result.status}")
-                if sys.stderr.isatty():        # one line that updates; a log gets one line per claim
-                    print(f"\r{line}", end="" if k + 1 < len(work) else "\n", file=sys.stderr, flush=True)
-                else:
-                    print(line, file=sys.stderr, flush=True)
+            shown(lemma, claim, result)
+    _derive(work, done, shown)
     grouped = []
     for lemma in lemmas:
         grouped.append((lemma, [done[k] for k, (l, _) in enumerate(work) if l is lemma]))
     return grouped
+
+
+def _derive(work, done, shown):
+    """Decide the derived claims once their derived premises are decided (a cycle, or a
+    premise that is never decided, leaves them UNDECIDED)."""
+    pending = [k for k, (_, c) in enumerate(work) if isinstance(c, Derived)]
+    derived_ids = {work[k][1].id for k in pending}
+    while pending:
+        outcomes = {o.claim.id: (o.claim, o.result) for o in done.values()}
+        ready = [k for k in pending if all(p in outcomes or p not in derived_ids
+                                           for p in work[k][1].premise_ids())]
+        for k in ready or pending:
+            lemma, claim = work[k]
+            result = claim.decide(outcomes) if ready else Result(
+                "UNDECIDED", reason="its derivation depends on itself")
+            done[k] = ClaimOutcome(lemma.id, claim, result)
+            shown(lemma, claim, result)
+        pending = [k for k in pending if k not in done]
+
+
+class _Progress:
+    """One line per decided claim with the elapsed time and an ETA (a single updating line
+    on a terminal)."""
+
+    def __init__(self, total, start, enabled):
+        self.total, self.start, self.enabled, self.count = total, start, enabled, 0
+
+    def __call__(self, lemma, claim, result):
+        self.count += 1
+        if not self.enabled:
+            return
+        k = self.count
+        elapsed = time.monotonic() - self.start
+        eta = elapsed / k * (self.total - k)
+        line = (f"[{k:3d}/{self.total}] {elapsed:6.1f}s, ~{eta:4.0f}s left  {lemma.id:8s} "
+                f"{claim.id:40.40s} {result.status}")
+        if sys.stderr.isatty():        # one line that updates; a log gets one line per claim
+            print(f"\r{line}", end="" if k < self.total else "\n", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)

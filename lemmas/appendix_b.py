@@ -16,6 +16,7 @@ Every assertion of the proofs is a claim, including the silent ones.  Convention
 import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma, RootCount
+from certify.derived import Assumed, Derived, combine, cover, substitute, written
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x)
 
 t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
@@ -144,8 +145,111 @@ def _range_claims():
                        lhs=T, op="<", rhs=C, over=f"b in [{lo}, {lo}]"),
             Inequality(f"B.4.r{k}.bound", f"(1 + 3beta) e^{{beta^2 - beta}} * {cst} sin({cst}) < 2 on ({lo}, {hi}]",
                        "Lemma B.4, proof", lhs=h_B * C * sin(C), op="<", rhs=2, over=f"b in ({lo}, {hi}]"),
+            *_range_derivation(k, lo, hi, cst),
         ]
     return tuple(out)
+
+
+# The sub-range argument as derivations (replayed by the checker).  tau, sin(tau) and the factor
+# (1 + 3beta) e^{beta^2 - beta} are written once, as text, so every claim below names the same
+# subterms (sympy would rewrite sin(acos(u)) as sqrt(1 - u^2)).
+TAU, H_B = written(T, "b"), written(h_B, "b")
+GOAL_2 = f"({H_B})*sin({TAU})*({TAU})"                   # (1 + 3beta) e^{beta^2 - beta} sin(tau) tau
+
+
+def _range_derivation(k, lo, hi, cst):
+    """On (lo, hi]: tau <= c (checked), x sin x <= c sin c on [0, c] (checked), so
+    tau sin tau <= c sin c (substitution, 0 < tau), and with B.4.rk.bound the goal < 2."""
+    r = f"B.4.r{k}"
+    return (
+        Inequality(f"{r}.tau_le_c", f"tau <= {cst} on ({lo}, {hi}] (tau decreases from tau({lo}) < {cst})",
+                   "Lemma B.4, proof", lhs=TAU, op="<=", rhs=cst, over=f"b in ({lo}, {hi}]"),
+        Inequality(f"{r}.x_sin_x", f"x sin x <= {cst} sin {cst} on [0, {cst}] (x sin x increases on [0, pi/2])",
+                   "Lemma B.4, proof", lhs="x*sin(x)", op="<=", rhs=f"{cst}*sin({cst})", over=f"x in [0, {cst}]"),
+        Derived(f"{r}.tau_sin_tau", f"tau sin tau <= {cst} sin {cst} on ({lo}, {hi}]", "Lemma B.4, proof",
+                lhs=f"({TAU})*sin({TAU})", op="<=", rhs=f"{cst}*sin({cst})", over=f"b in ({lo}, {hi}]",
+                rule=substitute(f"{r}.x_sin_x", "x", TAU, "B.4.tau_positive", f"{r}.tau_le_c")),
+        Derived(f"{r}.goal", f"(1 + 3beta) e^{{beta^2 - beta}} sin(tau) tau < 2 on ({lo}, {hi}]", "Lemma B.4, proof",
+                lhs=GOAL_2, op="<", rhs=2, over=f"b in ({lo}, {hi}]",
+                rule=combine((f"{r}.bound", 1), (f"{r}.tau_sin_tau", 1, "B.4.h_positive"))),
+    )
+
+
+ONE3, E_MB, E_B2 = written(1 + 3 * b, "b"), written(exp(-b), "b"), written(exp(b ** 2 - b), "b")
+E_COS = f"exp(b*cos({TAU}))"                          # e^{beta cos tau}
+GOAL_1 = f"({ONE3})*sin({TAU})*{E_COS}*{E_MB}*({TAU})"   # (1 + 3beta) sin(tau) e^{beta cos tau} e^{-beta} tau
+F2_LOWER = at_pi_t(f2 + (1 + 3 * b) * sin(x) * exp(b * cos(x)) * exp(-b))
+QA = (("ta", "a / pi, where a = arccos r and r is the root of p in (0, 1) (Lemma B.1); a function of beta"),)
+A_AT = {"t": "ta"}                                    # x = a is t = ta
+
+
+def _derivation_claims():
+    """The proof of Lemma B.4 as derivations: the lower bound of f'' (identity and signs), the
+    sub-ranges and their cover, the exp step and the statement at x = a, where a (x = pi ta) is
+    the quantity of Lemma B.1."""
+    tx = ("t", "b", "ta")
+    return (
+        Inequality("B.4.h_positive", "(silent) (1 + 3beta) e^{beta^2 - beta} > 0", "Lemma B.4, proof",
+                   lhs=h_B, op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.4.one3_positive", "(silent) 1 + 3beta > 0", "Lemma B.4, proof",
+                   lhs=ONE3, op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.4.b_positive", "(silent) beta > 0", "Lemma B.4", lhs="b", op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.4.exp_mb_positive", "(silent) e^{-beta} > 0", "Lemma B.4, proof",
+                   lhs=E_MB, op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.4.tau_positive", "(silent) tau > 0", "Lemma B.4, proof",
+                   lhs=TAU, op=">", rhs=0, over="b in {beta}"),
+        Inequality("B.4.sin_tau_le_1", "(silent) sin tau <= 1", "Lemma B.4, proof",
+                   lhs=f"sin({TAU})", op="<=", rhs=1, over="b in {beta}"),
+        Inequality("B.4.sin_tau_nonneg", "(silent) sin tau >= 0", "Lemma B.4, proof",
+                   lhs=f"sin({TAU})", op=">=", rhs=0, over="b in {beta}"),
+        Inequality("B.4.sin_nonneg", "(silent) sin x >= 0 on [0, pi]", "Lemma B.4, proof",
+                   lhs="sin(pi*t)", op=">=", rhs=0, over="t in [0, 1]"),
+        Inequality("B.4.E_positive", "(silent) e^{beta(cos x - 1)} > 0", "Lemma B.4, proof",
+                   lhs=at_pi_t(E_beta), op=">", rhs=0, over="t in [0, 1], b in {beta}"),
+        Identity("B.4.f2_lower_identity_t", "B.4.f2_lower_identity at x = pi t", "Lemma B.4, proof",
+                 lhs=F2_LOWER, rhs=at_pi_t(sin(x) * E_beta * (b ** 2 * sin(x) ** 2 + 3 * b * (1 - cos(x)))),
+                 over="t in [0, 1], b in {beta}"),
+        Derived("B.4.f2_lower", "f''(x) >= -(1 + 3beta) sin(x) e^{beta cos x} e^{-beta} on [0, pi] (so at x = a)",
+                "Lemma B.4, proof", lhs=F2_LOWER, op=">=", rhs=0, over="t in [0, 1], b in {beta}",
+                rule=combine(("B.4.f2_lower_identity_t", 1),
+                             ("B.4.f2_lower_bracket", 1, "B.4.sin_nonneg", "B.4.E_positive", "B.4.b_positive"))),
+        Assumed("B.4.a_lo", "a >= 0 (Lemma B.1: a in (0, pi/2))", "Lemma B.1", lhs="ta", op=">=", rhs=0,
+                over="b in {beta}", quantities=QA, reasoning="B.1.region: a = arccos r with r in (0, 1)."),
+        Assumed("B.4.a_hi", "a <= pi (Lemma B.1: a in (0, pi/2))", "Lemma B.1", lhs="ta", op="<=", rhs=1,
+                over="b in {beta}", quantities=QA, reasoning="B.1.region: a = arccos r with r in (0, 1)."),
+        Derived("B.4.f2_lower_at_a", "f''(a) >= -(1 + 3beta) sin(a) e^{beta cos a} e^{-beta}", "Lemma B.4, proof",
+                lhs=written(F2_LOWER, *tx, at=A_AT), op=">=", rhs=0, over="b in {beta}", quantities=QA,
+                rule=substitute("B.4.f2_lower", "t", "ta", "B.4.a_lo", "B.4.a_hi")),
+        Assumed("B.4.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}", "Lemma B.4, proof",
+                lhs=written(at_pi_t(sin(x) * exp(b * cos(x))), *tx, at=A_AT), op="<=", rhs=f"sin({TAU})*{E_COS}",
+                over="b in {beta}", quantities=QA,
+                reasoning="By B.4.f1_factor and B.4.f1_factor_pos, f'(x) has the sign of cos x - cos tau on "
+                          "[0, pi]: f' > 0 on [0, tau), f' < 0 on (tau, pi]. So tau maximizes f, hence "
+                          "sin x e^{beta cos x} = e^{beta} f(x), over [0, pi]; a is in [0, pi]."),
+        Derived("B.4.r1.goal", "(1 + 3beta) e^{beta^2 - beta} sin(tau) tau < 2 on (0, 0.148]", "Lemma B.4, proof",
+                lhs=GOAL_2, op="<", rhs=2, over="b in (0, 0.148]",
+                rule=combine(("B.4.r1.bound", 1), ("B.4.r1.tau_le_half_pi", 1, "B.4.h_positive"),
+                             ("B.4.sin_tau_le_1", 1, "B.4.h_positive", "B.4.tau_positive"))),
+        Derived("B.4.cover", "the five sub-ranges cover (0, 1/3]: (1 + 3beta) e^{beta^2 - beta} sin(tau) tau < 2",
+                "Lemma B.4, proof", lhs=GOAL_2, op="<", rhs=2, over="b in {beta}",
+                rule=cover("b", "B.4.r1.goal", *(f"B.4.r{k}.goal" for k in range(2, 6)))),
+        Inequality("B.4.exp_le", "(silent) e^{beta cos tau} e^{-beta} <= e^{beta^2 - beta} (beta > 0, cos tau <= beta)",
+                   "Lemma B.4, proof", lhs=f"{E_COS}*{E_MB}", op="<=", rhs=E_B2, over="b in {beta}"),
+        Derived("B.4.exp_step", "(1+3beta) sin(tau) e^{beta cos tau} e^{-beta} tau < 2 (from the cover and "
+                "e^{beta cos tau} <= e^{beta^2})", "Lemma B.4, proof", lhs=GOAL_1, op="<", rhs=2, over="b in {beta}",
+                rule=combine(("B.4.cover", 1),
+                             ("B.4.exp_le", 1, "B.4.one3_positive", "B.4.sin_tau_nonneg", "B.4.tau_positive"))),
+        Derived("B.4.statement", "Lemma B.4: tau f''(a) > -2 (from f''(a) >= -(1+3beta) sin(a) e^{beta cos a} "
+                "e^{-beta}, the maximum of sin x e^{beta cos x} at tau, and the exp step)", "Lemma B.4",
+                lhs=f"({TAU})*({written(at_pi_t(f2), *tx, at=A_AT)})", op=">", rhs=-2, over="b in {beta}",
+                quantities=QA,
+                rule=combine(("B.4.f2_lower_at_a", 1, "B.4.tau_positive"),
+                             ("B.4.tau_argmax", 1, "B.4.tau_positive", "B.4.one3_positive", "B.4.exp_mb_positive"),
+                             ("B.4.exp_step", 1))),
+        Derived("B.4.statement_direct", "Lemma B.4 from the direct check B.4.direct at x = a", "Lemma B.4",
+                lhs=written(T * at_pi_t(f2), *tx, at=A_AT), op=">", rhs=-2, over="b in {beta}", quantities=QA,
+                rule=substitute("B.4.direct", "t", "ta", "B.4.a_lo", "B.4.a_hi")),
+    )
 
 
 lemma_B4 = Lemma(
@@ -161,11 +265,6 @@ lemma_B4 = Lemma(
         Inequality("B.4.f2_lower_bracket", "beta sin^2 x + 3(1 - cos x) >= 0 on [0, pi] (the bracket of "
                    "B.4.f2_lower_identity divided by beta > 0)", "Lemma B.4, proof",
                    lhs=b * sin(pi * t) ** 2 + 3 * (1 - cos(pi * t)), op=">=", rhs=0, over="t in [0, 1], b in {beta}"),
-        Human("B.4.f2_lower", "f''(a) >= -(1 + 3beta) sin(a) e^{beta cos a} e^{-beta}",
-              reasoning="For x = a in (0, pi/2) and beta > 0: sin x >= 0, the exponential is positive and the "
-                        "bracket is beta times a nonnegative number (B.4.f2_lower_bracket), so the right side of "
-                        "B.4.f2_lower_identity is >= 0. (The direct two-variable form is not decidable by "
-                        "bisection: its slack vanishes on the whole edge x = 0.)"),
         Identity("B.4.f1_factor", "(silent) f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)}, "
                  "cos tau = 2beta/(sqrt(1+4beta^2)+1), D = (1 + sqrt(1+4beta^2))/2", "Lemma B.4, proof",
                  lhs=f1, rhs=(cos(x) - COS_TAU) * (b * cos(x) + D_FACTOR) * E_beta, over=XB),
@@ -173,12 +272,6 @@ lemma_B4 = Lemma(
                  lhs=cos(T), rhs=COS_TAU, over="b in {beta}"),
         Inequality("B.4.f1_factor_pos", "(silent) beta c + D > 0 for c in [-1, 1]", "Lemma B.4, proof",
                    lhs=b * c + D_FACTOR, op=">", rhs=0, over="c in [-1, 1], b in {beta}"),
-        Human("B.4.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}",
-              reasoning="By B.4.f1_factor and B.4.f1_factor_pos, f'(x) has the sign of cos x - cos tau on "
-                        "[0, pi]: f' > 0 on [0, tau), f' < 0 on (tau, pi]. So tau maximizes f, hence "
-                        "sin x e^{beta cos x} = e^{beta} f(x), over [0, pi]; a is in [0, pi]."),
-        Human("B.4.suffices", "it suffices that (1+3beta) sin(tau) e^{beta cos tau} e^{-beta} tau < 2",
-              reasoning="tau > 0, so tau f''(a) >= -(1+3beta) sin(tau) e^{beta cos tau} e^{-beta} tau."),
         Inequality("B.4.reduced_1", "(1+3beta) sin(tau) e^{beta cos tau} e^{-beta} tau < 2 on the lemma's range "
                    "(the first reduced goal, checked directly)", "Lemma B.4, proof",
                    lhs=(1 + 3 * b) * sin(T) * exp(b * cos(T)) * exp(-b) * T, op="<", rhs=2, over="b in {beta}"),
@@ -188,8 +281,6 @@ lemma_B4 = Lemma(
                    lhs=cos(T), op=">=", rhs=0, over="b in {beta}"),
         Inequality("B.4.cos_tau_le_beta", "cos(tau) = beta sin(tau)^2 <= beta", "Lemma B.4, proof",
                    lhs=cos(T), op="<=", rhs=b, over="b in {beta}"),
-        Human("B.4.exp_step", "so it suffices that (1+3beta) e^{beta^2 - beta} sin(tau) tau < 2",
-              reasoning="beta > 0 and cos tau <= beta give e^{beta cos tau} <= e^{beta^2}."),
         Inequality("B.4.reduced_2", "(1+3beta) e^{beta^2 - beta} sin(tau) tau < 2 on the lemma's range "
                    "(the second reduced goal, checked directly)", "Lemma B.4, proof",
                    lhs=h_B * sin(T) * T, op="<", rhs=2, over="b in {beta}"),
@@ -206,10 +297,7 @@ lemma_B4 = Lemma(
                    "gives sin(tau) < sin(c)", "Lemma B.4, proof",
                    lhs=R("1.43"), op="<", rhs=pi / 2, over="b in {beta}"),
         *_range_claims(),
-        Human("B.4.cover", "the five sub-ranges cover (0, 1/3]",
-              reasoning="(0, 0.148] U (0.148, 0.228] U (0.228, 0.278] U (0.278, 0.321] U (0.321, 1/3] = (0, 1/3]. "
-                        "On (lo, hi]: tau < tau(lo) < c < pi/2 (B.4.tau_decreasing, B.4.rk.tau_at_lo, "
-                        "B.4.sin_increasing), so tau sin(tau) < c sin(c) and B.4.rk.bound gives the claim."),
+        *_derivation_claims(),
         Inequality("B.4.direct", "the conclusion checked directly: tau f''(x) > -2 for all x in [0, pi] (so at "
                    "x = a, where f'' attains its minimum over [0, pi] by Lemma B.1 / Corollary B.3)",
                    "Lemma B.4", lhs=T * at_pi_t(f2), op=">", rhs=-2, over="t in [0, 1], b in {beta}"),

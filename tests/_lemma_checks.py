@@ -10,23 +10,50 @@ slack must never fall below the certified lower margin (that would be an engine 
 """
 from __future__ import annotations
 
+import copy
 import functools
 from fractions import Fraction
 
-
+from certify.checker.derived import check_derivation
+from certify.checker.terms import CheckError
 from certify.claims import Inequality
+from certify.derived import Derived
 from certify.mutation import mutated_twin
 from certify.prover import normalize
 from certify.sampling import sampled_min
 
 DEFAULT = {"identity": "PROVED", "inequality": "PROVED", "rootcount": "PROVED", "matrix": "PROVED", "limit": "PROVED",
-           "human": "HUMAN", "cited": "CITED"}
+           "human": "HUMAN", "cited": "CITED", "assumed": "HUMAN", "derived": "PROVED"}
+FLIP = {"<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+
+
+def derivation_mutants(cert):
+    """The derivation with one premise dropped (a term, a factor, a bound, a cover piece), or
+    an inequality term's coefficient negated: each must fail to replay."""
+    out = []
+    if cert["rule"] == "combine":
+        for i, term in enumerate(cert["terms"]):
+            out.append(dict(cert, terms=cert["terms"][:i] + cert["terms"][i + 1:]))
+            for j in range(len(term["factors"])):
+                m = copy.deepcopy(cert)
+                del m["terms"][i]["factors"][j]
+                out.append(m)
+            m = copy.deepcopy(cert)
+            m["terms"][i]["coef"] = "-" + term["coef"]
+            out.append(m)
+    elif cert["rule"] == "substitute":
+        out += [dict(cert, bounds=cert["bounds"][:i] + cert["bounds"][i + 1:]) for i in range(len(cert["bounds"]))]
+    elif cert["rule"] == "cover":
+        out += [dict(cert, premises=cert["premises"][:i] + cert["premises"][i + 1:])
+                for i in range(len(cert["premises"]))]
+    return out
 
 
 class Checks:
-    def __init__(self, module, refuted=()):
+    def __init__(self, module, refuted=(), human_derived=()):
         self.module = module
         self.refuted = frozenset(refuted)
+        self.human_derived = frozenset(human_derived)
         self.claims = {}
         self.lemma_of = {}
         for lemma in module.LEMMAS:
@@ -37,10 +64,36 @@ class Checks:
         self.result = functools.lru_cache(maxsize=None)(self._run)
 
     def _run(self, cid):
-        return self.claims[cid].run()
+        claim = self.claims[cid]
+        if isinstance(claim, Derived):
+            return claim.decide({p: (self.claims[p], self.result(p)) for p in claim.premise_ids()
+                                 if p in self.claims})
+        return claim.run()
 
     def expected(self, cid):
+        if cid in self.human_derived:
+            return "HUMAN"
         return "REFUTED" if cid in self.refuted else DEFAULT[self.claims[cid].kind]
+
+    def derived_ids(self):
+        return [i for i, c in self.claims.items() if isinstance(c, Derived)]
+
+    def check_derived_twins(self, cid):
+        """The derivation replays; with a premise dropped, a coefficient's sign flipped, or the
+        conclusion's relation reversed, it does not."""
+        claim = self.claims[cid]
+        cert, record = claim.derivation(), claim.record()
+
+        def lookup(pid):
+            return self.claims[pid].kind, self.claims[pid].record()
+        check_derivation(record, cert, lookup)
+        mutants = [(record, m) for m in derivation_mutants(cert)] + [(dict(record, op=FLIP[record["op"]]), cert)]
+        for rec, m in mutants:
+            try:
+                check_derivation(rec, m, lookup)
+            except CheckError:
+                continue
+            raise AssertionError(f"{cid}: a mutated derivation replays: {m} / {rec['op']}")
 
     def ids(self):
         return list(self.claims)
@@ -114,6 +167,11 @@ def standard_tests(checks: Checks, fixed_ranges=frozenset()):
     def test_sampled_slack_respects_margin(cid):
         checks.check_sampling(cid)
 
+    @pytest.mark.parametrize("cid", checks.derived_ids() or ["none"])
+    def test_derived_twins_rejected(cid):
+        if cid != "none":
+            checks.check_derived_twins(cid)
+
     def test_errata_are_refuted_claims():
         checks.check_errata()
 
@@ -121,5 +179,6 @@ def standard_tests(checks: Checks, fixed_ranges=frozenset()):
         checks.check_beta_parametrized(set(fixed_ranges))
 
     return {f.__name__: f for f in (test_status, test_mutated_twin_not_proved,
-                                    test_sampled_slack_respects_margin, test_errata_are_refuted_claims,
+                                    test_sampled_slack_respects_margin, test_derived_twins_rejected,
+                                    test_errata_are_refuted_claims,
                                     test_beta_ranges_are_parametrized)}

@@ -2,9 +2,11 @@
 from _lemma_checks import Checks, standard_tests
 from lemmas import appendix_b
 
-CHECKS = Checks(appendix_b, refuted=())
-FIXED_RANGES = {"B.4.r1.tau_le_half_pi", "B.4.r1.bound", "B.4.r1.maximal",
-                *(f"B.4.r{k}.{what}" for k in range(2, 6) for what in ("tau_at_lo", "bound"))}
+# resting on the HUMAN facts B.4.a_lo / B.4.a_hi (a's location, Lemma B.1) and B.4.tau_argmax
+CHECKS = Checks(appendix_b, refuted=(), human_derived=("B.4.f2_lower_at_a", "B.4.statement", "B.4.statement_direct"))
+FIXED_RANGES = {"B.4.r1.tau_le_half_pi", "B.4.r1.bound", "B.4.r1.maximal", "B.4.r1.goal",
+                *(f"B.4.r{k}.{what}" for k in range(2, 6)
+                  for what in ("tau_at_lo", "bound", "tau_le_c", "tau_sin_tau", "goal"))}
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
@@ -18,6 +20,23 @@ def test_every_subrange_of_B4_is_checked():
         assert {f"B.4.r{k}.tau_at_lo", f"B.4.r{k}.bound"} <= ids
     assert {"B.4.r1.bound", "B.4.r1.tau_le_half_pi", "B.4.tau_decreasing", "B.4.cos_tau_eq",
             "B.4.cos_tau_nonneg", "B.4.cos_tau_le_beta", "B.4.direct"} <= ids
+
+
+def test_lemma_B4_statement_is_derived():
+    # the paper's argument replays; what it rests on is exactly a's location and tau's argmax
+    for cid in ("B.4.cover", "B.4.exp_step", "B.4.f2_lower"):
+        assert CHECKS.result(cid).status == "PROVED", CHECKS.result(cid).reason
+    r = CHECKS.result("B.4.statement")
+    assert r.status == "HUMAN" and "B.4.tau_argmax" in r.reason and "B.4.f2_lower_at_a" in r.reason
+
+
+def test_B4_cover_follows_a_user_range():
+    # on a range the five sub-ranges do not cover, the cover does not replay
+    lemma = appendix_b.lemma_B4.with_beta("(0, 1/2]")
+    claim = next(c for c in lemma.resolved_claims() if c.id == "B.4.cover")
+    r = claim.decide({p: (q, q.run()) for q in lemma.resolved_claims() if q.id in claim.premise_ids()
+                      for p in [q.id]})
+    assert r.status == "UNDECIDED" and "cover" in r.reason
 
 
 def test_new_beta_range_reruns_the_parametrized_claims():

@@ -6,6 +6,12 @@ and the entry's margin must be the certificate's; REFUTED needs a witness inside
 where arb proves the negation (or the slack is certainly undefined); CITED, HUMAN and
 UNDECIDED carry no certificate and are never counted as proved.  An empty, foreign or
 unknown-kind file, and any certificate kind the checker cannot replay, is an error.
+
+Derived entries (``derived``) are checked after the rest: the derivation must replay against
+the premises' records in this bundle, and the entry's status must be the one its premises
+give: PROVED when every premise is PROVED or CITED (and checks), HUMAN when some premise is
+HUMAN, UNDECIDED otherwise.  Assumed entries (a formal statement taken as given) are HUMAN or
+CITED and carry no certificate.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from . import arith as A
 from .evaluate import UNDEFINED, exact, value
 from .criterion import check_criterion
+from .derived import check_derivation, premise_ids
 from .forall import check_forall, claim_hash, read_claim
 from .kinds import check_identity, check_limit, check_rootcount, check_tail
 from .matrix import check_matrix
@@ -35,7 +42,7 @@ SMALL = 40                # a bundle this small is checked in one process (worke
 def statement(kind, claim) -> str:
     """The statement of a claim record, as reports print it."""
     try:
-        if kind == "inequality":
+        if kind in ("inequality", "assumed", "derived"):
             return f"for all {claim['domain']}: {claim['lhs']} {claim['op']} {claim['rhs']}"
         if kind == "identity":
             return f"identity on {claim['domain']}: {claim['lhs']} == {claim['rhs']}"
@@ -70,6 +77,10 @@ def check_entry(entry) -> int:
         raise CheckError(f"unknown status {status!r}")
     if claim is not None and entry.get("statement") != statement(kind, claim):
         raise CheckError("the statement is not the claim's")
+    if kind == "derived":
+        return 0                         # checked after the other entries (check_derived)
+    if kind == "assumed" and status not in ("HUMAN", "CITED"):
+        raise CheckError("an assumed statement can only be HUMAN or CITED")
     if status == "PROVED":
         if kind not in PROVES or not isinstance(cert, dict) or cert.get("kind") not in PROVES[kind]:
             raise CheckError("PROVED without a certificate of its kind of claim")
@@ -133,16 +144,79 @@ def check_bundle(doc, progress=None, jobs=None):
             results = list(_tracked(pool.map(_check_one, entries, chunksize=8), ids, progress))
     else:
         results = list(_tracked(map(_check_one, entries), ids, progress))
-    cells, verdicts, seen = 0, [], set()
-    for i, (entry, (n, reason)) in enumerate(zip(entries, results)):
-        cid = ids[i]
-        if reason is None and (not isinstance(cid, str) or cid in seen):
-            reason = "a missing or repeated id"
-        seen.add(cid)
+    reasons = [reason for _, reason in results]
+    for i, cid in enumerate(ids):
+        if reasons[i] is None and (not isinstance(cid, str) or ids.index(cid) != i):
+            reasons[i] = "a missing or repeated id"
+    check_derived(entries, ids, reasons)
+    cells, verdicts = 0, []
+    for i, (entry, (n, _)) in enumerate(zip(entries, results)):
+        cid, reason = ids[i], reasons[i]
         status = entry.get("status") if isinstance(entry, dict) else None
         verdicts.append(Verdict(cid if isinstance(cid, str) else f"#{i}", status, reason is None, reason or ""))
         cells += n if reason is None else 0
     return cells, verdicts
+
+
+def check_derived(entries, ids, reasons):
+    """Check every derived entry (premises first, in any order; a cycle fails) and record a
+    failure reason in ``reasons``.  A premise that fails its own check fails the derivation."""
+    index = {cid: i for i, cid in enumerate(ids) if isinstance(cid, str) and reasons[i] is None}
+    state: dict = {}
+
+    def status_of(pid):
+        i = index.get(pid)
+        if i is None:
+            raise CheckError(f"premise {pid} is not an entry of this bundle")
+        e = entries[i]
+        if e.get("claim_kind") == "derived":
+            visit(i)
+        if reasons[i] is not None:
+            raise CheckError(f"premise {pid} does not check")
+        return e.get("status"), e.get("claim_kind"), e.get("claim")
+
+    def visit(i):
+        if i in state:
+            if state[i] == "busy":
+                raise CheckError("a derivation that depends on itself")
+            return
+        state[i] = "busy"
+        try:
+            if reasons[i] is None:
+                _check_derived_entry(entries[i], status_of)
+        except CheckError as e:
+            reasons[i] = str(e)
+        state[i] = "done"
+
+    for i, e in enumerate(entries):
+        if isinstance(e, dict) and e.get("claim_kind") == "derived":
+            visit(i)
+
+
+def _check_derived_entry(entry, premise):
+    status, claim, cert = entry.get("status"), entry.get("claim"), entry.get("certificate")
+    if entry.get("margin") is not None or entry.get("witness") is not None:
+        raise CheckError("a derived entry with a margin or a witness")
+    if cert is None:
+        if status != "UNDECIDED":
+            raise CheckError(f"a {status} derived entry without its derivation")
+        return
+    if not isinstance(cert, dict) or cert.get("kind") != "derived" or cert.get("claim") != claim \
+            or cert.get("hash") != claim_hash(claim):
+        raise CheckError("the derivation is about another claim")
+    statuses = []
+
+    def lookup(pid):
+        st, kind, record = premise(pid)
+        statuses.append(st)
+        return kind, record
+    check_derivation(claim, cert, lookup)
+    for pid in premise_ids(cert):        # every named premise, also those the rule did not read
+        lookup(pid)
+    expected = ("PROVED" if all(s in ("PROVED", "CITED") for s in statuses) else
+                "HUMAN" if all(s in ("PROVED", "CITED", "HUMAN") for s in statuses) else "UNDECIDED")
+    if status != expected:
+        raise CheckError(f"status {status}, but its premises give {expected}")
 
 
 def _check_one(entry):

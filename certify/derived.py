@@ -1,0 +1,149 @@
+"""Derived claims and assumed facts: the glue between a lemma's checked pieces.
+
+- ``Assumed``  a formal statement ``for all (over): lhs OP rhs`` taken as given: HUMAN (with the
+               reasoning that supports it) or CITED (with its source).  It may mention
+               quantities.  It is what a derivation may rest on when a step is not numeric.
+- ``Derived``  the same shape, PROVED when one rule (``combine``, ``substitute``, ``cover``)
+               derives it from premises (other claims of the run, by id) and every premise is
+               PROVED or CITED; HUMAN when the derivation replays but rests on a HUMAN premise;
+               UNDECIDED when it does not replay or a premise is refuted, undecided or missing.
+
+A *quantity* is a real function of the domain's variables that nothing evaluates (the root a
+of Lemma B.1 as a function of beta): declared as ``(name, meaning)``; its name is a sympy Symbol
+or a word in the claim's texts.  The rules are re-verified by the independent checker
+(``certify.checker.derived``), which the prover calls as well: one implementation of each rule,
+on the records a reader sees.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .checker.derived import check_derivation, premise_ids
+from .checker.terms import CheckError
+from .claims import CITED, HUMAN, PROVED, UNDECIDED, Claim
+from .domain import parse_domain
+from .expr import nodes as N
+from .expr.text import to_text
+from .prover import Result, as_tree, attach_claim
+
+
+def written(e, *names: str, at: dict | None = None) -> str:
+    """The text of ``e`` (sympy, tree or text in the variables ``names``) as the engine reads
+    it, with the variables of ``at`` ({name: text}) replaced as written (no simplification):
+    the way to name in a derived claim exactly the subterms its premises contain."""
+    tree = as_tree(e, names)
+    if at:
+        tree = N.substitute(tree, {v: as_tree(u, names) for v, u in at.items()})
+    return to_text(tree)
+
+
+@dataclass(frozen=True)
+class _Shaped(Claim):
+    """``for all (over): lhs OP rhs``, with quantities (name, meaning) pairs."""
+    lhs: object = None
+    op: str = ">"
+    rhs: object = 0
+    over: str = ""
+    quantities: tuple = ()
+
+    def with_beta(self, beta: str):
+        return replace(self, over=self.over.replace("{beta}", beta))
+
+    def names(self) -> tuple:
+        return parse_domain(self.over).names + tuple(q for q, _ in self.quantities)
+
+    def text(self, e) -> str:
+        return to_text(as_tree(e, self.names()))
+
+    def record(self) -> dict:
+        return {"lhs": self.text(self.lhs), "op": self.op, "rhs": self.text(self.rhs),
+                "domain": str(parse_domain(self.over)), "quantities": dict(self.quantities)}
+
+    def describe(self) -> str:
+        r = self.record()
+        return f"for all {r['domain']}: {r['lhs']} {r['op']} {r['rhs']}"
+
+
+@dataclass(frozen=True)
+class Assumed(_Shaped):
+    reasoning: str = ""
+    source: str = ""
+
+    kind = "assumed"
+
+    def run(self, progress=None) -> Result:
+        if self.source:
+            return Result(CITED, reason=f"cited: {self.source}")
+        return Result(HUMAN, reason=self.reasoning)
+
+
+# -- rules: what the certificate records (the checker re-verifies it) --------------------------------
+
+def combine(*terms):
+    """S = sum of coef * (product of the factor premises' S) * (the premise's S); each term is
+    (premise id, coef) or (premise id, coef, factor id, ...); coef a rational text or int."""
+    out = []
+    for t in terms:
+        pid, coef, *factors = t
+        out.append({"premise": pid, "coef": str(coef), "factors": list(factors)})
+    return lambda claim: {"rule": "combine", "terms": out}
+
+
+def substitute(premise: str, var: str, value, *bounds: str):
+    """The premise with ``var`` replaced by ``value`` (an expression in the claim's variables
+    and quantities); ``bounds`` are premises that put value inside var's range."""
+    return lambda claim: {"rule": "substitute", "premise": premise, "var": var,
+                          "value": claim.text(value), "bounds": list(bounds)}
+
+
+def cover(var: str, *premises: str):
+    """The same statement on sub-domains whose union along ``var`` is the claim's range."""
+    return lambda claim: {"rule": "cover", "var": var, "premises": list(premises)}
+
+
+@dataclass(frozen=True)
+class Derived(_Shaped):
+    rule: object = None          # combine(...), substitute(...) or cover(...)
+
+    kind = "derived"
+
+    def derivation(self) -> dict:
+        return {"kind": "derived", **self.rule(self)}
+
+    def premise_ids(self) -> list:
+        return premise_ids(self.derivation())
+
+    def run(self, progress=None) -> Result:
+        return Result(UNDECIDED, reason="a derived claim is decided after its premises (certify.runner)")
+
+    def decide(self, outcomes: dict) -> Result:
+        """The status from the premises' outcomes ({id: (claim, Result)}); the derivation is
+        replayed by the checker's rule on the records."""
+        cert = self.derivation()
+        statuses = []
+
+        def lookup(pid):
+            if pid not in outcomes:
+                raise CheckError(f"premise {pid} is not a claim of this run")
+            claim, result = outcomes[pid]
+            if claim.record() is None:
+                raise CheckError(f"premise {pid} has no formal statement")
+            statuses.append(result.status)
+            return claim.kind, claim.record()
+        try:
+            check_derivation(self.record(), cert, lookup)
+            for pid in premise_ids(cert):
+                lookup(pid)
+        except CheckError as e:
+            return Result(UNDECIDED, reason=f"the derivation does not replay: {e}")
+        rule = f"{cert['rule']} of {', '.join(premise_ids(cert))}"
+        if all(s in (PROVED, CITED) for s in statuses):
+            cited = [p for p, s in zip(premise_ids(cert), statuses) if s == CITED]
+            return Result(PROVED, certificate=attach_claim(cert, self.record()),
+                          reason=rule + (f" (cited: {', '.join(cited)})" if cited else ""))
+        if all(s in (PROVED, CITED, HUMAN) for s in statuses):
+            human = sorted({p for p in premise_ids(cert) if outcomes[p][1].status == HUMAN})
+            return Result(HUMAN, certificate=attach_claim(cert, self.record()),
+                          reason=f"{rule}; rests on the HUMAN premise(s) {', '.join(human)}")
+        bad = [p for p in premise_ids(cert) if outcomes[p][1].status not in (PROVED, CITED, HUMAN)]
+        return Result(UNDECIDED, reason=f"{rule}; premise(s) not proved: {', '.join(bad)}")
