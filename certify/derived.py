@@ -4,7 +4,7 @@
                reasoning that supports it) or CITED (with its source).  It may mention
                quantities.  It is what a derivation may rest on when a step is not numeric.
 - ``Derived``  the same shape, PROVED when one rule (``combine``, ``substitute``, ``cover``)
-               derives it from premises (other claims of the run, by id) and every premise is
+               (or ``root``) derives it from premises (other claims of the run, by id) and every premise is
                PROVED or CITED; HUMAN when the derivation replays but rests on a HUMAN premise;
                UNDECIDED when it does not replay or a premise is refuted, undecided or missing.
 
@@ -57,7 +57,8 @@ class _Shaped(Claim):
 
     def record(self) -> dict:
         return {"lhs": self.text(self.lhs), "op": self.op, "rhs": self.text(self.rhs),
-                "domain": str(parse_domain(self.over)), "quantities": dict(self.quantities)}
+                "domain": str(parse_domain(self.over)),
+                "quantities": {q: m.record() if isinstance(m, RootOf) else m for q, m in self.quantities}}
 
     def describe(self) -> str:
         r = self.record()
@@ -75,6 +76,17 @@ class Assumed(_Shaped):
         if self.source:
             return Result(CITED, reason=f"cited: {self.source}")
         return Result(HUMAN, reason=self.reasoning)
+
+
+@dataclass(frozen=True)
+class RootOf:
+    """The meaning of a quantity that is a root: the one root of the RootCount ``rootcount``'s
+    polynomial between its points number ``after`` and ``after + 1`` (0-based)."""
+    rootcount: str
+    after: int
+
+    def record(self) -> dict:
+        return {"root_of": self.rootcount, "after": self.after}
 
 
 # -- rules: what the certificate records (the checker re-verifies it) --------------------------------
@@ -101,9 +113,17 @@ def cover(var: str, *premises: str):
     return lambda claim: {"rule": "cover", "var": var, "premises": list(premises)}
 
 
+def root(quantity: str, rootcount: str, sign: str | None = None, *inside: str):
+    """A strict bound of a root quantity: by one of the two defining points, or (with the
+    premise ``sign``, the polynomial's sign at a point c, and ``inside``, premises putting c
+    strictly between the defining points where that is not exact) by c."""
+    return lambda claim: {"rule": "root", "quantity": quantity, "root_of": rootcount,
+                          **({"sign": sign, "inside": list(inside)} if sign else {})}
+
+
 @dataclass(frozen=True)
 class Derived(_Shaped):
-    rule: object = None          # combine(...), substitute(...) or cover(...)
+    rule: object = None          # combine(...), substitute(...), cover(...) or root(...)
 
     kind = "derived"
 

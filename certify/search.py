@@ -113,7 +113,12 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             if how is not None:
                 if how:
                     return f"end-order-{rule.order}:{how}", slack
-                return None, None      # a cell on a degenerate end is closed only by its rule
+                # a cell on a degenerate end is closed by its rule, or by plain evaluation when
+                # the slack's range stops exactly at 0 there (acos(u) >= 0 at u = 1)
+                plain = ladder.plain(cell)
+                if lower_positive(plain, strict):
+                    return "plain", plain if ladder.side is None else slack
+                return None, None
         best = None
         plain = ladder.plain(cell)
         for method in methods:

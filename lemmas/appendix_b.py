@@ -16,7 +16,7 @@ Every assertion of the proofs is a claim, including the silent ones.  Convention
 import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma, RootCount
-from certify.derived import Assumed, Derived, combine, cover, substitute, written
+from certify.derived import Assumed, Derived, RootOf, combine, cover, root, substitute, written
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x)
 
 t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
@@ -179,15 +179,16 @@ ONE3, E_MB, E_B2 = written(1 + 3 * b, "b"), written(exp(-b), "b"), written(exp(b
 E_COS = f"exp(b*cos({TAU}))"                          # e^{beta cos tau}
 GOAL_1 = f"({ONE3})*sin({TAU})*{E_COS}*{E_MB}*({TAU})"   # (1 + 3beta) sin(tau) e^{beta cos tau} e^{-beta} tau
 F2_LOWER = at_pi_t(f2 + (1 + 3 * b) * sin(x) * exp(b * cos(x)) * exp(-b))
-QA = (("ta", "a / pi, where a = arccos r and r is the root of p in (0, 1) (Lemma B.1); a function of beta"),)
-A_AT = {"t": "ta"}                                    # x = a is t = ta
+QA = (("r", RootOf("B.1.roots", 3)),)                 # r: the root of p in (0, 1), a function of beta
+TA = "acos(r)/pi"                                     # a = arccos r = pi ta
+A_AT = {"t": TA}
 
 
 def _derivation_claims():
     """The proof of Lemma B.4 as derivations: the lower bound of f'' (identity and signs), the
     sub-ranges and their cover, the exp step and the statement at x = a, where a (x = pi ta) is
     the quantity of Lemma B.1."""
-    tx = ("t", "b", "ta")
+    tx = ("t", "b", "r")
     return (
         Inequality("B.4.h_positive", "(silent) (1 + 3beta) e^{beta^2 - beta} > 0", "Lemma B.4, proof",
                    lhs=h_B, op=">", rhs=0, over="b in {beta}"),
@@ -213,13 +214,21 @@ def _derivation_claims():
                 "Lemma B.4, proof", lhs=F2_LOWER, op=">=", rhs=0, over="t in [0, 1], b in {beta}",
                 rule=combine(("B.4.f2_lower_identity_t", 1),
                              ("B.4.f2_lower_bracket", 1, "B.4.sin_nonneg", "B.4.E_positive", "B.4.b_positive"))),
-        Assumed("B.4.a_lo", "a >= 0 (Lemma B.1: a in (0, pi/2))", "Lemma B.1", lhs="ta", op=">=", rhs=0,
-                over="b in {beta}", quantities=QA, reasoning="B.1.region: a = arccos r with r in (0, 1)."),
-        Assumed("B.4.a_hi", "a <= pi (Lemma B.1: a in (0, pi/2))", "Lemma B.1", lhs="ta", op="<=", rhs=1,
-                over="b in {beta}", quantities=QA, reasoning="B.1.region: a = arccos r with r in (0, 1)."),
+        Derived("B.4.r_pos", "r > 0 (B.1.roots: r is the root of p between 0 and 1)", "Lemma B.1",
+                lhs=0, op="<", rhs="r", over="b in {beta}", quantities=QA, rule=root("r", "B.1.roots")),
+        Derived("B.4.r_lt_1", "r < 1", "Lemma B.1", lhs="r", op="<", rhs=1, over="b in {beta}", quantities=QA,
+                rule=root("r", "B.1.roots")),
+        Inequality("B.4.acos_nonneg", "(silent) arccos u / pi >= 0 on [0, 1]", "Lemma B.1",
+                   lhs="acos(u)/pi", op=">=", rhs=0, over="u in [0, 1]"),
+        Inequality("B.4.acos_le_pi", "(silent) arccos u / pi <= 1 on [0, 1]", "Lemma B.1",
+                   lhs="acos(u)/pi", op="<=", rhs=1, over="u in [0, 1]"),
+        Derived("B.4.a_lo", "a = arccos r >= 0", "Lemma B.1", lhs=TA, op=">=", rhs=0, over="b in {beta}",
+                quantities=QA, rule=substitute("B.4.acos_nonneg", "u", "r", "B.4.r_pos", "B.4.r_lt_1")),
+        Derived("B.4.a_hi", "a = arccos r <= pi", "Lemma B.1", lhs=TA, op="<=", rhs=1, over="b in {beta}",
+                quantities=QA, rule=substitute("B.4.acos_le_pi", "u", "r", "B.4.r_pos", "B.4.r_lt_1")),
         Derived("B.4.f2_lower_at_a", "f''(a) >= -(1 + 3beta) sin(a) e^{beta cos a} e^{-beta}", "Lemma B.4, proof",
                 lhs=written(F2_LOWER, *tx, at=A_AT), op=">=", rhs=0, over="b in {beta}", quantities=QA,
-                rule=substitute("B.4.f2_lower", "t", "ta", "B.4.a_lo", "B.4.a_hi")),
+                rule=substitute("B.4.f2_lower", "t", TA, "B.4.a_lo", "B.4.a_hi")),
         Assumed("B.4.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}", "Lemma B.4, proof",
                 lhs=written(at_pi_t(sin(x) * exp(b * cos(x))), *tx, at=A_AT), op="<=", rhs=f"sin({TAU})*{E_COS}",
                 over="b in {beta}", quantities=QA,
@@ -248,7 +257,7 @@ def _derivation_claims():
                              ("B.4.exp_step", 1))),
         Derived("B.4.statement_direct", "Lemma B.4 from the direct check B.4.direct at x = a", "Lemma B.4",
                 lhs=written(T * at_pi_t(f2), *tx, at=A_AT), op=">", rhs=-2, over="b in {beta}", quantities=QA,
-                rule=substitute("B.4.direct", "t", "ta", "B.4.a_lo", "B.4.a_hi")),
+                rule=substitute("B.4.direct", "t", TA, "B.4.a_lo", "B.4.a_hi")),
     )
 
 

@@ -26,7 +26,7 @@ CLAIMS = {
     "end_rule": ("1 - cos(x) > 0", "x in (0, 1]"),
     "tail_up": ("sqrt(2)*sqrt(z)*((-3) + 2*z)*exp((-1)*z) < 3/8", "z in [0, oo)"),
     "tail_down": ("sqrt(2)*sqrt(z)*((-1) + 3*z + (-1)*z**2)*exp((-1)*z) <= 31/125*sqrt(70)*exp(-7/5)", "z in [7/5, oo)"),
-    "nonneg_factor": ("sqrt(x)*(2 - x) >= 0", "x in [0, 1]"),
+    "nonneg_factor": ("2*sqrt(x) - x*sqrt(x) >= 0", "x in [0, 1]"),   # plain cannot see 2 - x >= 0 at x = 0
     "two_vars": ("exp(y) - exp(x) > -2", "x in [0, 1], y in [0, 2]"),
 }
 

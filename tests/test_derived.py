@@ -11,7 +11,7 @@ from certify.checker.bundle import check_bundle
 from certify.checker.derived import check_derivation
 from certify.checker.terms import CheckError
 from certify.claims import Human, Inequality, Lemma
-from certify.derived import Assumed, Derived, combine, cover, substitute
+from certify.derived import Assumed, Derived, combine
 from certify.report import bundle_entry
 from certify.runner import run_lemmas
 
@@ -68,8 +68,16 @@ def test_combine_transitivity_and_its_mutants():
     assert not replays(claim, terms(("a_lt_b", "-1"), ("b_le_c", "1")))       # negative coefficient
     assert not replays(dict(claim, op=">="), good)                            # wrong direction
     assert not replays(dict(claim, domain="x in [0, 9/2]"), good)             # beyond a premise's domain
-    assert not replays(dict(claim, rhs="x + 3"), good)                        # constant moved
+    assert not replays(dict(claim, rhs="x + 1"), good)                        # constant moved the wrong way
+    assert replays(dict(claim, rhs="x + 3"), good)                            # a weaker bound follows
     assert replays(dict(claim, op="<="), good)                                # weaker conclusion
+
+
+def test_combine_constant_remainder():
+    # x + 2 > 0 from x + 1 > 0 and the constant 1 left over; never a negative constant
+    assert replays(derived("x + 2", ">", "0", "x in [0, 3]"), terms(("pos", "1")))
+    assert replays(derived("x + 1", ">=", "0", "x in [0, 3]"), terms(("pos", "1")))
+    assert not replays(derived("x", ">", "0", "x in [0, 3]"), terms(("pos", "1")))
 
 
 def test_combine_strictness_needs_a_strict_term():
@@ -118,6 +126,37 @@ def test_substitute_needs_bounds_at_each_finite_end():
     open_good = dict(good, premise="xsin_open")
     assert not replays(claim, open_good)
     assert replays(dict(claim, domain="y in (-1, 1)"), dict(open_good, bounds=["u_lo", "u_hi_strict"]))
+
+
+ROOT = {"root_of": "rc", "after": 0}
+
+
+def test_root_location():
+    PREMISES.update({
+        "rc": ("rootcount", {"expr": "z - b", "var": "z", "points": ["0", "3"], "signs": "-+", "degree": 1,
+                             "domain": "b in [1, 2]"}),
+        "at2": ineq("2 - b", ">", "0", "b in [1, 2]"),
+        "at4": ineq("4 - b", ">", "0", "b in [1, 2]"),
+        "at_half": ineq("1/2 - b", "<", "0", "b in [1, 2]"),
+    })
+    try:
+        q = {"q": ROOT}
+        rule = {"rule": "root", "quantity": "q", "root_of": "rc"}
+        assert replays(derived("0", "<", "q", "b in [1, 2]", q), rule)
+        assert replays(derived("q", "<", "3", "b in [1, 2]", q), rule)
+        assert not replays(derived("q", "<", "0", "b in [1, 2]", q), rule)           # the wrong side
+        assert not replays(derived("0", "<=", "q", "b in [1, 2]", q), rule)          # only strict
+        assert not replays(derived("0", "<", "q", "b in [1, 3]", q), rule)           # beyond the count
+        assert not replays(derived("0", "<", "q", "b in [1, 2]", {"q": "a root"}), rule)
+        at = dict(rule, sign="at2", inside=[])
+        assert replays(derived("q", "<", "2", "b in [1, 2]", q), at)                 # p(2) > 0: right of q
+        assert not replays(derived("2", "<", "q", "b in [1, 2]", q), at)
+        assert not replays(derived("q", "<", "4", "b in [1, 2]", q), dict(at, sign="at4"))   # 4 not in (0, 3)
+        assert replays(derived("1/2", "<", "q", "b in [1, 2]", q), dict(at, sign="at_half"))
+        assert not replays(derived("q", "<", "1/2", "b in [1, 2]", q), dict(at, sign="at_half"))
+    finally:
+        for k in ("rc", "at2", "at4", "at_half"):
+            PREMISES.pop(k)
 
 
 def test_quantities_must_agree():

@@ -27,6 +27,13 @@ Rules (their data is in the certificate; each is checked here, nothing is search
   (or is a variable or quantity).
 - ``cover``  the same statement (the same sides, the same or the strict relation) on
   sub-domains whose union along one variable is the conclusion's range of it.
+- ``root``  a quantity defined as the root of a RootCount's polynomial between two consecutive
+  points P_i < P_j of opposite signs (exactly one, simple: the polynomial has the sign at P_i
+  left of it and the sign at P_j right of it) lies strictly between them, and a point c strictly
+  between them with a proved sign of the polynomial at c is on the side of that sign.
+
+In ``combine`` the difference S - sum may also be a rational constant >= 0 (strict when > 0).
+A quantity's meaning is a text, or for ``root`` the definition {"root_of": id, "after": i}.
 """
 from __future__ import annotations
 
@@ -53,7 +60,7 @@ class Statement:
             raise CheckError(f"a {kind} record cannot be a premise or a derived claim")
         self.quantities = claim.get("quantities", {})
         if not isinstance(self.quantities, dict) or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in self.quantities.items()):
+                isinstance(k, str) and isinstance(v, (str, dict)) for k, v in self.quantities.items()):
             raise CheckError("malformed quantities")
         self.domain = read_domain(claim["domain"])
         if set(self.quantities) & set(self.domain.names):
@@ -170,9 +177,10 @@ def _combine(conc: Statement, cert, premise):
     missing = [s for s in _top_atoms(conc.S) if id(s) not in known]
     if missing:
         raise CheckError("combine: the conclusion has a subterm no premise shows defined")
-    if sympy.expand(_polynomial(conc.S, atoms) - total) != 0:
+    rest = sympy.expand(_polynomial(conc.S, atoms) - total)
+    if not rest.is_Rational or rest < 0:
         raise CheckError("combine: the conclusion is not the stated combination of the premises")
-    if conc.rel == ">" and not strict:
+    if conc.rel == ">" and not strict and rest == 0:
         raise CheckError("combine: a strict conclusion from no strict term")
 
 
@@ -254,7 +262,62 @@ def _covers(pieces, target: Range) -> bool:
         f, f_in = best
 
 
-RULES = {"combine": _combine, "substitute": _substitute, "cover": _cover}
+# -- root ------------------------------------------------------------------------------------------
+
+def _root(conc: Statement, cert, premise):
+    q = cert.get("quantity")
+    d = conc.quantities.get(q)
+    if not isinstance(d, dict) or set(d) != {"root_of", "after"} or not isinstance(d["after"], int) \
+            or cert.get("root_of") != d["root_of"]:
+        raise CheckError(f"root: {q} is not defined as a root of the certificate's root count")
+    kind, rc = premise.raw(d["root_of"])
+    if kind != "rootcount" or not isinstance(rc, dict):
+        raise CheckError(f"root: {d['root_of']} is not a root count")
+    rdom = read_domain(rc.get("domain"))
+    points, signs, var, i = rc.get("points"), rc.get("signs"), rc.get("var"), d["after"]
+    if not isinstance(points, list) or not isinstance(signs, str) or not 0 <= i < len(points) - 1 \
+            or len(signs) != len(points) or signs[i] == signs[i + 1]:
+        raise CheckError("root: no sign change between the defining points")
+    for name, r in zip(rdom.names, rdom.ranges):
+        if name not in conc.domain.names or not _range_inside(conc.domain.ranges[conc.domain.names.index(name)], r):
+            raise CheckError("root: the root count does not cover the conclusion's domain")
+    ends = [None if pt in ("-oo", "oo") else read_expr(pt, rdom.names) for pt in points[i:i + 2]]
+    r = T.var(q)
+    small, strict, big = conc.ordered()
+    if not strict or r not in (small, big):
+        raise CheckError(f"root: the conclusion is not a strict bound of {q}")
+    other = big if small is r else small
+    if (small is r and other is ends[1]) or (big is r and other is ends[0]):
+        return                                   # P_i < root < P_j
+    sid = cert.get("sign")
+    s = premise(sid)
+    _applies(s, conc, sid)
+    expr = read_expr(rc.get("expr"), rdom.names + (var,))
+    if s.rhs is not T.num(0) or s.op not in ("<", ">") or s.lhs is not T.substitute(expr, {var: other}):
+        raise CheckError(f"root: premise {sid} is not the sign of the polynomial at the point")
+    sign = "+" if s.op == ">" else "-"
+    if (big is r) != (sign == signs[i]):
+        raise CheckError(f"root: the sign at the point puts it on the other side of {q}")
+    for k, end in enumerate(ends):               # P_i < c < P_j
+        if end is None or (end.op == other.op == "num" and (end.data < other.data if k == 0 else end.data > other.data)):
+            continue
+        if not any(_is_bound(premise(b), conc, b, *((end, other) if k == 0 else (other, end)))
+                   for b in cert.get("inside", [])):
+            raise CheckError("root: the point is not shown between the defining points")
+
+
+def _is_bound(b: Statement, conc: Statement, bid, lo, hi) -> bool:
+    """b is the strict bound lo < hi on a domain containing the conclusion's."""
+    if b.rel == "=":
+        return False
+    small, strict, big = b.ordered()
+    if strict and small is lo and big is hi:
+        _applies(b, conc, bid)
+        return True
+    return False
+
+
+RULES = {"combine": _combine, "substitute": _substitute, "cover": _cover, "root": _root}
 
 
 def premise_ids(cert) -> list:
@@ -267,11 +330,27 @@ def premise_ids(cert) -> list:
         ids = [cert.get("premise"), *(cert.get("bounds") or [])]
     elif rule == "cover":
         ids = list(cert.get("premises") or [])
+    elif rule == "root":
+        ids = [cert.get("root_of"), *([cert["sign"]] if cert.get("sign") else []), *(cert.get("inside") or [])]
     else:
         raise CheckError(f"unknown derivation rule {rule!r}")
     if not all(isinstance(i, str) for i in ids):
         raise CheckError("a premise id that is not text")
     return list(dict.fromkeys(ids))
+
+
+class _Premises:
+    """premises(id): a premise's Statement (read once); premises.raw(id): its (kind, record)."""
+
+    def __init__(self, lookup):
+        self.raw, self._read = lookup, {}
+
+    def __call__(self, pid) -> Statement:
+        if not isinstance(pid, str):
+            raise CheckError("a premise id that is not text")
+        if pid not in self._read:
+            self._read[pid] = Statement(*self.raw(pid))
+        return self._read[pid]
 
 
 def check_derivation(claim, cert, lookup) -> None:
@@ -283,15 +362,7 @@ def check_derivation(claim, cert, lookup) -> None:
     rule = cert.get("rule")
     if rule not in RULES:
         raise CheckError(f"unknown derivation rule {rule!r}")
-    cache: dict = {}
-
-    def premise(pid):
-        if not isinstance(pid, str):
-            raise CheckError("a premise id that is not text")
-        if pid not in cache:
-            cache[pid] = Statement(*lookup(pid))
-        return cache[pid]
-    RULES[rule](conc, cert, premise)
+    RULES[rule](conc, cert, _Premises(lookup))
 
 
 __all__ = ["check_derivation", "premise_ids", "Statement", "Domain"]

@@ -29,11 +29,18 @@ _UNARY_BALL = {
     "sinc": lambda x: x.sinc(), "neg": lambda x: -x,
     "sqrt": lambda x: x.sqrt() if x >= 0 else None,
     "log": lambda x: x.log() if x > 0 else None,
-    "asin": lambda x: x.asin() if (x >= -1 and x <= 1) else None,
-    "acos": lambda x: x.acos() if (x >= -1 and x <= 1) else None,
+    # a ball result beyond the function's range (a radius across acos(1) = 0) is left to the
+    # interval path, which clips to the range: acos(u) >= 0 at u = 1 then decides
+    "asin": lambda x: _in_range(x.asin(), -arb.pi() / 2, arb.pi() / 2) if (x >= -1 and x <= 1) else None,
+    "acos": lambda x: _in_range(x.acos(), 0, arb.pi()) if (x >= -1 and x <= 1) else None,
     "acosh": lambda x: x.acosh() if x >= 1 else None,
     "atanh": lambda x: x.atanh() if (x > -1 and x < 1) else None,
 }
+
+
+def _in_range(v, lo, hi):
+    """v when the ball lies inside the function's range [lo, hi], else None (the interval path)."""
+    return v if (v >= lo and v <= hi) else None
 
 
 def _ball_tan(x):
