@@ -16,7 +16,8 @@ Every assertion of the proofs is a claim, including the silent ones.  Convention
 import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma, RootCount
-from certify.derived import Assumed, Derived, RootOf, combine, cover, root, substitute, written
+from certify.derived import Derived, RootOf, combine, cover, substitute, written
+from lemmas.f2_at_root import TAU, f2_lower_argument, goal_text
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x)
 
 t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
@@ -150,11 +151,9 @@ def _range_claims():
     return tuple(out)
 
 
-# The sub-range argument as derivations (replayed by the checker).  tau, sin(tau) and the factor
-# (1 + 3beta) e^{beta^2 - beta} are written once, as text, so every claim below names the same
-# subterms (sympy would rewrite sin(acos(u)) as sqrt(1 - u^2)).
-TAU, H_B = written(T, "b"), written(h_B, "b")
-GOAL_2 = f"({H_B})*sin({TAU})*({TAU})"                   # (1 + 3beta) e^{beta^2 - beta} sin(tau) tau
+# The sub-range argument as derivations (replayed by the checker); texts as in lemmas.f2_at_root.
+H_B = written(h_B, "b")
+GOAL_2 = goal_text(1)                                # (1 + 3beta) e^{beta^2 - beta} sin(tau) tau
 
 
 def _range_derivation(k, lo, hi, cst):
@@ -175,66 +174,14 @@ def _range_derivation(k, lo, hi, cst):
     )
 
 
-ONE3, E_MB, E_B2 = written(1 + 3 * b, "b"), written(exp(-b), "b"), written(exp(b ** 2 - b), "b")
-E_COS = f"exp(b*cos({TAU}))"                          # e^{beta cos tau}
-GOAL_1 = f"({ONE3})*sin({TAU})*{E_COS}*{E_MB}*({TAU})"   # (1 + 3beta) sin(tau) e^{beta cos tau} e^{-beta} tau
-F2_LOWER = at_pi_t(f2 + (1 + 3 * b) * sin(x) * exp(b * cos(x)) * exp(-b))
-QA = (("r", RootOf("B.1.roots", 3)),)                 # r: the root of p in (0, 1), a function of beta
-TA = "acos(r)/pi"                                     # a = arccos r = pi ta
-A_AT = {"t": TA}
-
-
 def _derivation_claims():
-    """The proof of Lemma B.4 as derivations: the lower bound of f'' (identity and signs), the
-    sub-ranges and their cover, the exp step and the statement at x = a, where a (x = pi ta) is
-    the quantity of Lemma B.1."""
-    tx = ("t", "b", "r")
+    """The cover of (0, 1/3] by the sub-ranges, then the argument shared with Lemma C.5
+    (lemmas.f2_at_root) at a = arccos r, r the root of p in (0, 1) (B.1.roots)."""
     return (
         Inequality("B.4.h_positive", "(silent) (1 + 3beta) e^{beta^2 - beta} > 0", "Lemma B.4, proof",
                    lhs=h_B, op=">", rhs=0, over="b in {beta}"),
-        Inequality("B.4.one3_positive", "(silent) 1 + 3beta > 0", "Lemma B.4, proof",
-                   lhs=ONE3, op=">", rhs=0, over="b in {beta}"),
-        Inequality("B.4.b_positive", "(silent) beta > 0", "Lemma B.4", lhs="b", op=">", rhs=0, over="b in {beta}"),
-        Inequality("B.4.exp_mb_positive", "(silent) e^{-beta} > 0", "Lemma B.4, proof",
-                   lhs=E_MB, op=">", rhs=0, over="b in {beta}"),
-        Inequality("B.4.tau_positive", "(silent) tau > 0", "Lemma B.4, proof",
-                   lhs=TAU, op=">", rhs=0, over="b in {beta}"),
         Inequality("B.4.sin_tau_le_1", "(silent) sin tau <= 1", "Lemma B.4, proof",
                    lhs=f"sin({TAU})", op="<=", rhs=1, over="b in {beta}"),
-        Inequality("B.4.sin_tau_nonneg", "(silent) sin tau >= 0", "Lemma B.4, proof",
-                   lhs=f"sin({TAU})", op=">=", rhs=0, over="b in {beta}"),
-        Inequality("B.4.sin_nonneg", "(silent) sin x >= 0 on [0, pi]", "Lemma B.4, proof",
-                   lhs="sin(pi*t)", op=">=", rhs=0, over="t in [0, 1]"),
-        Inequality("B.4.E_positive", "(silent) e^{beta(cos x - 1)} > 0", "Lemma B.4, proof",
-                   lhs=at_pi_t(E_beta), op=">", rhs=0, over="t in [0, 1], b in {beta}"),
-        Identity("B.4.f2_lower_identity_t", "B.4.f2_lower_identity at x = pi t", "Lemma B.4, proof",
-                 lhs=F2_LOWER, rhs=at_pi_t(sin(x) * E_beta * (b ** 2 * sin(x) ** 2 + 3 * b * (1 - cos(x)))),
-                 over="t in [0, 1], b in {beta}"),
-        Derived("B.4.f2_lower", "f''(x) >= -(1 + 3beta) sin(x) e^{beta cos x} e^{-beta} on [0, pi] (so at x = a)",
-                "Lemma B.4, proof", lhs=F2_LOWER, op=">=", rhs=0, over="t in [0, 1], b in {beta}",
-                rule=combine(("B.4.f2_lower_identity_t", 1),
-                             ("B.4.f2_lower_bracket", 1, "B.4.sin_nonneg", "B.4.E_positive", "B.4.b_positive"))),
-        Derived("B.4.r_pos", "r > 0 (B.1.roots: r is the root of p between 0 and 1)", "Lemma B.1",
-                lhs=0, op="<", rhs="r", over="b in {beta}", quantities=QA, rule=root("r", "B.1.roots")),
-        Derived("B.4.r_lt_1", "r < 1", "Lemma B.1", lhs="r", op="<", rhs=1, over="b in {beta}", quantities=QA,
-                rule=root("r", "B.1.roots")),
-        Inequality("B.4.acos_nonneg", "(silent) arccos u / pi >= 0 on [0, 1]", "Lemma B.1",
-                   lhs="acos(u)/pi", op=">=", rhs=0, over="u in [0, 1]"),
-        Inequality("B.4.acos_le_pi", "(silent) arccos u / pi <= 1 on [0, 1]", "Lemma B.1",
-                   lhs="acos(u)/pi", op="<=", rhs=1, over="u in [0, 1]"),
-        Derived("B.4.a_lo", "a = arccos r >= 0", "Lemma B.1", lhs=TA, op=">=", rhs=0, over="b in {beta}",
-                quantities=QA, rule=substitute("B.4.acos_nonneg", "u", "r", "B.4.r_pos", "B.4.r_lt_1")),
-        Derived("B.4.a_hi", "a = arccos r <= pi", "Lemma B.1", lhs=TA, op="<=", rhs=1, over="b in {beta}",
-                quantities=QA, rule=substitute("B.4.acos_le_pi", "u", "r", "B.4.r_pos", "B.4.r_lt_1")),
-        Derived("B.4.f2_lower_at_a", "f''(a) >= -(1 + 3beta) sin(a) e^{beta cos a} e^{-beta}", "Lemma B.4, proof",
-                lhs=written(F2_LOWER, *tx, at=A_AT), op=">=", rhs=0, over="b in {beta}", quantities=QA,
-                rule=substitute("B.4.f2_lower", "t", TA, "B.4.a_lo", "B.4.a_hi")),
-        Assumed("B.4.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}", "Lemma B.4, proof",
-                lhs=written(at_pi_t(sin(x) * exp(b * cos(x))), *tx, at=A_AT), op="<=", rhs=f"sin({TAU})*{E_COS}",
-                over="b in {beta}", quantities=QA,
-                reasoning="By B.4.f1_factor and B.4.f1_factor_pos, f'(x) has the sign of cos x - cos tau on "
-                          "[0, pi]: f' > 0 on [0, tau), f' < 0 on (tau, pi]. So tau maximizes f, hence "
-                          "sin x e^{beta cos x} = e^{beta} f(x), over [0, pi]; a is in [0, pi]."),
         Derived("B.4.r1.goal", "(1 + 3beta) e^{beta^2 - beta} sin(tau) tau < 2 on (0, 0.148]", "Lemma B.4, proof",
                 lhs=GOAL_2, op="<", rhs=2, over="b in (0, 0.148]",
                 rule=combine(("B.4.r1.bound", 1), ("B.4.r1.tau_le_half_pi", 1, "B.4.h_positive"),
@@ -242,22 +189,11 @@ def _derivation_claims():
         Derived("B.4.cover", "the five sub-ranges cover (0, 1/3]: (1 + 3beta) e^{beta^2 - beta} sin(tau) tau < 2",
                 "Lemma B.4, proof", lhs=GOAL_2, op="<", rhs=2, over="b in {beta}",
                 rule=cover("b", "B.4.r1.goal", *(f"B.4.r{k}.goal" for k in range(2, 6)))),
-        Inequality("B.4.exp_le", "(silent) e^{beta cos tau} e^{-beta} <= e^{beta^2 - beta} (beta > 0, cos tau <= beta)",
-                   "Lemma B.4, proof", lhs=f"{E_COS}*{E_MB}", op="<=", rhs=E_B2, over="b in {beta}"),
-        Derived("B.4.exp_step", "(1+3beta) sin(tau) e^{beta cos tau} e^{-beta} tau < 2 (from the cover and "
-                "e^{beta cos tau} <= e^{beta^2})", "Lemma B.4, proof", lhs=GOAL_1, op="<", rhs=2, over="b in {beta}",
-                rule=combine(("B.4.cover", 1),
-                             ("B.4.exp_le", 1, "B.4.one3_positive", "B.4.sin_tau_nonneg", "B.4.tau_positive"))),
-        Derived("B.4.statement", "Lemma B.4: tau f''(a) > -2 (from f''(a) >= -(1+3beta) sin(a) e^{beta cos a} "
-                "e^{-beta}, the maximum of sin x e^{beta cos x} at tau, and the exp step)", "Lemma B.4",
-                lhs=f"({TAU})*({written(at_pi_t(f2), *tx, at=A_AT)})", op=">", rhs=-2, over="b in {beta}",
-                quantities=QA,
-                rule=combine(("B.4.f2_lower_at_a", 1, "B.4.tau_positive"),
-                             ("B.4.tau_argmax", 1, "B.4.tau_positive", "B.4.one3_positive", "B.4.exp_mb_positive"),
-                             ("B.4.exp_step", 1))),
-        Derived("B.4.statement_direct", "Lemma B.4 from the direct check B.4.direct at x = a", "Lemma B.4",
-                lhs=written(T * at_pi_t(f2), *tx, at=A_AT), op=">", rhs=-2, over="b in {beta}", quantities=QA,
-                rule=substitute("B.4.direct", "t", TA, "B.4.a_lo", "B.4.a_hi")),
+        *f2_lower_argument("B.4", 1, RootOf("B.1.roots", 3), ("0", "1"),
+                           b * sin(pi * t) ** 2 + 3 * (1 - cos(pi * t)), "B.4.cover", "<", "2", -2,
+                           argmax_reasoning="By B.4.f1_factor and B.4.f1_factor_pos, f'(x) has the sign of "
+                           "cos x - cos tau on [0, pi]: f' > 0 on [0, tau), f' < 0 on (tau, pi]. So tau maximizes "
+                           "f, hence sin x e^{beta cos x} = e^{beta} f(x), over [0, pi]; a is in [0, pi]."),
     )
 
 

@@ -15,7 +15,9 @@ from functools import partial
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, RootCount
+from certify.derived import Derived, RootOf, combine, written
 from certify.matrices import MatrixClaim
+from lemmas.f2_at_root import TAU, f2_lower_argument, goal_text
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, f_beta, p, pi, sin, sqrt, tau, x)
 
 t, c, s, k = (sympy.Symbol(n, real=True) for n in ("t", "c", "s", "k"))
@@ -147,6 +149,35 @@ lemma_C4 = Lemma(
 # -- Lemma C.5 -----------------------------------------------------------------------------------
 
 h_C = (1 - 3 * b) * exp(b ** 2 - b)            # (1 - 3 beta) e^{beta^2 - beta}
+H_C, TWO_PI = written(h_C, "b"), written(2 / pi, "b")
+G_C = written(2 * (1 + T / pi), "b")          # 2 (1 + tau/pi)
+
+
+def _c5_derivation():
+    """The sin step and the rearrangement as derivations, then the argument shared with Lemma
+    B.4 (lemmas.f2_at_root) at a = arccos r, r the root of p in (-1, 0) (C.1.roots)."""
+    return (
+        Inequality("C.5.hC_positive", "(silent) (1-3beta) e^{beta^2-beta} > 0", "Lemma C.5, proof",
+                   lhs=h_C, op=">", rhs=0, over="b in {beta}"),
+        Inequality("C.5.sin_tau_le_1", "(silent) sin tau <= 1", "Lemma C.5, proof",
+                   lhs=f"sin({TAU})", op="<=", rhs=1, over="b in {beta}"),
+        Derived("C.5.sin_step", "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= tau((1-3beta)e^{beta^2-beta} - 2/pi) "
+                "(sin(tau) <= 1, tau > 0, (1-3beta)e^{beta^2-beta} > 0)", "Lemma C.5, proof",
+                lhs=f"({TAU})*(({H_C})*sin({TAU}) - {TWO_PI})", op="<=", rhs=written(T * (h_C - 2 / pi), "b"),
+                over="b in {beta}",
+                rule=combine(("C.5.sin_tau_le_1", 1, "C.5.tau_positive", "C.5.hC_positive"))),
+        Derived("C.5.final_derived", "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= 2 (C.5.chain_bound and "
+                "the sin step)", "Lemma C.5, proof", lhs=f"({TAU})*(({H_C})*sin({TAU}) - {TWO_PI})", op="<=",
+                rhs=2, over="b in {beta}", rule=combine(("C.5.chain_bound", 1), ("C.5.sin_step", 1))),
+        Derived("C.5.goal", "'Equivalently': (1-3beta)e^{beta^2-beta} sin(tau) tau <= 2(1 + tau/pi)",
+                "Lemma C.5, proof", lhs=goal_text(-1), op="<=", rhs=G_C, over="b in {beta}",
+                rule=combine(("C.5.final_derived", 1))),
+        *f2_lower_argument("C.5", -1, RootOf("C.1.roots", 0), ("-1", "0"),
+                           -b * sin(pi * t) ** 2 + 3 * (1 + cos(pi * t)), "C.5.goal", "<=", G_C, -2 * (1 + T / pi),
+                           argmax_reasoning="f' has the sign of cos x - cos tau on [0, pi] (C.5.f1_factor, "
+                           "C.5.f1_factor_pos), so tau maximizes e^{beta} f(x) = sin x e^{beta cos x} over [0, pi]."),
+    )
+
 
 lemma_C5 = Lemma(
     id="C.5",
@@ -161,18 +192,10 @@ lemma_C5 = Lemma(
         Inequality("C.5.f2_lower_bracket", "-beta sin^2 x + 3(1 + cos x) >= 0 on [0, pi] (the bracket of "
                    "C.5.f2_lower_identity divided by -beta > 0)", "Lemma C.5, proof",
                    lhs=-b * sin(pi * t) ** 2 + 3 * (1 + cos(pi * t)), op=">=", rhs=0, over="t in [0, 1], b in {beta}"),
-        Human("C.5.f2_lower", "f''(a) >= -(1 - 3beta) sin(a) e^{beta cos a} e^{-beta}",
-              reasoning="For a in (pi/2, pi) and beta < 0: sin a >= 0, the exponential is positive and the bracket "
-                        "is -beta times a nonnegative number (C.5.f2_lower_bracket)."),
         Identity("C.5.f1_factor", "(silent) f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)}",
                  "Lemma C.5, proof", lhs=f1, rhs=(cos(x) - COS_TAU) * (b * cos(x) + D_FACTOR) * E_beta, over=XB),
         Inequality("C.5.f1_factor_pos", "(silent) beta c + D > 0 for c in [-1, 1]", "Lemma C.5, proof",
                    lhs=b * c + D_FACTOR, op=">", rhs=0, over="c in [-1, 1], b in {beta}"),
-        Human("C.5.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}",
-              reasoning="f' has the sign of cos x - cos tau on [0, pi] (C.5.f1_factor, C.5.f1_factor_pos), so "
-                        "tau maximizes e^{beta} f(x) = sin x e^{beta cos x} over [0, pi]."),
-        Human("C.5.suffices", "it suffices that (1-3beta) sin(tau) e^{beta cos tau} e^{-beta} tau <= 2(1 + tau/pi)",
-              reasoning="tau > 0 multiplies the two lower bounds of f''(a)."),
         Inequality("C.5.reduced_1", "(1-3beta) sin(tau) e^{beta cos tau} e^{-beta} tau <= 2(1 + tau/pi) on the "
                    "lemma's range (checked directly)", "Lemma C.5, proof",
                    lhs=(1 - 3 * b) * sin(T) * exp(b * cos(T)) * exp(-b) * T, op="<=", rhs=2 * (1 + T / pi),
@@ -182,8 +205,6 @@ lemma_C5 = Lemma(
         Inequality("C.5.cos_tau_neg", "0 > cos(tau)", "Lemma C.5, proof", lhs=cos(T), op="<", rhs=0, over="b in {beta}"),
         Inequality("C.5.cos_tau_gt_beta", "cos(tau) = beta sin(tau)^2 > beta", "Lemma C.5, proof",
                    lhs=cos(T), op=">", rhs=b, over="b in {beta}"),
-        Human("C.5.exp_step", "so it suffices that (1-3beta) e^{beta^2 - beta} sin(tau) tau <= 2(1 + tau/pi)",
-              reasoning="beta < 0 and cos tau > beta give beta cos tau < beta^2, so e^{beta cos tau} < e^{beta^2}."),
         Inequality("C.5.reduced_2", "(1-3beta) e^{beta^2 - beta} sin(tau) tau <= 2(1 + tau/pi) (checked directly)",
                    "Lemma C.5, proof", lhs=h_C * sin(T) * T, op="<=", rhs=2 * (1 + T / pi), over="b in {beta}"),
         Identity("C.5.equivalently", "'Equivalently': (1-3beta)e^{beta^2-beta} sin(tau) tau - 2(1 + tau/pi) = "
@@ -197,7 +218,6 @@ lemma_C5 = Lemma(
         Inequality("C.5.h_positive", "(silent) (1-3beta)e^{beta^2-beta} - 2/pi > 0, so the product of the two "
                    "increasing positive factors increases", "Lemma C.5, proof",
                    lhs=h_C - 2 / pi, op=">", rhs=0, over="b in {beta}"),
-        Inequality("C.5.tau_positive", "(silent) tau > 0", "Lemma C.5, proof", lhs=T, op=">", rhs=0, over="b in {beta}"),
         Inequality("C.5.at_minus_016", "at beta = -0.16: tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2",
                    "Lemma C.5, proof", lhs=T * (h_C - 2 / pi), op="<=", rhs=2, over="b in [-0.16, -0.16]"),
         Human("C.5.monotone", "so tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2 for all beta in [-0.16, 0)",
@@ -207,14 +227,13 @@ lemma_C5 = Lemma(
         Inequality("C.5.chain_bound", "the conclusion of the monotonicity argument, checked directly on the whole "
                    "range: tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2", "Lemma C.5, proof",
                    lhs=T * (h_C - 2 / pi), op="<=", rhs=2, over="b in {beta}"),
-        Human("C.5.sin_step", "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= tau((1-3beta)e^{beta^2-beta} - 2/pi)",
-              reasoning="sin(tau) <= 1, tau > 0 and (1-3beta)e^{beta^2-beta} > 0."),
         Inequality("C.5.final", "the final inequality on the whole range: "
                    "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= 2", "Lemma C.5, proof",
                    lhs=T * (h_C * sin(T) - 2 / pi), op="<=", rhs=2, over="b in {beta}"),
         Inequality("C.5.direct", "the conclusion checked directly: tau f''(x) >= -2(1 + tau/pi) for all x in "
                    "[0, pi] (so at x = a, where f'' attains its minimum over [0, pi] by Lemma C.1 / Cor. C.3)",
                    "Lemma C.5", lhs=T * at_pi_t(f2), op=">=", rhs=-2 * (1 + T / pi), over="t in [0, 1], b in {beta}"),
+        *_c5_derivation(),
     ),
     reasoning="f''(a) >= -(1-3beta) sin(tau) e^{beta cos tau - beta} as in Lemma B.4; beta cos tau < beta^2; the "
               "resulting function of beta is bounded via monotonicity in beta and its value at beta = -0.16.",

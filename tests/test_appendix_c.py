@@ -10,7 +10,8 @@ from lemmas import appendix_c
 from lemmas.functions import R
 
 REFUTED = {"C.3.cites_B1", "C.6.printed_labels_n4", "C.6.hessian_offdiag_n2", "C.6.printed_difference_set"}
-CHECKS = Checks(appendix_c, refuted=REFUTED)
+# the paper's route for Lemma C.5 rests on the HUMAN fact C.5.tau_argmax (tau maximizes f)
+CHECKS = Checks(appendix_c, refuted=REFUTED, human_derived={"C.5.statement"})
 FIXED_RANGES = {"C.5.at_minus_016"}
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
@@ -57,3 +58,12 @@ def test_new_beta_range_reruns_the_parametrized_claims():
     claim = next(c for c in lemma.resolved_claims() if c.id == "C.5.final")
     assert claim.over == "b in [-0.1, 0)"
     assert claim.run().status == "PROVED"
+
+
+def test_lemma_C5_statement_is_derived():
+    # the direct route is PROVED (a's location from C.1.roots); the paper's rests on tau's argmax
+    assert CHECKS.result("C.5.statement_direct").status == "PROVED", CHECKS.result("C.5.statement_direct").reason
+    for cid in ("C.5.sin_step", "C.5.final_derived", "C.5.goal", "C.5.exp_step", "C.5.f2_lower_at_a"):
+        assert CHECKS.result(cid).status == "PROVED", (cid, CHECKS.result(cid).reason)
+    r = CHECKS.result("C.5.statement")
+    assert r.status == "HUMAN" and "C.5.tau_argmax" in r.reason

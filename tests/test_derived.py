@@ -103,6 +103,9 @@ def test_combine_never_invents_definedness():
     claim = derived("x/x - 1 + 1/x", ">", "0", "x in [1, 2]")
     assert not replays(claim, terms(("inv", "1")))
     assert replays(derived("1/x", ">", "0", "x in [1, 2]"), terms(("inv", "1")))
+    # a constant subterm is admitted only when the checker's arithmetic shows it defined
+    assert replays(derived("1/x + 0*(1/pi)", ">", "0", "x in [1, 2]"), terms(("inv", "1")))
+    assert not replays(derived("1/x + 0*log(-1)", ">", "0", "x in [1, 2]"), terms(("inv", "1")))
 
 
 def test_cover_and_gaps():

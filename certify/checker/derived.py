@@ -20,7 +20,8 @@ Rules (their data is in the certificate; each is checked here, nothing is search
   term for term, nothing simplified), c_i a rational, > 0 for an inequality premise; F_ij the
   S of a sign premise (F > 0 or F >= 0).  Then S >= 0, and S > 0 when some term has c_i > 0
   with a strict S_i and strict factors.  Every atom of the conclusion is a subterm of a
-  premise, so the conclusion is defined wherever the premises hold.
+  premise (or a constant the checker's arithmetic shows defined, such as 1/pi), so the
+  conclusion is defined wherever the premises hold.
 - ``substitute``  from forall (x in X, y in Y): P(x, y) and premises lo <(=) u, u <(=) hi for
   the finite ends of X (strict at an open end), forall y: P(u, y).  The conclusion must be P
   with x replaced by u, term for term; u is defined because it is a side of a bound premise
@@ -39,7 +40,9 @@ from __future__ import annotations
 
 import sympy
 
+from . import arith as A
 from . import terms as T
+from .evaluate import value
 from .reader import Domain, Range, read_domain, read_expr, read_rational
 from .terms import CheckError
 
@@ -141,6 +144,13 @@ def _top_atoms(t: T.Term) -> list:
     return [s for _, s in atoms.values()]
 
 
+def _defined_constant(t: T.Term) -> bool:
+    """t has no variable and the checker's decorated arithmetic shows it defined (1/pi, sqrt(2))."""
+    if T.variables(t):
+        return False
+    return value(t, {})[1] >= A.DEF
+
+
 def _combine(conc: Statement, cert, premise):
     terms = cert.get("terms")
     if not isinstance(terms, list) or not terms or conc.rel == "=":
@@ -174,7 +184,7 @@ def _combine(conc: Statement, cert, premise):
             known |= {id(s) for s in T.postorder([f.S])}
         total += product
         strict = strict or strict_term
-    missing = [s for s in _top_atoms(conc.S) if id(s) not in known]
+    missing = [s for s in _top_atoms(conc.S) if id(s) not in known and not _defined_constant(s)]
     if missing:
         raise CheckError("combine: the conclusion has a subterm no premise shows defined")
     rest = sympy.expand(_polynomial(conc.S, atoms) - total)
