@@ -3,7 +3,8 @@
 - ``Assumed``  a formal statement ``for all (over): lhs OP rhs`` taken as given: HUMAN (with the
                reasoning that supports it) or CITED (with its source).  It may mention
                quantities.  It is what a derivation may rest on when a step is not numeric.
-- ``Derived``  the same shape, PROVED when one rule (``combine``, ``substitute``, ``cover``)
+- ``Derived``  the same shape, PROVED when one rule (``combine``, ``substitute``, ``cover``,
+               ``monotone``)
                (or ``root``) derives it from premises (other claims of the run, by id) and every premise is
                PROVED or CITED; HUMAN when the derivation replays but rests on a HUMAN premise;
                UNDECIDED when it does not replay or a premise is refuted, undecided or missing.
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .checker.deriv import diff as checker_diff
 from .checker.derived import check_derivation, premise_ids
+from .checker.reader import read_expr
 from .checker.terms import CheckError
 from .claims import CITED, HUMAN, PROVED, UNDECIDED, Claim
 from .domain import parse_domain
@@ -78,6 +81,13 @@ class Assumed(_Shaped):
         return Result(HUMAN, reason=self.reasoning)
 
 
+def derivative(e, var: str, *names: str) -> str:
+    """The text of d e / d var as the checker differentiates it (the chain rule on the tree as
+    written, defined only where it applies): the derivative a ``monotone`` premise must state."""
+    names = names or (var,)
+    return to_text(checker_diff(read_expr(written(e, *names), names), var))
+
+
 @dataclass(frozen=True)
 class RootOf:
     """The meaning of a quantity that is a root: the one root of the RootCount ``rootcount``'s
@@ -111,6 +121,12 @@ def substitute(premise: str, var: str, value, *bounds: str):
 def cover(var: str, *premises: str):
     """The same statement on sub-domains whose union along ``var`` is the claim's range."""
     return lambda claim: {"rule": "cover", "var": var, "premises": list(premises)}
+
+
+def monotone(premise: str, var: str, end: str):
+    """F against F at the ``end`` ('lo' or 'hi') of var's range, from ``premise``: the sign of
+    ``derivative(F, var)`` on a range of var containing that end."""
+    return lambda claim: {"rule": "monotone", "premise": premise, "var": var, "end": end}
 
 
 def root(quantity: str, rootcount: str, sign: str | None = None, *inside: str):

@@ -15,7 +15,7 @@ from functools import partial
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, RootCount
-from certify.derived import Derived, RootOf, combine, written
+from certify.derived import Derived, RootOf, combine, derivative, monotone, written
 from certify.matrices import MatrixClaim
 from lemmas.f2_at_root import TAU, f2_lower_argument, goal_text
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, f_beta, p, pi, sin, sqrt, tau, x)
@@ -153,6 +153,33 @@ H_C, TWO_PI = written(h_C, "b"), written(2 / pi, "b")
 G_C = written(2 * (1 + T / pi), "b")          # 2 (1 + tau/pi)
 
 
+TH = written(T * (h_C - 2 / pi), "b")         # tau ((1-3beta) e^{beta^2-beta} - 2/pi)
+AT_016 = {"b": "-4/25"}
+T0, H0 = written(T, "b", at=AT_016), written(h_C - 2 / pi, "b", at=AT_016)
+
+
+def _c5_monotone():
+    """Both factors of tau ((1-3beta) e^{beta^2-beta} - 2/pi) are positive and decrease in beta
+    (their derivatives, as the checker differentiates them, are < 0), so the product is at most
+    its value at beta = -0.16."""
+    return (
+        Derived("C.5.tau_at_most", "tau <= tau(-0.16) on the range (tau decreases)", "Lemma C.5, proof",
+                lhs=T, op="<=", rhs=T0, over="b in {beta}", rule=monotone("C.5.tau_increases", "b", "lo")),
+        Derived("C.5.h_at_most", "(1-3beta)e^{beta^2-beta} - 2/pi <= its value at -0.16", "Lemma C.5, proof",
+                lhs=h_C - 2 / pi, op="<=", rhs=H0, over="b in {beta}", rule=monotone("C.5.h_increases", "b", "lo")),
+        Inequality("C.5.tau_016_positive", "(silent) tau(-0.16) > 0", "Lemma C.5, proof", lhs=T0, op=">", rhs=0,
+                   over="b in {beta}"),
+        Derived("C.5.monotone", "so tau((1-3beta)e^{beta^2-beta} - 2/pi) <= its value at beta = -0.16",
+                "Lemma C.5, proof", lhs=TH, op="<=", rhs=f"({T0})*({H0})", over="b in {beta}",
+                rule=combine(("C.5.h_at_most", 1, "C.5.tau_016_positive"), ("C.5.tau_at_most", 1, "C.5.h_positive"))),
+        Inequality("C.5.at_016_value", "the value at beta = -0.16 is <= 2 (C.5.at_minus_016 as a constant)",
+                   "Lemma C.5, proof", lhs=f"({T0})*({H0})", op="<=", rhs=2, over="b in {beta}"),
+        Derived("C.5.chain_derived", "tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2 for all beta in [-0.16, 0)",
+                "Lemma C.5, proof", lhs=TH, op="<=", rhs=2, over="b in {beta}",
+                rule=combine(("C.5.monotone", 1), ("C.5.at_016_value", 1))),
+    )
+
+
 def _c5_derivation():
     """The sin step and the rearrangement as derivations, then the argument shared with Lemma
     B.4 (lemmas.f2_at_root) at a = arccos r, r the root of p in (-1, 0) (C.1.roots)."""
@@ -166,9 +193,9 @@ def _c5_derivation():
                 lhs=f"({TAU})*(({H_C})*sin({TAU}) - {TWO_PI})", op="<=", rhs=written(T * (h_C - 2 / pi), "b"),
                 over="b in {beta}",
                 rule=combine(("C.5.sin_tau_le_1", 1, "C.5.tau_positive", "C.5.hC_positive"))),
-        Derived("C.5.final_derived", "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= 2 (C.5.chain_bound and "
-                "the sin step)", "Lemma C.5, proof", lhs=f"({TAU})*(({H_C})*sin({TAU}) - {TWO_PI})", op="<=",
-                rhs=2, over="b in {beta}", rule=combine(("C.5.chain_bound", 1), ("C.5.sin_step", 1))),
+        Derived("C.5.final_derived", "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) <= 2 (the monotonicity "
+                "argument and the sin step)", "Lemma C.5, proof", lhs=f"({TAU})*(({H_C})*sin({TAU}) - {TWO_PI})",
+                op="<=", rhs=2, over="b in {beta}", rule=combine(("C.5.chain_derived", 1), ("C.5.sin_step", 1))),
         Derived("C.5.goal", "'Equivalently': (1-3beta)e^{beta^2-beta} sin(tau) tau <= 2(1 + tau/pi)",
                 "Lemma C.5, proof", lhs=goal_text(-1), op="<=", rhs=G_C, over="b in {beta}",
                 rule=combine(("C.5.final_derived", 1))),
@@ -211,19 +238,16 @@ lemma_C5 = Lemma(
                  "tau((1-3beta)e^{beta^2-beta} sin(tau) - 2/pi) - 2", "Lemma C.5, proof",
                  lhs=h_C * sin(T) * T - 2 * (1 + T / pi), rhs=T * (h_C * sin(T) - 2 / pi) - 2, over="b in {beta}"),
         Inequality("C.5.tau_increases", "tau increases as beta decreases from 0 (d tau / d beta < 0)",
-                   "Lemma C.5, proof", lhs=sympy.diff(T, b), op="<", rhs=0, over="b in {beta}"),
+                   "Lemma C.5, proof", lhs=derivative(T, "b"), op="<", rhs=0, over="b in {beta}"),
         Inequality("C.5.h_increases", "(1-3beta)e^{beta^2-beta} - 2/pi increases as beta decreases "
                    "(its beta-derivative is < 0)", "Lemma C.5, proof",
-                   lhs=sympy.diff(h_C, b), op="<", rhs=0, over="b in {beta}"),
+                   lhs=derivative(h_C - 2 / pi, "b"), op="<", rhs=0, over="b in {beta}"),
         Inequality("C.5.h_positive", "(silent) (1-3beta)e^{beta^2-beta} - 2/pi > 0, so the product of the two "
                    "increasing positive factors increases", "Lemma C.5, proof",
                    lhs=h_C - 2 / pi, op=">", rhs=0, over="b in {beta}"),
         Inequality("C.5.at_minus_016", "at beta = -0.16: tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2",
                    "Lemma C.5, proof", lhs=T * (h_C - 2 / pi), op="<=", rhs=2, over="b in [-0.16, -0.16]"),
-        Human("C.5.monotone", "so tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2 for all beta in [-0.16, 0)",
-              reasoning="Both factors are positive (C.5.tau_positive, C.5.h_positive) and decreasing in beta "
-                        "(C.5.tau_increases, C.5.h_increases), so their product is largest at beta = -0.16 "
-                        "(C.5.at_minus_016)."),
+        *_c5_monotone(),
         Inequality("C.5.chain_bound", "the conclusion of the monotonicity argument, checked directly on the whole "
                    "range: tau((1-3beta)e^{beta^2-beta} - 2/pi) <= 2", "Lemma C.5, proof",
                    lhs=T * (h_C - 2 / pi), op="<=", rhs=2, over="b in {beta}"),

@@ -131,6 +131,30 @@ def test_substitute_needs_bounds_at_each_finite_end():
     assert replays(dict(claim, domain="y in (-1, 1)"), dict(open_good, bounds=["u_lo", "u_hi_strict"]))
 
 
+def test_monotone_from_the_checkers_own_derivative():
+    PREMISES.update({
+        "d_sq": ineq("2*x", ">", "0", "x in [1, 2]"),
+        "d_sq_open": ineq("2*x", ">", "0", "x in (1, 2]"),
+        "d_wrong": ineq("1", ">", "0", "x in [1, 2]"),
+        # sympy's (atan(tan x))' = 1 must not do: the checker's derivative of atan(tan(x)) is not 1
+        "d_one": ineq("1", ">", "0", "x in [1, 2]"),
+    })
+    try:
+        lo = {"rule": "monotone", "premise": "d_sq", "var": "x", "end": "lo"}
+        hi = dict(lo, end="hi")
+        assert replays(derived("1", "<=", "x**2", "x in [1, 2]"), lo)
+        assert replays(derived("x**2", "<=", "4", "x in [1, 2]"), hi)
+        assert not replays(derived("4", "<=", "x**2", "x in [1, 2]"), hi)          # the wrong direction
+        assert not replays(derived("1", "<", "x**2", "x in [1, 2]"), lo)           # strict at x = 1
+        assert replays(derived("1", "<", "x**2", "x in (1, 2]"), lo)
+        assert not replays(derived("1", "<=", "x**2", "x in [1, 2]"), dict(lo, premise="d_sq_open"))
+        assert not replays(derived("1", "<=", "x**2", "x in [1, 2]"), dict(lo, premise="d_wrong"))
+        assert not replays(derived("atan(tan(1))", "<=", "atan(tan(x))", "x in [1, 2]"), dict(lo, premise="d_one"))
+    finally:
+        for k in ("d_sq", "d_sq_open", "d_wrong", "d_one"):
+            PREMISES.pop(k)
+
+
 ROOT = {"root_of": "rc", "after": 0}
 
 

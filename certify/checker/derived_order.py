@@ -1,0 +1,92 @@
+"""The order rules: ``monotone`` (the mean value theorem with the checker's own derivative) and
+``root`` (a root of a RootCount located between points) (``certify.checker.derived``)."""
+from __future__ import annotations
+
+from . import terms as T
+from .deriv import diff
+from .derived_statement import OPS, Statement, applies, range_inside
+from .reader import read_domain, read_expr
+from .terms import CheckError
+
+
+# -- monotone --------------------------------------------------------------------------------------
+
+def monotone(conc: Statement, cert, premise):
+    x, end, pid = cert.get("var"), cert.get("end"), cert.get("premise")
+    if x not in conc.domain.names or end not in ("lo", "hi"):
+        raise CheckError("monotone: malformed data")
+    d = premise(pid)
+    applies(d, conc, pid, skip=x)
+    if x not in d.domain.names or d.rel == "=" or d.rhs is not T.num(0) or d.op not in OPS:
+        raise CheckError(f"monotone: premise {pid} is not a sign of a derivative in {x}")
+    X = conc.domain.ranges[conc.domain.names.index(x)]
+    R = d.domain.ranges[d.domain.names.index(x)]
+    E = X.lo if end == "lo" else X.hi
+    if E is None or not R.contains(E) or not range_inside(X, R):
+        raise CheckError("monotone: the end is not in the derivative's range")
+    small, strict, big = conc.ordered()
+    F = big if end == "lo" else small           # increasing: F(E) <= F(x) (lo) / F(x) <= F(E) (hi)
+    increasing = d.op in (">", ">=")
+    if not increasing:
+        F = small if end == "lo" else big
+    at_end = T.substitute(F, {x: T.num(E)})
+    other = small if F is big else big
+    if other is not at_end or d.lhs is not diff(F, x):
+        raise CheckError(f"monotone: the conclusion is not F against F at the end, F' the premise's {pid}")
+    if strict and (d.op not in ("<", ">") or X.contains(E)):
+        raise CheckError("monotone: a strict conclusion needs a strict derivative and the end excluded")
+
+
+# -- root ------------------------------------------------------------------------------------------
+
+def root(conc: Statement, cert, premise):
+    q = cert.get("quantity")
+    d = conc.quantities.get(q)
+    if not isinstance(d, dict) or set(d) != {"root_of", "after"} or not isinstance(d["after"], int) \
+            or cert.get("root_of") != d["root_of"]:
+        raise CheckError(f"root: {q} is not defined as a root of the certificate's root count")
+    kind, rc = premise.raw(d["root_of"])
+    if kind != "rootcount" or not isinstance(rc, dict):
+        raise CheckError(f"root: {d['root_of']} is not a root count")
+    rdom = read_domain(rc.get("domain"))
+    points, signs, var, i = rc.get("points"), rc.get("signs"), rc.get("var"), d["after"]
+    if not isinstance(points, list) or not isinstance(signs, str) or not 0 <= i < len(points) - 1 \
+            or len(signs) != len(points) or signs[i] == signs[i + 1]:
+        raise CheckError("root: no sign change between the defining points")
+    for name, r in zip(rdom.names, rdom.ranges):
+        if name not in conc.domain.names or not range_inside(conc.domain.ranges[conc.domain.names.index(name)], r):
+            raise CheckError("root: the root count does not cover the conclusion's domain")
+    ends = [None if pt in ("-oo", "oo") else read_expr(pt, rdom.names) for pt in points[i:i + 2]]
+    r = T.var(q)
+    small, strict, big = conc.ordered()
+    if not strict or r not in (small, big):
+        raise CheckError(f"root: the conclusion is not a strict bound of {q}")
+    other = big if small is r else small
+    if (small is r and other is ends[1]) or (big is r and other is ends[0]):
+        return                                   # P_i < root < P_j
+    sid = cert.get("sign")
+    s = premise(sid)
+    applies(s, conc, sid)
+    expr = read_expr(rc.get("expr"), rdom.names + (var,))
+    if s.rhs is not T.num(0) or s.op not in ("<", ">") or s.lhs is not T.substitute(expr, {var: other}):
+        raise CheckError(f"root: premise {sid} is not the sign of the polynomial at the point")
+    sign = "+" if s.op == ">" else "-"
+    if (big is r) != (sign == signs[i]):
+        raise CheckError(f"root: the sign at the point puts it on the other side of {q}")
+    for k, end in enumerate(ends):               # P_i < c < P_j
+        if end is None or (end.op == other.op == "num" and (end.data < other.data if k == 0 else end.data > other.data)):
+            continue
+        if not any(_is_bound(premise(b), conc, b, *((end, other) if k == 0 else (other, end)))
+                   for b in cert.get("inside", [])):
+            raise CheckError("root: the point is not shown between the defining points")
+
+
+def _is_bound(b: Statement, conc: Statement, bid, lo, hi) -> bool:
+    """b is the strict bound lo < hi on a domain containing the conclusion's."""
+    if b.rel == "=":
+        return False
+    small, strict, big = b.ordered()
+    if strict and small is lo and big is hi:
+        applies(b, conc, bid)
+        return True
+    return False
