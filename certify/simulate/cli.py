@@ -275,7 +275,6 @@ def _one_line(name, s, out) -> str:
                         for r in s["results"])
     else:
         r = s["result"]
-        res = f"{r['status']} at t={r['t_end']:.3g}"
-        if not r.get("synchronized", True):
-            res = f"NOT synchronized within the horizon: {r['status']} at t={r['t_end']:.3g}"
+        res = r["note"] if not r.get("synchronized", True) else (
+            f"synchronized at t={r['time_to_sync'] if r['time_to_sync'] is not None else r['t_end']:.3g}")
     return f"{name}: {res}. Wrote {files}"

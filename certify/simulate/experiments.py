@@ -346,6 +346,7 @@ def three_cluster(out: Path, *, betas=None, n=None, eps=None, horizon=None, seed
         fp0, fp = _fprime(beta, 0.0), _fprime(beta, TWO_PI / 3)
         lam_inter = -sysm.scale * n * fp
         lam_intra = -sysm.scale * (n / 3) * (fp0 + 2 * fp)
+        lam_max = max(lam_inter, lam_intra)
         st = sysm.stability(ref) if n <= 3000 else None
         theory_stable = beta < -2 / 3
         row = {
@@ -356,6 +357,7 @@ def three_cluster(out: Path, *, betas=None, n=None, eps=None, horizon=None, seed
             "f_prime_at_2pi_over_3": fp,
             "eigenvalue_inter_cluster_theory": lam_inter,
             "eigenvalue_intra_cluster_theory": lam_intra,
+            "max_nontrivial_eigenvalue_theory": lam_max,
             "max_nontrivial_eigenvalue_numeric": None if st is None else st["max_nontrivial_eigenvalue"],
         }
         rows.append(row)
@@ -390,7 +392,7 @@ def _plot_three_cluster(out, rows, curves, n):
         mark = "✓" if row["agrees_with_theory"] else "✗"
         ax.semilogy(t, dv, color=color, lw=1.6,
                     label=(f"β = {row['beta']:g}: {row['verdict']} (theory: {row['theory']}; "
-                           f"λ_max = {row['eigenvalue_inter_cluster_theory']:+.3g}) {mark}"))
+                           f"λ_max = {row['max_nontrivial_eigenvalue_theory']:+.5g}) {mark}"))
     ax.set_xscale("symlog", linthresh=1.0)
     ax.set_xlabel("time (units of n·e^β · t_paper)")
     ax.set_ylabel("distance to the 3-cluster configuration")
@@ -516,12 +518,15 @@ def _plot_metastability(out, rows, curves, n, gap, min_mass):
 def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed: int = 0,
                  quiet: bool = False, command: str = "") -> dict:
     d = DEFAULTS["trajectories"]
+    beta_given = beta is not None
     beta = float(d["beta"] if beta is None else beta)
     n = int(n or d["n"])
     if n < 2:
         raise ValueError("trajectories needs n >= 2")
     horizon = float(horizon or d["horizon"])
     model = model or d["model"]
+    if model == "kuramoto" and beta_given:
+        raise ValueError("beta does not apply to the Kuramoto model (f = sin)")
     if model == "T1":
         sysm = T1(beta, n, time_unit="sync")
     elif model == "T2":
@@ -544,12 +549,14 @@ def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed
     counts = [cluster_groups(x)[1] for x in tr.x]
     files = _plot_trajectories(out, tr, beta, n, model, counts)
     note = None if tr.synchronized else (
-        f"NOT synchronized: {tr.reason} with {counts[-1]} cluster(s), diameter {diameter(tr.x_final):.3g}")
+        f"NOT synchronized by t = {tr.t_final:.3g} ({tr.reason}): {counts[-1]} cluster(s), "
+        f"diameter {diameter(tr.x_final):.3g}")
     summary = {
         "experiment": "trajectories",
         "model": {"T1": "(T1), time unit t_paper * n * e^beta", "T2": "(T2) (already scale-free)",
                   "kuramoto": "Kuramoto f = sin, time unit t_paper * n"}[model],
-        "parameters": {"beta": beta, "n": n, "horizon": horizon, "seed": seed, "model": model},
+        "parameters": {"beta": None if model == "kuramoto" else beta, "n": n, "horizon": horizon,
+                       "seed": seed, "model": model},
         "result": {
             "status": tr.reason, "t_end": tr.t_final, "time_to_sync": tr.t_sync,
             "synchronized": tr.synchronized, "note": note,
@@ -584,9 +591,9 @@ def _plot_trajectories(out, tr, beta, n, model, counts):
     ax.set_ylim(-math.pi, math.pi)
     ax.set_yticks([-math.pi, -math.pi / 2, 0, math.pi / 2, math.pi], ["−π", "−π/2", "0", "π/2", "π"])
     ax.set_xlabel("time (log scale; first point is t = 0)")
-    ax.set_ylabel("angle − final consensus")
-    label = {"T1": "(T1)", "T2": "(T2)", "kuramoto": "Kuramoto"}[model]
-    ax.set_title(f"{label}, β = {beta:g}, n = {n}")
+    ax.set_ylabel("angle − final circular mean")
+    ax.set_title(_trajectory_title(tr, beta, n, model, counts[-1]),
+                 color="black" if tr.synchronized else "tab:red")
     # snapshots on the circle
     idx = _snapshot_indices(tr.t, tr.x)
     th = np.linspace(0, TWO_PI, 200)
@@ -603,6 +610,17 @@ def _plot_trajectories(out, tr, beta, n, model, counts):
         a.grid(False)
         a.set_title(f"t = {tr.t[i]:.3g}", fontsize=9)
     return _save_figure(fig, out, "trajectories")
+
+
+def _trajectory_title(tr, beta, n, model, clusters) -> str:
+    """'(T1), β = 9, n = 48: synchronized at t = ...' or '... NOT synchronized by t = ...'
+    (Kuramoto, f = sin, has no β)."""
+    head = "Kuramoto (f = sin)" if model == "kuramoto" else f"({model}), β = {beta:g}"
+    if tr.synchronized:
+        when = f" at t = {tr.t_sync:.3g}" if tr.t_sync is not None else ""
+        return f"{head}, n = {n}: synchronized{when}"
+    return (f"{head}, n = {n}: NOT synchronized by t = {tr.t_final:.3g} "
+            f"({clusters} cluster(s), diameter {diameter(tr.x_final):.3g})")
 
 
 def _snapshot_indices(times, xs):
