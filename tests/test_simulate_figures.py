@@ -8,6 +8,7 @@ import pytest
 
 from certify.simulate import cli as sim_cli
 from certify.simulate import experiments
+from certify.simulate.experiments import traces
 
 
 def _args(argv):
@@ -45,8 +46,8 @@ def test_trajectory_title_words():
         synchronized, t_sync, t_final = False, None, 1e9
         x_final = __import__("numpy").array([0.0, 2.0, 4.0])
 
-    title = experiments._trajectory_title(Tr, 60.0, 48, "T1", 7)
+    title = traces._trajectory_title(Tr, 60.0, 48, "T1", 7)
     assert "β = 60" in title and "NOT synchronized by t = 1e+09" in title and "7 cluster" in title
     Tr.synchronized, Tr.t_sync = True, 22.9
-    assert experiments._trajectory_title(Tr, 9.0, 48, "kuramoto", 1) == \
+    assert traces._trajectory_title(Tr, 9.0, 48, "kuramoto", 1) == \
         "Kuramoto (f = sin), n = 48: synchronized at t = 22.9"

@@ -229,7 +229,7 @@ def run(args) -> int:
         print(f"certify simulate: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        from .experiments import _jsonable
+        from .experiments.common import _jsonable
 
         data = summaries if exp == "all" else summaries[exp]
         print(json.dumps(_jsonable(data), indent=2, sort_keys=True))
