@@ -21,7 +21,7 @@ def _args(argv):
 def test_three_cluster_legend_shows_the_maximum_eigenvalue(tmp_path):
     # issue 13: the maxima are -1.0803 (beta = -1) and -13.724 (beta = -2); the inter-cluster
     # eigenvalues -1.12 and -20.1 are not the maximum
-    s = experiments.three_cluster(tmp_path, betas=[-1.0, -2.0], n=30, quiet=True)
+    s = experiments.three_cluster(tmp_path, betas=[-1.0, -2.0], ns=[30], quiet=True, table_n_max=30)
     lam = {r["beta"]: r["max_nontrivial_eigenvalue_theory"] for r in s["results"]}
     assert lam[-1.0] == pytest.approx(-1.0803, abs=5e-5)
     assert lam[-2.0] == pytest.approx(-13.724, abs=5e-4)

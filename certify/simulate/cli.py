@@ -27,19 +27,20 @@ CHOICES = ("sync-sweep", "three-cluster", "metastability", "trajectories", "all"
 # which options each experiment accepts (others are rejected with exit status 2)
 _APPLIES = {
     "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "full"},
-    "three-cluster": {"beta", "n", "eps", "horizon"},
+    "three-cluster": {"beta", "n", "eps", "horizon", "split"},
     "metastability": {"beta", "n", "horizon"},
     "trajectories": {"beta", "n", "horizon", "model"},
     "all": {"criterion", "jobs", "full"},
 }
-_OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "model", "criterion", "jobs")
+_OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "split", "model", "criterion", "jobs")
 
 DESCRIPTION = """Float64 simulations of the particle systems of the paper, writing a PNG + SVG figure
 and a JSON summary per experiment into --out (NPZ trajectories too; those are not committed):
   sync-sweep     fraction of random starts of (T1) that synchronize, beta on a grid over [-1, 10],
                  n in {10, 100, 1000}; certified beta range (reports/criterion.json) shaded
-  three-cluster  the Lemma C.6 3-cluster state + small perturbation at beta in {-0.5,-0.7,-1,-2}:
-                 stable or unstable? (theory: stable exactly for beta < -2/3)
+  three-cluster  the Lemma C.6 3-cluster state (any n >= 3, corrected labelling; balanced split for
+                 n = 2 mod 3) + small perturbation at beta in {-0.5,-0.7,-1,-2}, n in {30,100,101}:
+                 stable or unstable? (theory: the exact eigenvalues); float64 C_beta estimates
   metastability  n = 1000 uniform start, beta in {4, 9, 16, 25}: clusters vs log time vs sqrt(beta)
   trajectories   particle angles against time for one beta and n
   all            the four experiments with their default sizes
@@ -72,6 +73,8 @@ def add_parser(subparsers):
     p.add_argument("--starts", metavar="K", help="sync-sweep: random starts per (beta, n)")
     p.add_argument("--horizon", metavar="T", help="final time (in units of n e^beta t_paper)")
     p.add_argument("--eps", metavar="E", help="three-cluster: size of the initial perturbation (default 1e-3)")
+    p.add_argument("--split", metavar="S", help="three-cluster: counts for n = 2 (mod 3): 'balanced' "
+                   "(m, m+1, m+1; default) or 'paper' (m+2 at 0, m at each of +-alpha)")
     p.add_argument("--model", metavar="M", help="trajectories: T1 (default), T2 or kuramoto")
     p.add_argument("--criterion", metavar="PATH",
                    help="sync-sweep: JSON with the certified beta ranges (default: <out>/../criterion.json)")
@@ -156,18 +159,13 @@ def _kwargs(exp, args):
                 raise BadInput("--beta: metastability needs beta > 0")
             kw["betas"] = betas
     if args.n is not None:
-        ns = _list(args.n, "n", _int, minimum=2)
-        if exp == "sync-sweep":
-            if any(n > 10**6 for n in ns):
-                raise BadInput("--n: at most 1000000 particles")
+        ns = _list(args.n, "n", _int, minimum=3 if exp == "three-cluster" else 2)
+        if any(n > 10**6 for n in ns):
+            raise BadInput("--n: at most 1000000 particles")
+        if exp in ("sync-sweep", "three-cluster"):
             kw["ns"] = ns
         else:
-            n = _one(ns, "n", exp)
-            if n > 10**6:
-                raise BadInput("--n: at most 1000000 particles")
-            if exp == "three-cluster" and n % 3:
-                raise BadInput(f"--n: three-cluster needs n divisible by 3 (got {n})")
-            kw["n"] = n
+            kw["n"] = _one(ns, "n", exp)
     if args.horizon is not None:
         kw["horizon"] = _float(args.horizon, "horizon", positive=True)
     if args.starts is not None:
@@ -177,6 +175,12 @@ def _kwargs(exp, args):
         if eps >= 0.5:
             raise BadInput("--eps: must be < 0.5")
         kw["eps"] = eps
+    if args.split is not None:
+        if args.split not in ("paper", "balanced"):
+            raise BadInput(f"--split: unknown split {args.split!r} (paper or balanced)")
+        kw["split"] = args.split
+    if exp == "three-cluster" and any(b >= 0 for b in kw.get("betas", [])):
+        raise BadInput("--beta: three-cluster needs beta < 0")
     if args.model is not None:
         if args.model not in ("T1", "T2", "kuramoto"):
             raise BadInput(f"--model: unknown model {args.model!r} (T1, T2 or kuramoto)")
@@ -267,7 +271,8 @@ def _one_line(name, s, out) -> str:
         if und:
             res += f"; {und} did NOT synchronize within the horizon (undecided)"
     elif name == "three-cluster":
-        res = "; ".join(f"beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})" for r in s["results"])
+        res = "; ".join(f"n={r['n']} beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})"
+                        for r in s["results"])
         res += " -> agrees with theory" if s["all_agree"] else " -> DISAGREES with theory"
     elif name == "metastability":
         res = "; ".join(f"beta={r['beta']:g}: {r['clusters_at_formation']} clusters at formation, "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..configurations import three_cluster_configuration, three_cluster_counts, uniform
 from ..diagnostics import TWO_PI, diameter
 from ..integrate import half_circle_stop, integrate
 from ..models import T1
@@ -58,8 +59,8 @@ def read_certified_ranges(path: Path):
 
 def _sweep_task(args):
     beta, n, start, seed, horizon, max_steps = args
-    rng = _rng(seed, n, start, _beta_key(beta))
-    x0 = rng.uniform(0.0, TWO_PI, n)
+    rng = _rng(seed, n, _beta_key(beta)) if start < 0 else _rng(seed, n, start, _beta_key(beta))
+    x0, kind = (uniform(n, rng), "uniform") if start >= 0 else _structured_start(beta, n, rng)
     sysm = T1(beta, n, time_unit="sync")
     tr = integrate(sysm, x0, horizon, collapse=1e-6, stop=half_circle_stop, conv_tol=1e-12,
                    max_steps=max_steps, record_times=[])
@@ -76,15 +77,28 @@ def _sweep_task(args):
                 outcome = "stable_non_synchronized"
             detail = f"stationary, max eigenvalue {st['max_nontrivial_eigenvalue']:.3g}"
     return {
-        "beta": beta, "n": n, "start": start, "outcome": outcome, "status": tr.status,
+        "beta": beta, "n": n, "start": start, "kind": kind, "outcome": outcome, "status": tr.status,
         "detail": detail, "t_end": tr.t_final, "steps": tr.steps,
         "energy_monotone": tr.energy_monotone, "final_clusters": int(tr.final_positions.size)
         if tr.status != "stopped" else None,
     }
 
 
+def _structured_start(beta, n, rng, eps=1e-3):
+    """The Lemma C.6 point (balanced split) when it exists, else equal thirds at 0, 2pi/3, 4pi/3
+    (balanced counts), plus i.i.d. uniform(-eps, eps): random starts never find the stable
+    non-synchronized states of beta < -2/3, this start does where they exist."""
+    try:
+        conf = three_cluster_configuration(n, beta, "balanced")
+        x, kind = conf.positions, f"three-cluster (Lemma C.6, alpha = {conf.alpha:.6g})"
+    except ValueError:
+        n0, k = three_cluster_counts(n, "balanced")
+        x, kind = np.repeat([0.0, TWO_PI / 3, 2 * TWO_PI / 3], [n0, k, k]), "three-cluster (equal thirds)"
+    return x + rng.uniform(-eps, eps, n), kind
+
+
 def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max_steps=None,
-               seed: int = 0, jobs: int = 1, quiet: bool = False, criterion: Path | None = None,
+               structured: bool = True, seed: int = 0, jobs: int = 1, quiet: bool = False, criterion: Path | None = None,
                command: str = "") -> dict:
     d = DEFAULTS
     betas = [float(b) for b in (betas or d["betas"])]
@@ -92,14 +106,16 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
     horizon = float(horizon or d["horizon"])
     max_steps = int(max_steps or d["max_steps"])
     per_n = {n: (int(starts) if starts else d["starts"].get(n, 4)) for n in ns}
-    tasks = [(b, n, s, seed, horizon, max_steps) for n in ns for b in betas for s in range(per_n[n])]
+    # start index -1: the structured (three-cluster) start; 0, 1, ...: uniform random starts
+    tasks = [(b, n, s, seed, horizon, max_steps) for n in ns for b in betas
+             for s in range(-1 if structured else 0, per_n[n])]
     prog = Progress(len(tasks), "sync-sweep", enabled=not quiet)
     results = _map(_sweep_task, tasks, jobs, prog)
     prog.close()
     table = []
     for n in ns:
         for b in betas:
-            rs = [r for r in results if r["n"] == n and r["beta"] == b]
+            rs = [r for r in results if r["n"] == n and r["beta"] == b and r["kind"] == "uniform"]
             cnt = {k: sum(r["outcome"] == k for r in rs)
                    for k in ("synchronized", "stable_non_synchronized", "undecided")}
             tsync = [r["t_end"] for r in rs if r["outcome"] == "synchronized"]
@@ -108,6 +124,9 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
                 "fraction_synchronized": cnt["synchronized"] / len(rs),
                 "median_time_to_half_circle": float(np.median(tsync)) if tsync else None,
                 "energy_monotone": all(r["energy_monotone"] for r in rs),
+                "structured_start": next(({"kind": r["kind"], "outcome": r["outcome"], "detail": r["detail"]}
+                                          for r in results if r["n"] == n and r["beta"] == b
+                                          and r["kind"] != "uniform"), None),
             })
     crit_path = criterion if criterion is not None else out.parent / "criterion.json"
     ranges, source, note = read_certified_ranges(Path(crit_path))
@@ -115,13 +134,15 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
     summary = {
         "experiment": "sync-sweep",
         "model": "(T1) f_beta = sin(x) exp(beta cos x), time unit t_paper * n * e^beta",
-        "initial_condition": "i.i.d. uniform on the circle",
+        "initial_condition": ("i.i.d. uniform on the circle; plus (structured) one three-cluster start per "
+                              "(beta, n): the Lemma C.6 point, balanced split, where it exists (else equal "
+                              "thirds) + uniform(-1e-3, 1e-3)"),
         "method": ("Dormand-Prince 5(4), rtol 1e-7 of the step displacement; particles closer than 1e-6 merged into one "
                    "weighted particle; a run counts as synchronized as soon as the cloud lies in an "
                    "open half-circle (absorbing because f_beta > 0 on (0, pi); see "
                    "integrate.half_circle_stop), as non-synchronized if it converges "
                    "(max|dx/dt| < 1e-12) to a linearly stable non-synchronized point, undecided otherwise"),
-        "parameters": {"betas": betas, "ns": ns, "starts": per_n, "horizon": horizon,
+        "parameters": {"betas": betas, "ns": ns, "starts": per_n, "structured": structured, "horizon": horizon,
                        "max_steps": max_steps, "seed": seed},
         "certified_ranges": [[str(lo), str(hi)] for lo, hi in ranges],
         "certified_source": source,
@@ -139,7 +160,8 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
 
 def _plot_sync_sweep(out, table, betas, ns, ranges, source):
     plt = _plt()
-    fig, (ax, ax2) = plt.subplots(2, 1, figsize=(8, 7), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
+    fig, (ax, ax3, ax2) = plt.subplots(3, 1, figsize=(8, 8.2), sharex=True,
+                                       gridspec_kw={"height_ratios": [3, 0.25 + 0.3 * len(ns), 2]})
     lo_x, hi_x = min(betas + [-1.0]) - 0.3, max(betas + [10.0]) + 0.3
     if source != "paper (Corollary 2.4)":
         spans = ", ".join(f"[{float(lo):.5g}, {float(hi):.5g}]" for lo, hi in ranges)
@@ -152,7 +174,8 @@ def _plot_sync_sweep(out, table, betas, ns, ranges, source):
         if b > a:
             ax.axvspan(a, b, color="tab:green", alpha=0.12, label=label if i == 0 else None)
             ax2.axvspan(a, b, color="tab:green", alpha=0.12)
-    for a_ in (ax, ax2):
+            ax3.axvspan(a, b, color="tab:green", alpha=0.12)
+    for a_ in (ax, ax3, ax2):
         a_.axvline(-2 / 3, color="tab:red", ls="--", lw=1,
                    label="β = −2/3: stable 3-cluster states below (Cor. 2.6)" if a_ is ax else None)
     colors = {n: c for n, c in zip(ns, ["tab:blue", "tab:orange", "tab:purple", "tab:brown", "tab:gray"] * 4)}
@@ -174,6 +197,7 @@ def _plot_sync_sweep(out, table, betas, ns, ranges, source):
         tm = [r["median_time_to_half_circle"] for r in rows]
         ax2.semilogy(bs, [np.nan if v is None else v for v in tm], "o-", color=colors[n], ms=4,
                      label=f"n = {n}")
+    _plot_structured(ax3, table, ns)
     ax.set_xlim(lo_x, hi_x)
     ax.set_ylim(-0.05, 1.08)
     ax.set_ylabel("fraction of random starts")
@@ -183,3 +207,27 @@ def _plot_sync_sweep(out, table, betas, ns, ranges, source):
     ax2.set_ylabel("median time until the cloud\nfits in a half-circle")
     ax2.legend(fontsize=8, loc="upper left")
     return _save_figure(fig, out, "sync-sweep")
+
+
+_OUTCOME_STYLE = {"synchronized": ("o", "tab:green", "synchronized"),
+                  "stable_non_synchronized": ("s", "tab:red", "stable, NOT synchronized"),
+                  "undecided": ("x", "0.4", "undecided at horizon")}
+
+
+def _plot_structured(ax, table, ns):
+    """One row per n: the outcome of the three-cluster start at each beta."""
+    seen = set()
+    for y, n in enumerate(ns):
+        for r in table:
+            st = r.get("structured_start")
+            if r["n"] != n or st is None:
+                continue
+            m, c, lab = _OUTCOME_STYLE[st["outcome"]]
+            ax.plot([r["beta"]], [y], m, color=c, ms=6, label=None if lab in seen else lab)
+            seen.add(lab)
+    ax.set_yticks(range(len(ns)), [f"n = {n}" for n in ns], fontsize=8)
+    ax.set_ylim(-0.6, len(ns) - 0.4)
+    ax.grid(False)
+    ax.set_title("three-cluster start (Lemma C.6 point + 1e-3 perturbation)", fontsize=9)
+    if seen:
+        ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5))
