@@ -17,7 +17,7 @@ import numpy as np
 from ..configurations import stability_thresholds, three_cluster_configuration
 from ..diagnostics import three_cluster_deviation
 from ..integrate import integrate
-from ..models import T1
+from ..systems import T1
 from ..progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 

@@ -9,7 +9,7 @@ import numpy as np
 from ..bessel import bessel_i_scaled
 from ..diagnostics import TWO_PI, cluster_groups, diameter
 from ..integrate import integrate
-from ..models import T1
+from ..systems import T1
 from ..progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 

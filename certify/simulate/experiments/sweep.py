@@ -12,7 +12,7 @@ import numpy as np
 from ..configurations import three_cluster_configuration, three_cluster_counts, uniform
 from ..diagnostics import TWO_PI, diameter
 from ..integrate import half_circle_stop, integrate
-from ..models import T1
+from ..systems import T1
 from ..progress import Progress
 from .common import _beta_key, _map, _plt, _provenance, _rng, _save_figure, _write_json
 

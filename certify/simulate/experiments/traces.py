@@ -8,7 +8,7 @@ import numpy as np
 
 from ..diagnostics import TWO_PI, cluster_groups, cluster_widths, diameter, order_parameter, wrap
 from ..integrate import integrate
-from ..models import T1, T2, kuramoto
+from ..systems import T1, T2, kuramoto
 from ..progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 
@@ -47,7 +47,8 @@ def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed
     prog.close()
     tr.save_npz(out / "trajectories.npz")
     counts = [cluster_groups(x)[1] for x in tr.x]
-    files = _plot_trajectories(out, tr, beta, n, model, counts)
+    files = _plot_trajectories(out, "trajectories", tr, _trajectory_title(tr, beta, n, model, counts[-1]),
+                               "black" if tr.synchronized else "tab:red")
     note = None if tr.synchronized else (
         f"NOT synchronized by t = {tr.t_final:.3g} ({tr.reason}): {counts[-1]} cluster(s), "
         f"diameter {diameter(tr.x_final):.3g}")
@@ -72,7 +73,9 @@ def trajectories(out: Path, *, beta=None, n=None, horizon=None, model=None, seed
     return summary
 
 
-def _plot_trajectories(out, tr, beta, n, model, counts):
+def _plot_trajectories(out, stem, tr, title, title_color="black"):
+    """Angles against log time (one line per recorded particle, tr.x[:, i]) and four snapshots
+    on the circle; ``tr`` needs t, x, x_final.  Writes <stem>.png/.svg."""
     plt = _plt()
     fig = plt.figure(figsize=(11, 4.8))
     gs = fig.add_gridspec(2, 4, width_ratios=[2.2, 2.2, 1, 1], wspace=0.35, hspace=0.3)
@@ -81,7 +84,7 @@ def _plot_trajectories(out, tr, beta, n, model, counts):
     t = tr.t.copy()
     t[0] = min(t[t > 0].min() / 2, 1e-2) if (t > 0).any() else 1e-2  # show t = 0 on the log axis
     X = wrap(tr.x - center)
-    for i in range(n):
+    for i in range(X.shape[1]):
         y = X[:, i].copy()
         jumps = np.nonzero(np.abs(np.diff(y)) > math.pi)[0]
         y = np.insert(y, jumps + 1, np.nan)
@@ -92,8 +95,7 @@ def _plot_trajectories(out, tr, beta, n, model, counts):
     ax.set_yticks([-math.pi, -math.pi / 2, 0, math.pi / 2, math.pi], ["−π", "−π/2", "0", "π/2", "π"])
     ax.set_xlabel("time (log scale; first point is t = 0)")
     ax.set_ylabel("angle − final circular mean")
-    ax.set_title(_trajectory_title(tr, beta, n, model, counts[-1]),
-                 color="black" if tr.synchronized else "tab:red")
+    ax.set_title(title, color=title_color)
     # snapshots on the circle
     idx = _snapshot_indices(tr.t, tr.x)
     th = np.linspace(0, TWO_PI, 200)
@@ -109,7 +111,7 @@ def _plot_trajectories(out, tr, beta, n, model, counts):
         a.set_yticks([])
         a.grid(False)
         a.set_title(f"t = {tr.t[i]:.3g}", fontsize=9)
-    return _save_figure(fig, out, "trajectories")
+    return _save_figure(fig, out, stem)
 
 
 def _trajectory_title(tr, beta, n, model, clusters) -> str:
