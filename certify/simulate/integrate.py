@@ -184,7 +184,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
               collapse: float | None = None, collapse_every: int = 10, check_energy: bool = True,
               strict_energy: bool = False, sync_eps: float = 1e-6, max_steps: int = 10**6,
               max_wall: float | None = None, progress=None, h_max: float | None = None,
-              max_rejects: int = 100) -> Trajectory:
+              max_rejects: int = 100, record_index=None) -> Trajectory:
     """Integrate ``system`` from ``x0`` up to ``t_end``; see the module docstring.
 
     Dormand-Prince error control: the local error estimate must stay below
@@ -195,7 +195,9 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
 
     record_times: increasing times at which the state is recorded (steps are shortened to hit
     them exactly); record_every: also record every that many accepted steps.  The initial and
-    final states are always recorded.  ``progress``: callable(t) (e.g. Progress.update).
+    final states are always recorded; ``record_index`` (indices of original particles) records
+    only those particles (memory O(records * len(record_index)) for huge n; ``x_final`` is always
+    complete).  ``progress``: callable(t) (e.g. Progress.update).
     """
     if method not in ("dopri5", "rk4"):
         raise ValueError(f"unknown integrator {method!r}")
@@ -225,9 +227,11 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
     v, E = sys.rhs(x, energy=True) if track_energy else (sys.rhs(x), None)
     slack = sys.energy_slack() if track_energy else 0.0
 
+    rec_index = np.arange(n_full) if record_index is None else np.asarray(record_index, dtype=int)
+
     def record(tt, xx, ee):
         out_t.append(tt)
-        out_x.append(xx[gmap_total].copy())
+        out_x.append(xx[gmap_total[rec_index]])
         out_e.append(np.nan if ee is None else ee)
 
     record(t, x, E)

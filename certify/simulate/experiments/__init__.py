@@ -13,6 +13,8 @@ an experiment with the same arguments reproduces its summary.
                       stable exactly for beta < -2/3.
 * ``metastability``   n = 1000 uniform start; number of clusters against log time, vs sqrt(beta).
 * ``trajectories``    particle angles against time for one (beta, n).
+* ``run``, ``plot``   a user's run (any model, f, initial condition; saved and restartable) and
+                      the figure of a saved run (:mod:`.user`, :mod:`certify.simulate.runs`).
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from .metastable import metastability
 from .sweep import read_certified_ranges, sync_sweep
 from .lemma_c6 import three_cluster
 from .traces import trajectories
+from .user import plot, run
 
 __all__ = [
     "sync_sweep", "three_cluster", "metastability", "trajectories", "EXPERIMENTS", "DEFAULTS",
@@ -43,4 +46,6 @@ EXPERIMENTS = {
     "three-cluster": three_cluster,
     "metastability": metastability,
     "trajectories": trajectories,
+    "run": run,
+    "plot": plot,
 }
