@@ -11,7 +11,7 @@ import numpy as np
 
 from .forces import pairwise_sums
 
-__all__ = ["stationary_jacobian", "stability", "multipliers"]
+__all__ = ["stationary_jacobian", "full_jacobian", "stability", "multipliers"]
 
 
 def stationary_jacobian(system, x) -> np.ndarray:
@@ -26,6 +26,17 @@ def stationary_jacobian(system, x) -> np.ndarray:
     np.fill_diagonal(M, 0.0)
     J = M - np.diag(M.sum(axis=1))
     return J * multipliers(system, x)[:, None]
+
+
+def full_jacobian(system, x) -> np.ndarray:
+    """Jacobian of dx/dt at *any* x, for systems with g = 1 or a constant g (S1, S3, T1, Kuramoto,
+    rank one): dx_i/dt = m_i F_i(x) with constant m_i, so J = diag(m) (M - diag(M 1)),
+    M_ij = c_j f'(x_i - x_j) -- the formula of :func:`stationary_jacobian`, here exact everywhere.
+    Raises ValueError for (T2) / S4 with a position-dependent g."""
+    if not (system.g is None or isinstance(system.g, np.ndarray)):
+        raise ValueError(f"the stiff integrator needs the exact Jacobian: {system.name} has a "
+                         "position-dependent normalization g (use dopri5)")
+    return stationary_jacobian(system, x)
 
 
 def stability(system, x, members=None, tol: float = 1e-12) -> dict:

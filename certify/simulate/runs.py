@@ -181,7 +181,7 @@ def _sample_index(n: int, sample: int) -> np.ndarray:
     return np.arange(n) if n <= sample else np.unique(np.linspace(0, n - 1, sample).astype(int))
 
 
-def simulate(spec: RunSpec, horizon: float, *, integrator: str = "dopri5", dt: float | None = None,
+def simulate(spec: RunSpec, horizon: float, *, integrator: str = "auto", dt: float | None = None,
              records: int = 300, sample: int = 2000, restart: dict | None = None, merge: float | None = 1e-9,
              progress=None):
     """Integrate ``spec`` up to time ``horizon``; returns (system, trajectory, data) where data is
@@ -217,7 +217,7 @@ def simulate(spec: RunSpec, horizon: float, *, integrator: str = "dopri5", dt: f
             "synchronized": tr.synchronized, "t_sync": None if tr.t_sync is None else tr.t_sync + t0,
             "steps": tr.steps + (restart["meta"]["steps"] if restart else 0),
             "energy_monotone": tr.energy_monotone and (restart["meta"]["energy_monotone"] if restart else True),
-            "system": tr.system, "integrator": integrator, "restarts": (restart["meta"]["restarts"] + 1)
+            "system": tr.system, "integrator": tr.integrator, "restarts": (restart["meta"]["restarts"] + 1)
             if restart else 0}
     data = {"t": t, "x": X, "index": idx, "x_final": tr.x_final, "t_final": t0 + tr.t_final, "meta": meta}
     return sysm, tr, data

@@ -60,7 +60,7 @@ def _summary(spec, data, files, command) -> dict:
 
 
 def run(out: Path, *, spec: RunSpec | None = None, load: str | None = None, horizon=None, save=None,
-        integrator: str = "dopri5", dt=None, seed: int = 0, quiet: bool = False, command: str = "",
+        integrator: str = "auto", dt=None, seed: int = 0, quiet: bool = False, command: str = "",
         **fields) -> dict:
     """A user's run (module docstring): a fresh one from ``spec`` / ``fields`` (RunSpec fields),
     or, with ``load``, the continuation of a saved run up to ``horizon``."""
