@@ -331,6 +331,10 @@ def _one_line(name, s, out) -> str:
         tot = sum(r["starts"] for r in tab)
         syn = sum(r["synchronized"] for r in tab)
         res = f"{syn}/{tot} random starts synchronized"
+        stuck = [r for r in tab if (r.get("structured_start") or {}).get("outcome") == "stable_non_synchronized"]
+        if stuck:
+            res += ("; three-cluster start stable, NOT synchronized at "
+                    + ", ".join(f"(beta={r['beta']:g}, n={r['n']})" for r in stuck))
         und = s.get("not_synchronized_within_horizon", 0)
         if und:
             res += f"; {und} did NOT synchronize within the horizon (undecided)"
