@@ -39,7 +39,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 
 from certify.simulate.forces import fourier_sums, pairwise_sums  # noqa: E402
 from certify.simulate.integrate import integrate  # noqa: E402
-from certify.simulate.models import T1  # noqa: E402
+from certify.simulate import T1  # noqa: E402
 
 ERR_BETAS = (-50.0, -10.0, 0.5, 4.0, 50.0, 200.0, 700.0, 1000.0)
 

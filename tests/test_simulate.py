@@ -241,19 +241,24 @@ def _args(argv):
 
 
 def test_three_cluster_stability_matches_theory(tmp_path):
-    s = experiments.three_cluster(tmp_path, betas=[-1.0, -0.5], n=30, quiet=True)
+    s = experiments.three_cluster(tmp_path, betas=[-1.0, -0.5], ns=[30], quiet=True, table_n_max=30)
     verdicts = {r["beta"]: r["verdict"] for r in s["results"]}
     assert verdicts == {-1.0: "stable", -0.5: "unstable"}
     assert s["all_agree"]
     assert (tmp_path / "three-cluster.png").exists() and (tmp_path / "three-cluster.svg").exists()
     r = {r["beta"]: r for r in s["results"]}
     assert r[-1.0]["max_nontrivial_eigenvalue_numeric"] < 0 < r[-0.5]["max_nontrivial_eigenvalue_numeric"]
-    assert r[-0.5]["max_nontrivial_eigenvalue_numeric"] == pytest.approx(r[-0.5]["eigenvalue_inter_cluster_theory"])
+    # n divisible by 3, beta = -1/2: lambda_max = -n f'(2pi/3) / (n e^beta) = (1/2 + 3 beta/4) e^{-3 beta/2}
+    lam = (0.5 + 0.75 * -0.5) * math.exp(0.75)
+    assert r[-0.5]["max_nontrivial_eigenvalue_numeric"] == pytest.approx(lam, rel=1e-12)
+    assert r[-0.5]["max_nontrivial_eigenvalue_theory"] == pytest.approx(lam, rel=1e-12)
 
 
 @pytest.mark.parametrize("argv, needle", [
     (["bogus"], "unknown experiment"),
-    (["three-cluster", "--n", "31"], "divisible by 3"),
+    (["three-cluster", "--n", "2"], ">= 3"),
+    (["three-cluster", "--split", "odd"], "unknown split"),
+    (["three-cluster", "--beta", "0.5"], "beta < 0"),
     (["three-cluster", "--beta", "abc"], "not a number"),
     (["metastability", "--eps", "0.1"], "does not apply"),
     (["metastability", "--beta", "-1"], "beta > 0"),

@@ -25,7 +25,8 @@ from certify.simulate import cli as sim_cli
 from certify.simulate.bessel import choose_order
 from certify.simulate.forces import pairwise_sums
 from certify.simulate.interaction import Interaction
-from certify.simulate.models import K_MAX, NumericalError, S4
+from certify.simulate import S4
+from certify.simulate.models import K_MAX, NumericalError
 
 BETAS = [-50.0, -10.0, 0.5, 50.0, 200.0, 700.0, 1000.0]
 U = 2.0 ** -53
@@ -223,3 +224,17 @@ def test_cli_numerical_failure_exit_code(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert rc == 5 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "numerical failure" in err
+
+
+def test_auto_method_keeps_fourier_at_large_n():
+    """The worst-case Fourier bound grows with n; at n = 2e5 on a uniform start it must still be
+    accepted (with a 1e-9 tolerance 'auto' fell back to the O(n^2) sum from n ~ 1e4 on)."""
+    n = 200_000
+    x = np.random.default_rng(3).uniform(0, 2 * math.pi, n)
+    sysm = T1(1.0, n, time_unit="sync")
+    F = sysm.forces(x)[0]
+    assert sysm.last_method == "fourier"
+    for i in (0, 1234, n - 1):  # independent direct sum, f_beta scaled by e^{-beta}, in 80-bit floats
+        d = (np.longdouble(x[i]) - x.astype(np.longdouble))
+        ref = -np.sum(np.sin(d) * np.exp(np.cos(d) - 1))
+        assert abs(F[i] - float(ref)) <= sysm.auto_rel_tol * np.max(np.abs(F))

@@ -15,7 +15,8 @@ part of it.  Main entry points:
 from .diagnostics import cluster_count, diameter, order_parameter
 from .integrate import Trajectory, half_circle_stop, integrate
 from .interaction import Interaction
-from .models import S1, S3, S4, T1, T2, System, kuramoto, rank_one
+from .models import System
+from .systems import S1, S3, S4, T1, T2, kuramoto, rank_one
 
 __all__ = [
     "Interaction", "System", "S1", "T1", "T2", "S3", "S4", "rank_one", "kuramoto",

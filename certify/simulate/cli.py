@@ -22,27 +22,40 @@ __all__ = ["add_parser", "run", "CHOICES", "EXIT_CODES"]
 
 EXIT_CODES = {"ok": 0, "bad_input": 2, "not_synchronized": 3, "numerical_failure": 5}
 
-CHOICES = ("sync-sweep", "three-cluster", "metastability", "trajectories", "all")
+EXPERIMENT_NAMES = ("sync-sweep", "three-cluster", "metastability", "trajectories")
+CHOICES = (*EXPERIMENT_NAMES, "all", "run", "plot")
 
 # which options each experiment accepts (others are rejected with exit status 2)
 _APPLIES = {
     "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "full"},
-    "three-cluster": {"beta", "n", "eps", "horizon"},
+    "three-cluster": {"beta", "n", "eps", "horizon", "split"},
     "metastability": {"beta", "n", "horizon"},
     "trajectories": {"beta", "n", "horizon", "model"},
     "all": {"criterion", "jobs", "full"},
+    "run": {"beta", "n", "horizon", "model", "f", "init", "eps", "weights", "g", "time_unit",
+            "integrator", "dt", "save", "load"},
+    "plot": {"load"},
 }
-_OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "model", "criterion", "jobs")
+_OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "split", "model", "f", "init", "weights", "g",
+             "time_unit", "integrator", "dt", "save", "load", "criterion", "jobs")
+_RUN_TEXT = ("model", "f", "init", "weights", "g", "time_unit")  # passed to RunSpec as typed
 
 DESCRIPTION = """Float64 simulations of the particle systems of the paper, writing a PNG + SVG figure
 and a JSON summary per experiment into --out (NPZ trajectories too; those are not committed):
   sync-sweep     fraction of random starts of (T1) that synchronize, beta on a grid over [-1, 10],
                  n in {10, 100, 1000}; certified beta range (reports/criterion.json) shaded
-  three-cluster  the Lemma C.6 3-cluster state + small perturbation at beta in {-0.5,-0.7,-1,-2}:
-                 stable or unstable? (theory: stable exactly for beta < -2/3)
+  three-cluster  the Lemma C.6 3-cluster state (any n >= 3, corrected labelling; balanced split for
+                 n = 2 mod 3) + small perturbation at beta in {-0.5,-0.7,-1,-2}, n in {30,100,101}:
+                 stable or unstable? (theory: the exact eigenvalues); float64 C_beta estimates
   metastability  n = 1000 uniform start, beta in {4, 9, 16, 25}: clusters vs log time vs sqrt(beta)
   trajectories   particle angles against time for one beta and n
   all            the four experiments with their default sizes
+  run            a user's run: --model T1|T2|S1|S3|S4|kuramoto, --f EXPR (S1/S3/S4), --beta (T1/T2),
+                 --weights EXPR and --g EXPR|partition (S3/S4; expressions in s = i/n), --init
+                 uniform|three-cluster|clusters:K|file:PATH|EXPR, --n up to 1e7; writes run.png/.svg,
+                 run.json and the trajectory (--save PATH, default <out>/run.npz); --load PATH
+                 continues a saved run up to --horizon.  Expressions are read by the safe parser.
+  plot           the figure of a saved run: --load PATH (writes plot.png/.svg)
 
 exit status: 0 success; 2 bad input; 3 a run did not synchronize within the time horizon
 (trajectories: the final state is not synchronized; sync-sweep: some start is undecided) -- said
@@ -72,7 +85,22 @@ def add_parser(subparsers):
     p.add_argument("--starts", metavar="K", help="sync-sweep: random starts per (beta, n)")
     p.add_argument("--horizon", metavar="T", help="final time (in units of n e^beta t_paper)")
     p.add_argument("--eps", metavar="E", help="three-cluster: size of the initial perturbation (default 1e-3)")
-    p.add_argument("--model", metavar="M", help="trajectories: T1 (default), T2 or kuramoto")
+    p.add_argument("--split", metavar="S", help="three-cluster: counts for n = 2 (mod 3): 'balanced' "
+                   "(m, m+1, m+1; default) or 'paper' (m+2 at 0, m at each of +-alpha)")
+    p.add_argument("--model", metavar="M", help="trajectories: T1 (default), T2 or kuramoto; "
+                   "run: also S1, S3, S4")
+    p.add_argument("--f", metavar="EXPR", help="run: the interaction f(x), e.g. 'sin(x)*exp(2*cos(x))'")
+    p.add_argument("--init", metavar="SPEC", help="run: initial condition (default uniform)")
+    p.add_argument("--weights", metavar="EXPR", help="run (S3, S4): weights c_i as an expression in s = i/n")
+    p.add_argument("--g", metavar="EXPR", help="run (S4): 'partition' or g_i > 0 as an expression in s")
+    p.add_argument("--time-unit", dest="time_unit", metavar="U",
+                   help="run: 'sync' (default; a synchronized cluster contracts at rate 1) or 'paper'")
+    p.add_argument("--integrator", metavar="I", help="run: auto (default: Dormand-Prince, switching to "
+                   "the stiff Rosenbrock 2(3) when steps are stability-limited), dopri5, rosenbrock "
+                   "or rk4 (needs --dt)")
+    p.add_argument("--dt", metavar="H", help="run: RK4 step")
+    p.add_argument("--save", metavar="PATH", help="run: where to save the run (default <out>/run.npz)")
+    p.add_argument("--load", metavar="PATH", help="run: continue this saved run; plot: the run to draw")
     p.add_argument("--criterion", metavar="PATH",
                    help="sync-sweep: JSON with the certified beta ranges (default: <out>/../criterion.json)")
     p.add_argument("--jobs", metavar="J", help="sync-sweep: worker processes (default: min(2, cpus))")
@@ -126,7 +154,7 @@ def _command_line(args) -> str:
     for opt in _OPTIONAL:
         v = getattr(args, opt, None)
         if v is not None:
-            parts += [f"--{opt}", str(v)]
+            parts += [f"--{opt.replace('_', '-')}", str(v)]
     if str(getattr(args, "seed", "0")) != "0":
         parts += ["--seed", str(args.seed)]
     if getattr(args, "full", False):
@@ -143,10 +171,14 @@ def _kwargs(exp, args):
         given.add("full")
     bad = sorted(given - _APPLIES[exp])
     if bad:
-        raise BadInput(f"option --{bad[0]} does not apply to '{exp}'")
+        raise BadInput(f"option --{bad[0].replace('_', '-')} does not apply to '{exp}'")
+    from .runs import N_MAX
+
     kw = {}
     if exp == "all":
         return kw
+    if exp in ("run", "plot"):
+        return _run_kwargs(args, given)
     if args.beta is not None:
         betas = _list(args.beta, "beta", _float)
         if exp == "trajectories":
@@ -156,18 +188,13 @@ def _kwargs(exp, args):
                 raise BadInput("--beta: metastability needs beta > 0")
             kw["betas"] = betas
     if args.n is not None:
-        ns = _list(args.n, "n", _int, minimum=2)
-        if exp == "sync-sweep":
-            if any(n > 10**6 for n in ns):
-                raise BadInput("--n: at most 1000000 particles")
+        ns = _list(args.n, "n", _int, minimum=3 if exp == "three-cluster" else 2)
+        if any(n > N_MAX for n in ns):
+            raise BadInput(f"--n: at most {N_MAX} particles")
+        if exp in ("sync-sweep", "three-cluster"):
             kw["ns"] = ns
         else:
-            n = _one(ns, "n", exp)
-            if n > 10**6:
-                raise BadInput("--n: at most 1000000 particles")
-            if exp == "three-cluster" and n % 3:
-                raise BadInput(f"--n: three-cluster needs n divisible by 3 (got {n})")
-            kw["n"] = n
+            kw["n"] = _one(ns, "n", exp)
     if args.horizon is not None:
         kw["horizon"] = _float(args.horizon, "horizon", positive=True)
     if args.starts is not None:
@@ -177,10 +204,49 @@ def _kwargs(exp, args):
         if eps >= 0.5:
             raise BadInput("--eps: must be < 0.5")
         kw["eps"] = eps
-    if args.model is not None:
+    if args.split is not None:
+        if args.split not in ("paper", "balanced"):
+            raise BadInput(f"--split: unknown split {args.split!r} (paper or balanced)")
+        kw["split"] = args.split
+    if exp == "three-cluster" and any(b >= 0 for b in kw.get("betas", [])):
+        raise BadInput("--beta: three-cluster needs beta < 0")
+    if args.model is not None and exp == "trajectories":
         if args.model not in ("T1", "T2", "kuramoto"):
             raise BadInput(f"--model: unknown model {args.model!r} (T1, T2 or kuramoto)")
         kw["model"] = args.model
+    return kw
+
+
+def _run_kwargs(args, given) -> dict:
+    """Keyword arguments of experiments.user.run / plot (RunSpec fields as typed)."""
+    from .runs import N_MAX
+
+    kw = {k: getattr(args, k) for k in given if k in _RUN_TEXT}
+    if args.load is not None:
+        kw["load"] = args.load
+    if args.n is not None:
+        kw["n"] = _int(args.n, "n", minimum=2)
+        if kw["n"] > N_MAX:
+            raise BadInput(f"--n: at most {N_MAX} particles")
+    if args.beta is not None:
+        kw["beta"] = _float(args.beta, "beta")
+    elif args.load is None and kw.get("model", "T1") in ("T1", "T2") and args.experiment == "run":
+        kw["beta"] = 1.0
+    if args.eps is not None:
+        kw["eps"] = _float(args.eps, "eps")
+    if args.horizon is not None:
+        kw["horizon"] = _float(args.horizon, "horizon", positive=True)
+    if args.integrator is not None:
+        if args.integrator not in ("auto", "dopri5", "rk4", "rosenbrock"):
+            raise BadInput(f"--integrator: unknown integrator {args.integrator!r} "
+                           "(auto, dopri5, rk4 or rosenbrock)")
+        kw["integrator"] = args.integrator
+    if args.dt is not None:
+        kw["dt"] = _float(args.dt, "dt", positive=True)
+    if kw.get("integrator") == "rk4" and "dt" not in kw:
+        raise BadInput("--integrator rk4 needs --dt")
+    if args.save is not None:
+        kw["save"] = args.save
     return kw
 
 
@@ -205,7 +271,7 @@ def run(args) -> int:
         criterion = Path(args.criterion) if getattr(args, "criterion", None) else None
         if criterion is not None and not criterion.is_file():
             raise BadInput(f"--criterion: no such file: {criterion}")
-        names = list(CHOICES[:-1]) if exp == "all" else [exp]
+        names = list(EXPERIMENT_NAMES) if exp == "all" else [exp]
         summaries = {}
         for name in names:
             sub = dict(kw)
@@ -229,7 +295,7 @@ def run(args) -> int:
         print(f"certify simulate: error: {exc}", file=sys.stderr)
         return 2
     if args.json:
-        from .experiments import _jsonable
+        from .experiments.common import _jsonable
 
         data = summaries if exp == "all" else summaries[exp]
         print(json.dumps(_jsonable(data), indent=2, sort_keys=True))
@@ -242,7 +308,7 @@ def run(args) -> int:
 
 
 def _not_synchronized(name, s) -> bool:
-    if name == "trajectories":
+    if name in ("trajectories", "run", "plot"):
         return not s["result"].get("synchronized", True)
     if name == "sync-sweep":
         return bool(s.get("not_synchronized_within_horizon", 0))
@@ -258,24 +324,34 @@ def _run_one(name, out, seed, quiet, cmd, kw):
 
 def _one_line(name, s, out) -> str:
     files = ", ".join(str(out / f) for f in s.get("files", []) if not f.endswith("committed)"))
+    if name == "plot":
+        return f"plot: {_run_result(s['result'])}. Wrote {files}"
     if name == "sync-sweep":
         tab = s["table"]
         tot = sum(r["starts"] for r in tab)
         syn = sum(r["synchronized"] for r in tab)
         res = f"{syn}/{tot} random starts synchronized"
+        stuck = [r for r in tab if (r.get("structured_start") or {}).get("outcome") == "stable_non_synchronized"]
+        if stuck:
+            res += ("; three-cluster start stable, NOT synchronized at "
+                    + ", ".join(f"(beta={r['beta']:g}, n={r['n']})" for r in stuck))
         und = s.get("not_synchronized_within_horizon", 0)
         if und:
             res += f"; {und} did NOT synchronize within the horizon (undecided)"
     elif name == "three-cluster":
-        res = "; ".join(f"beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})" for r in s["results"])
+        res = "; ".join(f"n={r['n']} beta={r['beta']:g}: {r['verdict']} (theory {r['theory']})"
+                        for r in s["results"])
         res += " -> agrees with theory" if s["all_agree"] else " -> DISAGREES with theory"
     elif name == "metastability":
         res = "; ".join(f"beta={r['beta']:g}: {r['clusters_at_formation']} clusters at formation, "
                         f"longest-lived {r['longest_lived_count']} (sqrt(beta)={r['sqrt_beta']:.3g})"
                         for r in s["results"])
     else:
-        r = s["result"]
-        res = f"{r['status']} at t={r['t_end']:.3g}"
-        if not r.get("synchronized", True):
-            res = f"NOT synchronized within the horizon: {r['status']} at t={r['t_end']:.3g}"
+        res = _run_result(s["result"])
     return f"{name}: {res}. Wrote {files}"
+
+
+def _run_result(r) -> str:
+    if not r.get("synchronized", True):
+        return r["note"]
+    return f"synchronized at t={r['time_to_sync'] if r['time_to_sync'] is not None else r['t_end']:.3g}"

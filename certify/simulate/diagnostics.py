@@ -90,16 +90,15 @@ def time_to_sync(times, xs, eps: float = 1e-6):
     return None
 
 
-def three_cluster_deviation(x) -> float:
-    """Distance of x from the Lemma C.6 family {k-th third of the particles at theta + 2 pi k/3}.
-
-    The particles are taken in their index order (first n/3 at the first point, ...); the best
-    rotation theta is the circular mean of x_i - ref_i.  Returns max_i |wrap(x_i - ref_i - theta)|.
-    """
+def three_cluster_deviation(x, ref=None) -> float:
+    """Distance max_i |wrap(x_i - ref_i - theta)| of x from the rotations of the configuration
+    ``ref`` (same particle order), theta the circular mean of x - ref.  Default ref: the Lemma C.6
+    family for n divisible by 3 (first third of the particles at 0, then 2pi/3, then 4pi/3; for
+    other n the last group takes the remainder)."""
     x = np.asarray(x, dtype=float)
-    n = x.size
-    m = n // 3
-    ref = np.repeat([0.0, TWO_PI / 3, 2 * TWO_PI / 3], [m, m, n - 2 * m])
-    d = x - ref
+    if ref is None:
+        m = x.size // 3
+        ref = np.repeat([0.0, TWO_PI / 3, 2 * TWO_PI / 3], [m, m, x.size - 2 * m])
+    d = x - np.asarray(ref, dtype=float)
     theta = float(np.angle(np.exp(1j * d).mean()))
     return float(np.max(np.abs(wrap(d - theta))))

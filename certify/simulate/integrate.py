@@ -1,4 +1,9 @@
-"""Time integration: classical RK4 (fixed step) and Dormand-Prince 5(4) (adaptive, FSAL).
+"""Time integration: classical RK4 (fixed step), Dormand-Prince 5(4) (adaptive, FSAL) and, for
+stiff regimes, Rosenbrock 2(3) (adaptive, L-stable; :mod:`certify.simulate.steppers`).
+``method="auto"`` starts with Dormand-Prince and switches to Rosenbrock for the rest of the run
+after 15 steps limited by stability (Hairer's indicator h|lambda| > 3.25; the count restarts after
+6 non-stiff steps in a row, as in Hairer's DOPRI5), when the
+exact Jacobian is available (g = 1 or constant) and n <= ``STIFF_N_MAX``.
 
 ``integrate(system, x0, t_end, ...)`` returns a :class:`Trajectory`.  It stops
 
@@ -36,27 +41,22 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .diagnostics import TWO_PI, diameter
+from .jacobian import full_jacobian
 from .models import NumericalError, System
+from .steppers import ORDER_EXPONENT, dopri5_step, rosenbrock_step
+
+STIFF_N_MAX = 2000  # largest n for the dense Rosenbrock step (O(n^3) per step)
+
+
+def _stiff_ok(sys) -> bool:
+    """The automatic switch to Rosenbrock needs the exact Jacobian and a small n."""
+    return sys.n <= STIFF_N_MAX and (sys.g is None or isinstance(sys.g, np.ndarray))
 
 __all__ = ["Trajectory", "integrate", "half_circle_stop", "EnergyViolation", "NumericalError"]
 
 
 class EnergyViolation(RuntimeError):
     """Raised by ``integrate(..., strict_energy=True)`` when E decreases."""
-
-
-# Dormand-Prince 5(4) tableau
-_C = (0.0, 1 / 5, 3 / 10, 4 / 5, 8 / 9, 1.0, 1.0)
-_A = (
-    (),
-    (1 / 5,),
-    (3 / 40, 9 / 40),
-    (44 / 45, -56 / 15, 32 / 9),
-    (19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729),
-    (9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656),
-    (35 / 384, 0.0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84),
-)
-_E = (71 / 57600, 0.0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40)
 
 
 @dataclass
@@ -80,6 +80,7 @@ class Trajectory:
     final_positions: np.ndarray | None = None  # reduced (merged) particles
     final_members: np.ndarray | None = None  # original particles per reduced particle
     system: dict = field(default_factory=dict)
+    integrator: str = ""
 
     sync_eps: float = 1e-6
 
@@ -114,6 +115,7 @@ class Trajectory:
             "final_clusters": cluster_count(self.x_final),
             "final_max_speed": self.v_max_final,
             "system": self.system,
+            "integrator": self.integrator,
         }
 
     def save_npz(self, path) -> None:
@@ -184,7 +186,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
               collapse: float | None = None, collapse_every: int = 10, check_energy: bool = True,
               strict_energy: bool = False, sync_eps: float = 1e-6, max_steps: int = 10**6,
               max_wall: float | None = None, progress=None, h_max: float | None = None,
-              max_rejects: int = 100) -> Trajectory:
+              max_rejects: int = 100, record_index=None) -> Trajectory:
     """Integrate ``system`` from ``x0`` up to ``t_end``; see the module docstring.
 
     Dormand-Prince error control: the local error estimate must stay below
@@ -195,10 +197,22 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
 
     record_times: increasing times at which the state is recorded (steps are shortened to hit
     them exactly); record_every: also record every that many accepted steps.  The initial and
-    final states are always recorded.  ``progress``: callable(t) (e.g. Progress.update).
+    final states are always recorded; ``record_index`` (indices of original particles) records
+    only those particles (memory O(records * len(record_index)) for huge n; ``x_final`` is always
+    complete).  ``progress``: callable(t) (e.g. Progress.update).
     """
-    if method not in ("dopri5", "rk4"):
-        raise ValueError(f"unknown integrator {method!r}")
+    if method not in ("dopri5", "rk4", "rosenbrock", "auto"):
+        raise ValueError(f"unknown integrator {method!r} (dopri5, rk4, rosenbrock or auto)")
+    auto = method == "auto"
+    method = "dopri5" if auto else method
+
+    def jac(y):  # the current (possibly merged) system's Jacobian
+        return full_jacobian(sys, y)
+
+    if method == "rosenbrock" and not _stiff_ok(system):
+        raise ValueError(f"the stiff integrator needs n <= {STIFF_N_MAX} and g = 1 or a constant g "
+                         f"(exact dense Jacobian); {system.name} with n = {system.n} does not qualify")
+    stiff_count, nonstiff, switched_at = 0, 0, None
     if method == "rk4" and not (dt and dt > 0):
         raise ValueError("rk4 needs a positive step dt")
     if not (t_end >= 0 and math.isfinite(t_end)):
@@ -225,9 +239,11 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
     v, E = sys.rhs(x, energy=True) if track_energy else (sys.rhs(x), None)
     slack = sys.energy_slack() if track_energy else 0.0
 
+    rec_index = np.arange(n_full) if record_index is None else np.asarray(record_index, dtype=int)
+
     def record(tt, xx, ee):
         out_t.append(tt)
-        out_x.append(xx[gmap_total].copy())
+        out_x.append(xx[gmap_total[rec_index]])
         out_e.append(np.nan if ee is None else ee)
 
     record(t, x, E)
@@ -236,7 +252,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
     t_sync = 0.0 if diameter(x) < sync_eps else None
     cheap_diam = n_full <= 20000
     h = h0
-    if method == "dopri5" and h is None:
+    if method != "rk4" and h is None:
         vmax = float(np.max(np.abs(v))) if v.size else 0.0
         h = 1e-2 / max(vmax, 1e-12)
         h = min(h, max(t_end, 1e-12))
@@ -293,31 +309,20 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
             hh = min(h, t_end - t, t_next_rec - t)
             if h_max is not None:
                 hh = min(hh, h_max)
-            ks = [v]
-            for s in range(1, 7):
-                acc = x.copy()
-                for j, a in enumerate(_A[s]):
-                    if a != 0.0:
-                        acc += (hh * a) * ks[j]
-                if s < 6:
-                    ks.append(sys.rhs(acc))
-                else:
-                    x_new = acc
-            if track_energy:
-                v_new, E_new = sys.rhs(x_new, energy=True)
+            if method == "rosenbrock":
+                x_new, v_new, E_new, err_vec, hl = rosenbrock_step(sys, x, v, hh, track_energy, jac)
             else:
-                v_new, E_new = sys.rhs(x_new), None
-            ks.append(v_new)
-            err_vec = sum(e * k for e, k in zip(_E, ks) if e != 0.0) * hh
+                x_new, v_new, E_new, err_vec, hl = dopri5_step(sys, x, v, hh, track_energy)
             if err_vec.size:
                 sc = atol + rtol * float(np.max(np.abs(x_new - x)))
                 err = float(np.max(np.abs(err_vec))) / sc
             else:
                 err = 0.0
+            expo = ORDER_EXPONENT[method]
             if not math.isfinite(err) or err > 1.0:
                 rejected += 1
                 consecutive_rejects += 1
-                h = hh * (0.1 if not math.isfinite(err) else max(0.1, 0.9 * err ** -0.2))
+                h = hh * (0.1 if not math.isfinite(err) else max(0.1, 0.9 * err ** -expo))
                 if consecutive_rejects > max_rejects:
                     give_up(f"{consecutive_rejects} consecutive rejected steps")
                 if h < 1e-14 * max(1.0, abs(t)):
@@ -339,8 +344,15 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
             t = t_next_rec if hh == t_next_rec - t else t + hh
             x, v, E = x_new, v_new, E_new
             steps += 1
-            fac = 5.0 if err == 0 else min(5.0, max(0.2, 0.9 * err ** -0.2))
+            fac = 5.0 if err == 0 else min(5.0, max(0.2, 0.9 * err ** -expo))
             h = max(h, hh * fac) if hh < h else hh * fac
+            if hl > 3.25:  # Hairer's DOPRI5 rule: 15 stiff steps, reset after 6 non-stiff in a row
+                stiff_count, nonstiff = stiff_count + 1, 0
+            else:
+                nonstiff += 1
+                stiff_count = 0 if nonstiff >= 6 else stiff_count
+            if auto and method == "dopri5" and stiff_count >= 15 and _stiff_ok(sys):
+                method, switched_at = "rosenbrock", t
         # after an accepted step
         if ri < rec_t.size and t >= rec_t[ri]:
             record(t, x, E)
@@ -380,6 +392,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         status=status, reason=reason, t_final=t, x_final=x[gmap_total].copy(),
         v_max_final=float(np.max(np.abs(v))) if v.size else 0.0,
         steps=steps, rejected=rejected, nfev=nfev, wall=time.monotonic() - wall0,
+        integrator=method if switched_at is None else f"dopri5, then rosenbrock from t = {switched_at:.6g} (stiff)",
         energy_failures=failures, events=events, t_sync=t_sync, sync_eps=sync_eps,
         final_weights=sys.c.copy(), final_positions=x.copy(),
         final_members=np.bincount(gmap_total, minlength=x.size), system=system.describe(),

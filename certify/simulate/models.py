@@ -40,10 +40,19 @@ Force method.  ``method="auto"`` uses the O(nK) Fourier sum only when (i) a trun
 K <= ``K_MAX`` meets the proven tail bound (bessel (B2)/(B3)) and n > 2K + 8, and (ii) *a
 posteriori*, for this configuration, the proven truncation bound plus the worst-case rounding
 bound (:func:`certify.simulate.forces.fourier_rounding_bound`), eF, satisfies
-eF <= ``auto_rel_tol`` * (max_i |F^_i| - eF) (so the normwise relative error
-max_i |F^_i - F_i| / max_i |F_i| is <= auto_rel_tol), and for (T2) likewise
-eG <= auto_rel_tol * (min_i G^_i - eG); otherwise the exact pairwise sum is used.  Tight
-clusters and beta << 0 therefore always get the pairwise sum.
+
+    eF <= max(auto_rel_tol * (max_i |F^_i| - eF),  (n + 8 + 6|B|) u max_{i in R} sum_j |c_j f~(d_ij)|)
+
+i.e. the normwise relative error max_i |F^_i - F_i| / max_i |F_i| is <= auto_rel_tol = 1e-8, *or*
+the Fourier bound is no larger than the worst-case bound of the exact pairwise sum itself
+(:func:`certify.simulate.forces.pairwise_sums`; the max over a sample R of 8 rows -- the 4 largest
+|F^_i| and 4 evenly spaced -- is a lower bound of that bound, O(8n)); for (T2) likewise
+eG <= max(auto_rel_tol, (n + 8 + 6|B|) u) * (min_i G^_i - eG).  Otherwise the pairwise sum is
+used.  Why the second branch: the worst-case Fourier rounding bound grows like
+u n (8192 + n/8192) sum_j c_j sum_k |b_k| while max_i |F_i| ~ sqrt(n) on a spread-out cloud
+(i.i.d. uniform start, beta = 1: 1.1e-9 relative at n = 1e4, 6.6e-9 at 1e6, 2.5e-8 at 1e7), but
+the pairwise guarantee degrades faster (~ n^1.5 u relative).  Tight clusters and beta << 0 get the
+pairwise sum (there sum_j |f~(d_ij)| is tiny and the Fourier bound is far above the forces).
 """
 from __future__ import annotations
 
@@ -55,13 +64,11 @@ import numpy as np
 from .forces import fourier_rounding_bound, fourier_sums, pairwise_sums
 from .interaction import Interaction
 
-__all__ = [
-    "System", "S1", "T1", "T2", "S3", "S4", "rank_one", "kuramoto", "sync_scale", "NumericalError",
-    "K_MAX",
-]
+__all__ = ["System", "NumericalError", "K_MAX", "PAIRWISE_MAX"]
 
 EPS = np.finfo(float).eps
 K_MAX = 4096  # largest Fourier truncation order considered by method="auto"
+PAIRWISE_MAX = 300_000  # largest n for the O(n^2) pairwise sum (~1 min per evaluation there)
 
 
 class NumericalError(FloatingPointError):
@@ -85,7 +92,7 @@ class System:
     fourier_tol: float = 1e-13
     name: str = "S1"
     log_unit: float | None = None  # natural log of scale (set when scale itself under/overflows)
-    auto_rel_tol: float = 1e-9  # normwise accuracy required of a Fourier result in "auto" mode
+    auto_rel_tol: float = 1e-8  # normwise accuracy required of a Fourier result in "auto" mode
     nfev: int = field(default=0, init=False)
     last_method: str = field(default="", init=False)
 
@@ -201,23 +208,36 @@ class System:
         if self.use_fourier(x.size):
             b, a, K, _ = self._fourier
             F, G, E, _ = fourier_sums(x, self.weights, b, a, partition=partition, energy=want_e)
-            if self.method == "fourier" or self._fourier_ok(F, G, x.size):
+            if self.method == "fourier" or self._fourier_ok(F, G, x):
                 self.last_method = "fourier"
                 return F, G, E
+        if x.size > PAIRWISE_MAX:
+            raise NumericalError(
+                f"{self.name}: the Fourier error bound fails on this configuration and the exact pairwise "
+                f"sum at n = {x.size} (O(n^2)) is out of reach; use fewer particles or merging (collapse)")
         F, G, E = pairwise_sums(self.interaction, x, self.weights, partition=partition,
                                 energy=want_e, scaled=True)
         self.last_method = "pairwise"
         return F, G, E
 
-    def _fourier_ok(self, F, G, n) -> bool:
-        """A posteriori acceptance test of a Fourier result (module docstring, (ii))."""
+    def _fourier_ok(self, F, G, x) -> bool:
+        """A posteriori acceptance test of a Fourier result at x (module docstring, (ii))."""
+        n = x.size
         eF, eG = self.fourier_error_bounds(n)
         tol = self.auto_rel_tol
-        if not (np.all(np.isfinite(F)) and eF <= tol * (float(np.max(np.abs(F))) - eF)):
+        if not (np.all(np.isfinite(F)) and (G is None or np.all(np.isfinite(G)))):
             return False
-        if G is not None and not (np.all(np.isfinite(G)) and eG <= tol * (float(np.min(G)) - eG)):
+        gamma = (n + 8 + 6 * abs(self.interaction.B)) * EPS / 2  # the pairwise bound's factor
+        if G is not None and not eG <= max(tol, gamma) * (float(np.min(G)) - eG):
             return False
-        return True
+        if eF <= tol * (float(np.max(np.abs(F))) - eF):
+            return True
+        return eF <= gamma * self._pairwise_abs_sum_lower(F, x)
+
+    def _pairwise_abs_sum_lower(self, F, x) -> float:
+        """max over 8 sample rows i of sum_j |c_j f~(x_i - x_j)| (a lower bound of the max over i)."""
+        rows = np.unique(np.concatenate([np.argsort(np.abs(F))[-4:], np.linspace(0, x.size - 1, 4).astype(int)]))
+        return max(float(np.abs(self.interaction.f_scaled(x[i] - x)) @ self.c) for i in rows)
 
     def rhs(self, x, energy=False):
         """dx/dt at x; with ``energy=True`` returns (v, E~) (E~ = e^{-log_scale} E).
@@ -278,59 +298,14 @@ class System:
         return slack
 
     def jacobian(self, x) -> np.ndarray:
-        """Jacobian of dx/dt at a *stationary* point x (dense; for small n).
-
-        At a stationary point F = 0, so d(F/g) = dF/g for any normalization, and
-        J = -scale * diag(1/g) * L, where L is the Laplacian of [c_j f'(x_i - x_j)].
-        """
-        x = np.asarray(x, dtype=float)
-        D = x[:, None] - x[None, :]
-        M = np.asarray(self.interaction.df_scaled(D), dtype=float) * self.c[None, :]
-        np.fill_diagonal(M, 0.0)
-        J = M - np.diag(M.sum(axis=1))
-        return J * self._multipliers(x)[:, None]
+        """Jacobian of dx/dt at a stationary point x (:func:`certify.simulate.jacobian.stationary_jacobian`)."""
+        from .jacobian import stationary_jacobian
+        return stationary_jacobian(self, x)
 
     def stability(self, x, members=None, tol: float = 1e-12) -> dict:
-        """Linear stability of a stationary point x of this system (small n only).
-
-        Returns the largest eigenvalue of the Jacobian after removing the translation mode
-        (one zero eigenvalue), and, if ``members`` (number of original particles merged in each
-        particle, see ``integrate(collapse=...)``) is given, also the "splitting" eigenvalues
-        -scale/g_a * sum_b c_b f'(x_a - x_b) of every merged particle (the rate at which its
-        members separate; cf. the cut-stability condition (C4) of the paper).
-        """
-        x = np.asarray(x, dtype=float)
-        J = self.jacobian(x)
-        ev = np.sort(np.linalg.eigvals(J).real)
-        # drop the eigenvalue closest to 0 (translation invariance)
-        k = int(np.argmin(np.abs(ev)))
-        rest = np.delete(ev, k)
-        lam = float(rest.max()) if rest.size else -math.inf
-        split = []
-        if members is not None:
-            D = x[:, None] - x[None, :]
-            M = np.asarray(self.interaction.df_scaled(D), dtype=float) * self.c[None, :]
-            rates = -self._multipliers(x) * M.sum(axis=1)
-            split = [float(r) for r, mm in zip(rates, members) if mm >= 2]
-        lam_all = max([lam] + split)
-        scale = max(1.0, float(np.max(np.abs(ev)))) if ev.size else 1.0
-        return {
-            "max_nontrivial_eigenvalue": lam,
-            "max_splitting_eigenvalue": max(split) if split else None,
-            "stable": bool(lam_all < -tol * scale),
-            "unstable": bool(lam_all > tol * scale),
-        }
-
-    def _multipliers(self, x):
-        """m_i with dx_i/dt = m_i F~_i (F~ the scaled force)."""
-        if self.g is None:
-            return np.full(x.size, self.velocity_scale)
-        if isinstance(self.g, str):
-            G = pairwise_sums(self.interaction, x, self.weights, force=False, partition=True, scaled=True)[1]
-            return self.scale / G
-        if callable(self.g):
-            return self.velocity_scale / np.asarray(self.g(x), dtype=float)
-        return self.velocity_scale / self.g
+        """Linear stability of a stationary point x (:func:`certify.simulate.jacobian.stability`)."""
+        from .jacobian import stability
+        return stability(self, x, members, tol)
 
     def with_weights(self, weights, name=None) -> "System":
         """The same system for merged particles (weights summed); only if position_only."""
@@ -359,100 +334,3 @@ class System:
             "fourier_truncation_bound": self.truncation_bound,
             "gradient_system": self.gradient,
         }
-
-
-# ---------------------------------------------------------------------------- constructors
-
-def log_sync_scale(interaction: Interaction, total_weight: float) -> float:
-    """log of scale = 1/(sum c * f'(0)) (or 1/sum c if f'(0) <= 0), computed in log space
-    (f'(0) = A e^{B} for f = A sin x e^{B cos x} is never formed: no overflow at any beta)."""
-    lg = interaction.log_df0
-    if lg is None:
-        d = interaction.df0
-        if not math.isfinite(d):
-            raise ValueError(f"f'(0) is not finite for f = {interaction.expr}")
-        lg = math.log(d) if d > 0 else 0.0
-    return -math.log(total_weight) - lg
-
-
-def sync_scale(interaction: Interaction, total_weight: float) -> float:
-    """scale = 1/(sum c * f'(0)) (or 1/sum c if f'(0) <= 0): see the module docstring
-    (may underflow to 0 for beta > ~700: the systems use :func:`log_sync_scale`)."""
-    return math.exp(log_sync_scale(interaction, total_weight))
-
-
-def _scale(interaction, total, time_unit, scale):
-    """(scale, log_unit) keyword arguments for System."""
-    if scale is not None:
-        return {"scale": float(scale)}
-    if time_unit == "paper":
-        return {"scale": 1.0}
-    if time_unit == "sync":
-        return {"log_unit": log_sync_scale(interaction, total)}
-    raise ValueError(f"unknown time unit {time_unit!r} (use 'paper' or 'sync')")
-
-
-def _interaction(f) -> Interaction:
-    if isinstance(f, Interaction):
-        return f
-    if isinstance(f, str):
-        return Interaction.from_string(f)
-    return Interaction(f)
-
-
-def S1(f, n, *, time_unit="paper", scale=None, method="auto", fourier_tol=1e-13) -> System:
-    """(S1): dx_i/dt = -sum_j f(x_i - x_j); f a sympy expression in x, a string or Interaction."""
-    I = _interaction(f)
-    return System(I, n, **_scale(I, n, time_unit, scale), method=method,
-                  fourier_tol=fourier_tol, name="S1")
-
-
-def T1(beta, n, **kw) -> System:
-    """(T1): (S1) with f_beta(x) = sin(x) e^{beta cos x}."""
-    s = S1(Interaction.f_beta(beta), n, **kw)
-    s.name = "T1"
-    return s
-
-
-def T2(beta, n, *, scale=1.0, method="auto", fourier_tol=1e-13) -> System:
-    """(T2): dx_i/dt = -sum_j e^{beta cos(x_i-x_j)} sin(x_i-x_j) / sum_j e^{beta cos(x_i-x_j)}.
-
-    Already scale-free: a synchronized cluster contracts at rate f'(0)/h(1) = 1."""
-    return System(Interaction.f_beta(beta), n, g="partition", scale=scale, method=method,
-                  fourier_tol=fourier_tol, name="T2")
-
-
-def S3(f, weights, *, time_unit="paper", scale=None, method="auto", fourier_tol=1e-13) -> System:
-    """(S3): dx_i/dt = -sum_j c_j f(x_i - x_j), c_j > 0."""
-    I = _interaction(f)
-    w = np.asarray(weights, dtype=float)
-    return System(I, w.size, weights=w, **_scale(I, float(np.sum(w)), time_unit, scale),
-                  method=method, fourier_tol=fourier_tol, name="S3")
-
-
-def S4(f, weights, g, *, time_unit="paper", scale=None, method="auto", fourier_tol=1e-13) -> System:
-    """(S4): dx_i/dt = -(1/g_i(x)) sum_j c_j f(x_i - x_j); g = "partition", an array or a callable."""
-    I = _interaction(f)
-    w = np.asarray(weights, dtype=float)
-    return System(I, w.size, weights=w, g=g, **_scale(I, float(np.sum(w)), time_unit, scale),
-                  method=method, fourier_tol=fourier_tol, name="S4")
-
-
-def rank_one(f, w1, w2, *, time_unit="paper", scale=None, method="auto", fourier_tol=1e-13) -> System:
-    """Corollary 6.4: dx_i/dt = -sum_j w1_i w2_j f(x_i - x_j) = (S4) with c = w2, g = 1/w1."""
-    w1 = np.asarray(w1, dtype=float)
-    w2 = np.asarray(w2, dtype=float)
-    if w1.shape != w2.shape or not np.all(w1 > 0):
-        raise ValueError("w1, w2 must be positive arrays of the same length")
-    s = S4(f, w2, 1.0 / w1, time_unit=time_unit, scale=scale, method=method, fourier_tol=fourier_tol)
-    s.name = "rank-one (Cor. 6.4)"
-    return s
-
-
-def kuramoto(n, *, coupling=1.0, time_unit="paper", method="auto") -> System:
-    """Kuramoto: dx_i/dt = -coupling * sum_j sin(x_i - x_j) (time_unit 'sync': coupling/n)."""
-    I = Interaction.kuramoto()
-    kw = _scale(I, n, time_unit, None)
-    base = kw["scale"] if "scale" in kw else math.exp(kw["log_unit"])
-    s = System(I, n, scale=base * coupling, method=method, name="kuramoto")
-    return s
