@@ -28,6 +28,7 @@ from dataclasses import replace
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, Limit, RootCount
+from lemmas.g_roots import q_roots
 from lemmas.functions import (E_beta, R, acos, b, cos, exp, f2, f3, f3_printed, g1, g2,
                               g_beta, g_beta_prime, p, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt,
                               tau, tau_printed, x, z)
@@ -287,18 +288,11 @@ def radicand(L, c, op=">=", what="phi is real"):
                       lem(L), lhs=2 - R(c) / b, op=op, rhs=0, over="b in {beta}")
 
 
-def zb_za_chain(L, zl, zh):
-    return Human(f"{L}.chain", f"{zl} < beta(1 - cos b) < {zh} < beta(1 - cos a)",
-                 reasoning=f"The positive region of g'_beta on (0, 2 beta) is the interval (z_b, z_a) ({L}.positive_region); "
-                           f"g'_beta({zl}) < 0 and g'_beta({zh}) > 0 with {zh} <= 2 beta ({L}.points_in_domain), so "
-                           f"{zh} lies in (z_b, z_a) and {zl} does not, and {zl} < {zh}: {zl} < z_b < {zh} < z_a.")
-
-
 def g_signs_human(L, gpos):
     return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
                  reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
                            f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
-                           f"(z_b, 2 beta] ({L}.chain, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
+                           f"(z_b, 2 beta] ({L}.zb_below, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
                            f"in both cases {gpos} <= z_a and {gpos} > z_a.")
 
 
@@ -336,9 +330,14 @@ def g1_lower(L, zl, zh):
                       lhs=g1(z), op=">", rhs=R("-1.381"), over=f"z in [{zl}, {zh}]")
 
 
+def zb_bound(zl, c2):
+    """The right side of (9): c2 sqrt(2 - zl/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - zl/beta)/sqrt 2."""
+    return R(c2) * sqrt(2 - R(zl) / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - R(zl) / b) / sqrt(2)
+
+
 def bound_zb(L, zl, zh, c2):
     """The lower bound of g_beta at z_b (the paper's (9) in A.4), checked on the whole interval where z_b lies."""
-    bound = R(c2) * sqrt(2 - R(zl) / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - R(zl) / b) / sqrt(2)
+    bound = zb_bound(zl, c2)
     return Inequality(f"{L}.bound_zb", f"g_beta(z_b) > {c2} sqrt(2 - {zl}/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - {zl}/beta)/sqrt 2 "
                       f"(A.4: display (9)), checked for every z in [{zl}, {zh}] (where z_b lies) and every beta", lem(L),
                       lhs=g_beta(z, b), op=">", rhs=bound, over=f"z in [{zl}, {zh}], b in {{beta}}")
@@ -376,7 +375,7 @@ lemma_A4 = Lemma(
         gprime_sign("A.4", "0.18", "<"),
         gprime_sign("A.4", "1.4", ">"),
         point_in_domain("A.4", "1.9"),
-        zb_za_chain("A.4", "0.18", "1.4"),
+        *q_roots("A.4", "0.18", "1.4", zb_bound("0.18", "-0.247")),
         g_sign("A.4", "0.1", "<"),
         g_sign("A.4", "1.9", ">"),
         g_signs_human("A.4", "1.9"),
@@ -384,10 +383,6 @@ lemma_A4 = Lemma(
         Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = -1.38012)", lem("A.4"),
                    lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)"),
         bound_zb("A.4", "0.18", "1.4", "-0.247"),
-        Human("A.4.bound_zb_steps", "(9): g_beta(z_b) > -0.247 sqrt(2 - 0.18/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - 0.18/beta)/sqrt 2",
-              reasoning="A.4.g_combo at z = z_b in (0.18, 1.4): sqrt(2 - z/beta) <= sqrt(2 - 0.18/beta); g2(z_b) >= "
-                        "g2(0.18) with g2(0.18) < 0 gives sqrt(2 - z/beta) g2(z_b) >= sqrt(2 - 0.18/beta) g2(0.18) > "
-                        "-0.247 sqrt(2 - 0.18/beta); g1 > -1.381 gives sqrt(2 - z/beta) g1(z_b) > -1.381 sqrt(2 - 0.18/beta)."),
         Inequality("A.4.g2_max_after_14", "(silent monotonicity) g2(z) <= g2(1.4) for z >= 1.4 (g2 decreases on "
                    "[1.1723, 4.2268] and is negative beyond 2.618); z_a lies there", lem("A.4"),
                    lhs=g2(z), op="<=", rhs=g2(R("1.4")), over="z in [1.4, oo)"),
@@ -452,7 +447,7 @@ lemma_A5 = Lemma(
         gprime_sign("A.5", "0.165", "<"),
         gprime_sign("A.5", "1.24", ">"),
         point_in_domain("A.5", "1.4"),
-        zb_za_chain("A.5", "0.165", "1.24"),
+        *q_roots("A.5", "0.165", "1.24", zb_bound("0.165", "-0.26")),
         g_sign("A.5", "0.1", "<"),
         g_sign("A.5", "1.4", ">"),
         g_signs_human("A.5", "1.4"),
@@ -497,7 +492,7 @@ lemma_A6 = Lemma(
         gprime_sign("A.6", "0.14", "<"),
         gprime_sign("A.6", "0.9", ">"),
         point_in_domain("A.6", "0.99"),
-        zb_za_chain("A.6", "0.14", "0.9"),
+        *q_roots("A.6", "0.14", "0.9", zb_bound("0.14", "-0.28")),
         g_sign("A.6", "0.1", "<"),
         g_sign("A.6", "0.99", ">"),
         g_signs_human("A.6", "0.99"),
@@ -560,7 +555,7 @@ lemma_A7 = Lemma(
                    "sqrt(2 - (2/3)/beta) g'_beta(2/3) > 0 (A.7.gprime_at_2_3_rewrite, A.7.radicand_2_3)", lem("A.7"),
                    lhs=gprime_scaled(R(2, 3)), op=">", rhs=0, over="b in {beta}"),
         point_in_domain("A.7", "2/3", op="<"),
-        zb_za_chain("A.7", "0.121", "2/3"),
+        *q_roots("A.7", "0.121", "2/3", zb_bound("0.121", "-0.285")),
         g_sign("A.7", "0.1", "<"),
         g_sign("A.7", "2/3", ">"),
         Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
