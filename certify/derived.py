@@ -137,6 +137,27 @@ def root(quantity: str, rootcount: str, sign: str | None = None, *inside: str):
                           **({"sign": sign, "inside": list(inside)} if sign else {})}
 
 
+def root_bounds(rootcount) -> tuple:
+    """For a ``RootCount`` claim: each root (one per sign change of consecutive points) lies
+    strictly between those two points -- one derived claim per finite point, quantities
+    ``root0``, ``root1``, ... in the order of the points."""
+    pts, out, k = rootcount.points, [], 0
+    for i in range(len(pts) - 1):
+        if rootcount.signs[i] == rootcount.signs[i + 1]:
+            continue
+        q = f"root{k}"
+        qs = ((q, RootOf(rootcount.id, i)),)
+        for end, lhs, rhs in ((pts[i], pts[i], q), (pts[i + 1], q, pts[i + 1])):
+            if end in ("-oo", "oo"):
+                continue
+            side = "above" if lhs == end else "below"
+            out.append(Derived(f"{rootcount.id}.{q}_{side}", f"{lhs} < {rhs} ({q}: the root of {rootcount.id} "
+                               f"between {pts[i]} and {pts[i + 1]})", rootcount.ref, lhs=lhs, op="<", rhs=rhs,
+                               over=rootcount.over, quantities=qs, rule=root(q, rootcount.id)))
+        k += 1
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Derived(_Shaped):
     rule: object = None          # combine(...), substitute(...), cover(...) or root(...)

@@ -16,8 +16,8 @@ Every assertion of the proofs is a claim, including the silent ones.  Convention
 import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma, RootCount
-from certify.derived import Derived, RootOf, combine, cover, substitute, written
-from lemmas.f2_at_root import TAU, f2_lower_argument, goal_text
+from certify.derived import Derived, RootOf, combine, cover, root, root_bounds, substitute, written
+from lemmas.f2_at_root import TAU, f2_lower_argument, f2_nonpositive, goal_text
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x)
 
 t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
@@ -41,6 +41,21 @@ T = tau(b)
 XB = "x in [-4, 4], b in {beta}"
 
 # -- Lemma B.1 (and Remark B.2) ------------------------------------------------------------------
+
+B1_ROOTS = RootCount("B.1.roots", "p has exactly four real roots, all simple, one in each of (-oo, -1-2/beta), "
+              "(-1-2/beta, -1-1/beta), (-1-1/beta, 0), (0, 1), including the order of the points",
+              "Lemma B.1, proof", expr=p(c, b), var="c", points=("-oo", "-1-2/b", "-1-1/b", "0", "1"),
+              signs="-+-+-", degree=4, over="b in {beta}")
+# the root between -1-1/beta and 0 is <= -1: p(-1) >= 0 (= 0 at beta = 1/3), and p is + right of that root
+B1_ROOT_BOUNDS = root_bounds(B1_ROOTS) + (
+    Inequality("B.1.m1_inside", "(silent) -1 - 1/beta < -1", "Lemma B.1, proof", lhs="-1-1/b", op="<", rhs=-1,
+               over="b in {beta}"),
+    Inequality("B.1.p_at_m1_as_written", "p(-1) >= 0, p as in B.1.roots", "Lemma B.1, proof",
+               lhs=written(p(c, b), "c", "b", at={"c": "-1"}), op=">=", rhs=0, over="b in {beta}"),
+    Derived("B.1.root2_le_m1", "root2 <= -1 (printed: the root lies in (-1-1/beta, -1])", "Lemma B.1, proof",
+            lhs="root2", op="<=", rhs=-1, over="b in {beta}", quantities=(("root2", RootOf("B.1.roots", 2)),),
+            rule=root("root2", "B.1.roots", "B.1.p_at_m1_as_written", "B.1.m1_inside")),
+)
 
 lemma_B1 = Lemma(
     id="B.1",
@@ -73,16 +88,8 @@ lemma_B1 = Lemma(
                    lhs=p(-1 - 2 / b, b), op=">", rhs=0, over="b in {beta}"),
         Inequality("B.1.lim_minus_oo", "lim_{z -> -oo} p(z) = -oo: p has degree 4 with leading coefficient "
                    "-beta^3 < 0", "Lemma B.1, proof", lhs=-b ** 3, op="<", rhs=0, over="b in {beta}"),
-        RootCount("B.1.roots", "p has exactly four real roots, all simple, one in each of (-oo, -1-2/beta), "
-                  "(-1-2/beta, -1-1/beta), (-1-1/beta, 0), (0, 1), including the order of the points",
-                  "Lemma B.1, proof", expr=p(c, b), var="c", points=("-oo", "-1-2/b", "-1-1/b", "0", "1"),
-                  signs="-+-+-", degree=4, over="b in {beta}"),
-        Human("B.1.root_intervals", "the roots lie in (0,1), (-1-1/beta, -1], (-1-2/beta, -1-1/beta), "
-              "(-oo, -1-2/beta) as printed",
-              reasoning="B.1.roots locates one simple root of p between consecutive points of opposite sign "
-                        "and no other. The root in (-1-1/beta, 0) is <= -1 because "
-                        "p(-1) >= 0 > p(-1-1/beta) (B.1.p_at_m1_nonneg, B.1.p_at_m1_m1b_neg) and there is "
-                        "exactly one root in (-1-1/beta, 0)."),
+        B1_ROOTS,
+        *B1_ROOT_BOUNDS,
         Human("B.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (0, pi/2)",
               reasoning="Let r be the root in (0, 1); a = arccos r lies in (0, pi/2). On [-1, 1] the only "
                         "roots of p are r and possibly -1 (at beta = 1/3), and p(0) > 0 > p(1), so p >= 0 on "
@@ -120,9 +127,7 @@ corollary_B3 = Lemma(
                    lhs=1 - 3 * b, op=">=", rhs=0, over="b in {beta}"),
         Inequality("B.3.Q_split_factor", "3 - beta (1 - c) > 0 for c in [-1, 1]", "Corollary B.3",
                    lhs=3 - b * (1 - c), op=">", rhs=0, over="c in [-1, 1], b in {beta}"),
-        Human("B.3.direct", "f'' <= 0 on [0, pi], independently of Lemma B.1",
-              reasoning="With c = cos x in [-1, 1] and beta > 0 every term of -Q (B.3.Q_split) is >= 0, so "
-                        "Q(cos x) <= 0; sin x >= 0 on [0, pi] and the exponential is positive (B.3.f2_cos_form)."),
+        *f2_nonpositive("B.3", 1, Q, c),
         Identity("B.3.f2_odd", "f''(2pi - x) = -f''(x) (f'' is odd and 2pi-periodic), so f'' >= 0 on [pi, 2pi]",
                  "Corollary B.3, proof", lhs=f2.subs(x, 2 * pi - x), rhs=-f2, over=XB),
     ),

@@ -15,9 +15,9 @@ from functools import partial
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, RootCount
-from certify.derived import Derived, RootOf, combine, derivative, monotone, written
+from certify.derived import Derived, RootOf, combine, derivative, monotone, root_bounds, written
 from certify.matrices import MatrixClaim
-from lemmas.f2_at_root import TAU, f2_lower_argument, goal_text
+from lemmas.f2_at_root import TAU, f2_lower_argument, f2_nonpositive, goal_text
 from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, f_beta, p, pi, sin, sqrt, tau, x)
 
 t, c, s, k = (sympy.Symbol(n, real=True) for n in ("t", "c", "s", "k"))
@@ -40,6 +40,12 @@ def at_pi_t(expr):
 
 
 # -- Lemma C.1 (and Remark C.2) ------------------------------------------------------------------
+
+C1_ROOTS = RootCount("C.1.roots", "p has exactly four real roots, all simple, one in each of (-1, 0), "
+              "(1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo), including the order of the points",
+              "Lemma C.1, proof", expr=p(c, b), var="c", points=("-1", "0", "1", "1-1/b", "1-2/b", "oo"),
+              signs="+--+-+", degree=4, over="b in {beta}")
+C1_ROOT_BOUNDS = root_bounds(C1_ROOTS)
 
 lemma_C1 = Lemma(
     id="C.1",
@@ -72,13 +78,8 @@ lemma_C1 = Lemma(
                    lhs=p(1 - 2 / b, b), op="<", rhs=0, over="b in {beta}"),
         Inequality("C.1.lim_plus_oo", "lim_{z -> oo} p(z) = oo: leading coefficient -beta^3 > 0",
                    "Lemma C.1, proof", lhs=-b ** 3, op=">", rhs=0, over="b in {beta}"),
-        RootCount("C.1.roots", "p has exactly four real roots, all simple, one in each of (-1, 0), "
-                  "(1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo), including the order of the points",
-                  "Lemma C.1, proof", expr=p(c, b), var="c", points=("-1", "0", "1", "1-1/b", "1-2/b", "oo"),
-                  signs="+--+-+", degree=4, over="b in {beta}"),
-        Human("C.1.root_intervals", "the roots lie in (-1, 0), (1, 1-1/beta), (1-1/beta, 1-2/beta), (1-2/beta, oo)",
-              reasoning="C.1.roots gives one simple root of p between consecutive points of opposite sign and "
-                        "no other, i.e. the four printed intervals and no root in (0, 1) or below -1."),
+        C1_ROOTS,
+        *C1_ROOT_BOUNDS,
         Human("C.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (pi/2, pi)",
               reasoning="r = the root in (-1, 0) is the only root in [-1, 1]; p(-1) > 0 > p(0), p(1) < 0, so "
                         "p >= 0 on [-1, r], p < 0 on (r, 1]; a = arccos r in (pi/2, pi) and f''' >= 0 iff "
@@ -118,9 +119,7 @@ corollary_C3 = Lemma(
                    lhs=1 + 3 * b, op=">", rhs=0, over="b in {beta}"),
         Inequality("C.3.Q_split_factor", "3 + beta (1 + c) > 0 for c in [-1, 1]", "Corollary C.3",
                    lhs=3 + b * (1 + c), op=">", rhs=0, over="c in [-1, 1], b in {beta}"),
-        Human("C.3.direct", "f'' <= 0 on [0, pi], independently of Lemma C.1",
-              reasoning="With c = cos x in [-1, 1] and beta < 0 every term of -Q (C.3.Q_split) is >= 0, so "
-                        "Q(cos x) <= 0; sin x >= 0 on [0, pi] and the exponential is positive."),
+        *f2_nonpositive("C.3", -1, Q, c),
         Identity("C.3.f2_odd", "f''(2pi - x) = -f''(x), so f'' >= 0 on [pi, 2pi]", "Corollary C.3, proof",
                  lhs=f2.subs(x, 2 * pi - x), rhs=-f2, over=XB),
     ),

@@ -39,6 +39,49 @@ def at_pi_t(expr):
     return expr.subs(x, pi * t)
 
 
+def sign_facts(L: str) -> tuple:
+    """sin x >= 0 on [0, pi] and e^{beta(cos x - 1)} > 0 (x = pi t), as claims of lemma ``L``."""
+    return (
+        Inequality(f"{L}.sin_nonneg", "(silent) sin x >= 0 on [0, pi]", f"Lemma {L}, proof",
+                   lhs="sin(pi*t)", op=">=", rhs=0, over="t in [0, 1]"),
+        Inequality(f"{L}.E_positive", "(silent) e^{beta(cos x - 1)} > 0", f"Lemma {L}, proof",
+                   lhs=at_pi_t(E_beta), op=">", rhs=0, over="t in [0, 1], b in {beta}"),
+    )
+
+
+def f2_nonpositive(L: str, s: int, Q, c) -> tuple:
+    """Corollaries B.3 (s = +1) / C.3 (s = -1), the direct argument: -Q(c) = (1 - 3 s beta) +
+    (s beta)(1 + s c)(3 - s beta (1 - s c)) (the lemma's {L}.Q_split; polynomial algebra, which
+    ``combine`` checks itself) has nonnegative terms on [-1, 1] ({L}.Q_split_const,
+    {L}.Q_split_factor), so -Q(cos x) >= 0, and f''(x) = sin x e^{beta(cos x - 1)} Q(cos x) <= 0
+    on [0, pi].  ``Q`` is the lemma's Q(c, beta), ``c`` its symbol."""
+    ref = f"Corollary {L}"
+    negq = written(-Q(c, b), "c", "b")
+    return (
+        Inequality(f"{L}.sb_positive", f"(silent) ({s}) beta > 0", ref, lhs=written(s * b, "b"), op=">", rhs=0,
+                   over="b in {beta}"),
+        Inequality(f"{L}.one_plus_sc", f"(silent) 1 + ({s}) c >= 0 on [-1, 1]", ref, lhs=1 + s * c, op=">=", rhs=0,
+                   over="c in [-1, 1]"),
+        Derived(f"{L}.negQ", "-Q(c) >= 0 on [-1, 1] (every term of Q_split is >= 0)", ref, lhs=negq, op=">=", rhs=0,
+                over="c in [-1, 1], b in {beta}",
+                rule=combine((f"{L}.Q_split_const", 1),
+                             (f"{L}.Q_split_factor", 1, f"{L}.sb_positive", f"{L}.one_plus_sc"))),
+        Inequality(f"{L}.cos_ge_m1", "(silent) cos x >= -1", ref, lhs="cos(pi*t)", op=">=", rhs=-1, over="t in [0, 1]"),
+        Inequality(f"{L}.cos_le_1", "(silent) cos x <= 1", ref, lhs="cos(pi*t)", op="<=", rhs=1, over="t in [0, 1]"),
+        Derived(f"{L}.negQ_at_cos", "-Q(cos x) >= 0 on [0, pi]", ref,
+                lhs=written(negq, "c", "b", "t", at={"c": "cos(pi*t)"}), op=">=", rhs=0,
+                over="t in [0, 1], b in {beta}",
+                rule=substitute(f"{L}.negQ", "c", "cos(pi*t)", f"{L}.cos_ge_m1", f"{L}.cos_le_1")),
+        Identity(f"{L}.f2_cos_form_t", f"{L}.f2_cos_form at x = pi t", ref, lhs=at_pi_t(f2),
+                 rhs=at_pi_t(sin(x) * E_beta * Q(cos(x), b)), over="t in [0, 1], b in {beta}"),
+        *sign_facts(L),
+        Derived(f"{L}.direct", "f'' <= 0 on [0, pi], independently of the root count (Q(cos x) <= 0, "
+                "sin x >= 0, the exponential > 0)", ref, lhs=at_pi_t(f2), op="<=", rhs=0,
+                over="t in [0, 1], b in {beta}",
+                rule=combine((f"{L}.f2_cos_form_t", -1), (f"{L}.negQ_at_cos", 1, f"{L}.sin_nonneg", f"{L}.E_positive"))),
+    )
+
+
 def goal_text(s: int) -> str:
     """c_s e^{beta^2 - beta} sin(tau) tau, the lemma's reduced goal (step 3's premise)."""
     return f"({written((1 + 3 * s * b) * exp(b ** 2 - b), 'b')})*sin({TAU})*({TAU})"
@@ -68,10 +111,7 @@ def f2_lower_argument(L: str, s: int, roots: RootOf, ends: tuple, bracket, goal:
                    over="b in {beta}"),
         Inequality(f"{L}.sin_tau_nonneg", "(silent) sin tau >= 0", f"Lemma {L}, proof",
                    lhs=f"sin({TAU})", op=">=", rhs=0, over="b in {beta}"),
-        Inequality(f"{L}.sin_nonneg", "(silent) sin x >= 0 on [0, pi]", f"Lemma {L}, proof",
-                   lhs="sin(pi*t)", op=">=", rhs=0, over="t in [0, 1]"),
-        Inequality(f"{L}.E_positive", "(silent) e^{beta(cos x - 1)} > 0", f"Lemma {L}, proof",
-                   lhs=at_pi_t(E_beta), op=">", rhs=0, over="t in [0, 1], b in {beta}"),
+        *sign_facts(L),
         Identity(f"{L}.f2_lower_identity_t", f"{L}.f2_lower_identity at x = pi t, with its bracket "
                  "factored as (s beta) K_s", f"Lemma {L}, proof", lhs=lower,
                  rhs=at_pi_t(sin(x) * E_beta) * s * b * bracket, over="t in [0, 1], b in {beta}"),

@@ -165,6 +165,7 @@ def test_root_location():
         "at2": ineq("2 - b", ">", "0", "b in [1, 2]"),
         "at4": ineq("4 - b", ">", "0", "b in [1, 2]"),
         "at_half": ineq("1/2 - b", "<", "0", "b in [1, 2]"),
+        "at1_weak": ineq("1 - b", "<=", "0", "b in [1, 2]"),
     })
     try:
         q = {"q": ROOT}
@@ -181,8 +182,11 @@ def test_root_location():
         assert not replays(derived("q", "<", "4", "b in [1, 2]", q), dict(at, sign="at4"))   # 4 not in (0, 3)
         assert replays(derived("1/2", "<", "q", "b in [1, 2]", q), dict(at, sign="at_half"))
         assert not replays(derived("q", "<", "1/2", "b in [1, 2]", q), dict(at, sign="at_half"))
+        # p(1) <= 0 (zero at b = 1, where the root is 1): only 1 <= q, not 1 < q
+        assert replays(derived("1", "<=", "q", "b in [1, 2]", q), dict(at, sign="at1_weak"))
+        assert not replays(derived("1", "<", "q", "b in [1, 2]", q), dict(at, sign="at1_weak"))
     finally:
-        for k in ("rc", "at2", "at4", "at_half"):
+        for k in ("rc", "at2", "at4", "at_half", "at1_weak"):
             PREMISES.pop(k)
 
 

@@ -1,5 +1,10 @@
 """The order rules: ``monotone`` (the mean value theorem with the checker's own derivative) and
-``root`` (a root of a RootCount located between points) (``certify.checker.derived``)."""
+``root`` (a root of a RootCount located between points) (``certify.checker.derived``).
+
+``root`` at a point c strictly between the defining points P_i < P_j: the polynomial has the
+sign at P_i left of the root and the sign at P_j right of it, so a strict sign at c puts c
+strictly on one side; a sign that may be 0 (p(c) >= 0) puts it on that side or at the root (the
+only zero in (P_i, P_j)), a non-strict bound."""
 from __future__ import annotations
 
 from . import terms as T
@@ -59,20 +64,22 @@ def root(conc: Statement, cert, premise):
     ends = [None if pt in ("-oo", "oo") else read_expr(pt, rdom.names) for pt in points[i:i + 2]]
     r = T.var(q)
     small, strict, big = conc.ordered()
-    if not strict or r not in (small, big):
-        raise CheckError(f"root: the conclusion is not a strict bound of {q}")
+    if r not in (small, big):
+        raise CheckError(f"root: the conclusion is not a bound of {q}")
     other = big if small is r else small
-    if (small is r and other is ends[1]) or (big is r and other is ends[0]):
+    if strict and ((small is r and other is ends[1]) or (big is r and other is ends[0])):
         return                                   # P_i < root < P_j
     sid = cert.get("sign")
     s = premise(sid)
     applies(s, conc, sid)
     expr = read_expr(rc.get("expr"), rdom.names + (var,))
-    if s.rhs is not T.num(0) or s.op not in ("<", ">") or s.lhs is not T.substitute(expr, {var: other}):
+    if s.rhs is not T.num(0) or s.op not in OPS or s.lhs is not T.substitute(expr, {var: other}):
         raise CheckError(f"root: premise {sid} is not the sign of the polynomial at the point")
-    sign = "+" if s.op == ">" else "-"
+    sign = "+" if s.op in (">", ">=") else "-"
     if (big is r) != (sign == signs[i]):
         raise CheckError(f"root: the sign at the point puts it on the other side of {q}")
+    if strict and s.op not in ("<", ">"):
+        raise CheckError(f"root: a strict bound of {q} from a sign that may be 0 at the point")
     for k, end in enumerate(ends):               # P_i < c < P_j
         if end is None or (end.op == other.op == "num" and (end.data < other.data if k == 0 else end.data > other.data)):
             continue
