@@ -379,7 +379,10 @@ class Cited(Claim):
 
 @dataclass(frozen=True)
 class Human(Claim):
+    """A step nobody machine-checked: ``reasoning`` says how it follows, ``why`` why it is not
+    a claim or a derivation (its category first: logic, theorem, algebra, text, numeric, open)."""
     reasoning: str = ""
+    why: str = ""
     kind = "human"
 
     def run(self, progress=None) -> Result:

@@ -82,10 +82,28 @@ def write_reports(grouped, out_dir: str, title: str, beta: str | None = None, to
         if lemma.errata:
             lines += ["", "**Errata:**"] + [f"- `{cid}`: {text}" if cid else f"- {text}" for cid, text in lemma.errata]
         lines.append("")
+    lines += _human_table(every)
     with open(os.path.join(out_dir, "REPORT.md"), "w") as fh:
         fh.write("\n".join(lines))
     _write_certificates(grouped, out_dir, total_seconds)
     _write_errata(grouped, out_dir, partial)
+
+
+def _human_table(outcomes) -> list:
+    """The HUMAN steps left, by category, each with why it is not a claim or a derivation."""
+    steps = [o for o in outcomes if o.result.status == "HUMAN" and o.claim.kind in ("human", "assumed")]
+    if not steps:
+        return []
+    why = [getattr(o.claim, "why", "") or ("assumed, stated formally: " + o.claim.statement
+                                            if o.claim.kind == "assumed" else "not classified") for o in steps]
+    cats: dict = {}
+    for w in why:
+        cat = w.split(":")[0]
+        cats[cat] = cats.get(cat, 0) + 1
+    lines = ["## HUMAN steps left", "", "By category: " + ", ".join(f"{c} {n}" for c, n in sorted(cats.items())) + ".",
+             "", "| id | why it is not machine-checked |", "|---|---|"]
+    lines += [f"| `{o.claim.id}` | {w.replace('|', '/')} |" for o, w in zip(steps, why)]
+    return lines + [""]
 
 
 def _human_line(outcomes) -> str:

@@ -87,6 +87,7 @@ lemma_A1 = Lemma(
                   expr=p(z, b), var="z", points=("-oo", "-1-2/b", "-1", "1-3/(10*b)", "1"), signs="-+-+-",
                   degree=4, over="b in {beta}"),
         Human("A.1.region", "the positive region of f''' is (-a, -b) U (b, a), 0 < b < a < pi",
+              why="logic: a set statement read off A.1.roots and e^{...} > 0",
               reasoning="By A.1.roots, p has exactly two roots r1 < r2 in (-1, 1) (r1 in (-1, 1-0.3/beta), "
                         "r2 in (1-0.3/beta, 1)), both simple, p > 0 exactly on (r1, r2) within [-1, 1] and "
                         "p(+-1) < 0. By A.1.f3_is_p and e^{...} > 0, f'''(x) > 0 iff r1 < cos x < r2. On [0, pi] "
@@ -184,6 +185,7 @@ lemma_A2 = Lemma(
                    "Lemma A.2, proof", lhs=2 * b * (1 + 2 * b + 4 * b ** 2), op="<", rhs=(1 + SQ) * (1 + 4 * b ** 2),
                    over="b in {beta}"),
         Human("A.2.conclusion", "the derivative is positive on (0, oo), so the function is strictly increasing",
+              why="theorem: a positive derivative on (0, oo) gives strict monotonicity (numeric part checked)",
               reasoning="A.2.final and the equivalences A.2.step4..step1 (positive multipliers A.2.multiplier_2/4) "
                         "give A.2.step0; with cos S >= 1 - S^2/2 (A.2.cos_lower, A.2.S_squared; 0 <= S < pi by "
                         "A.2.S_lt_pi) this gives c < cos S, i.e. arccos(c) > S: the numerator of A.2.derivative is "
@@ -221,6 +223,7 @@ corollary_A3 = Lemma(
                    over="q in (0, 1/2]"),
         Cited("A.3.also_in", "the corollary also appears in [21, Lemma 4]", "Corollary A.3", source="[21, Lemma 4]"),
         Human("A.3.glue", "the corollary follows from Lemma A.2 and the limit",
+              why="theorem: increasing with limit 1 (A.3.bound checks the conclusion directly)",
               reasoning="sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit; certified "
                         "by arb: A.3.limit_lower and A.3.bound squeeze it between 1 - q^2 and 1, q -> 0), so it is < 1 on (0, oo); "
                         "A.3.bound checks this directly."),
@@ -290,6 +293,7 @@ def radicand(L, c, op=">=", what="phi is real"):
 
 def g_signs_human(L, gpos):
     return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+                 why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
                  reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
                            f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
                            f"(z_b, 2 beta] ({L}.zb_below, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
@@ -311,6 +315,7 @@ def identity_claims(L, zmax):
                  lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
         Human(f"{L}.positive_region", "the positive region of g'_beta in (0, 2 beta) is "
               "(z_b, z_a) = (beta(1 - cos b), beta(1 - cos a)), and (f''(a) - f''(b))/sqrt(beta) = g_beta(z_a) - g_beta(z_b)",
+              why="logic: links A.1's roots a, b to z_a, z_b (the region of f''' to that of g'_beta)",
               reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
                         "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
                         f"{L}.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
@@ -395,15 +400,19 @@ lemma_A4 = Lemma(
                    lhs=g1(z), op="<", rhs=R("0.375"), over="z in [0, oo)"),
         radicand("A.4", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real"),
         Human("A.4.bound_za", "g_beta(z_a) < 0.512 sqrt(2 - 1.4/beta)/(sqrt 2 beta) + 0.375 sqrt(2 - 1.5/beta)/sqrt 2",
+              why="numeric, open: a bound over z in [z_h, 2 beta], a range that depends on beta",
               reasoning="A.4.g_combo at z = z_a > 1.4: g2(z_a) <= g2(1.4) (A.4.g2_max_after_14) and g2(1.4) > 0 give "
                         "sqrt(2 - z/beta) g2(z_a) <= sqrt(2 - 1.4/beta) g2(1.4) < 0.512 sqrt(2 - 1.4/beta). If z_a <= 1.5 "
                         "then g1(z_a) <= 0 <= 0.375 sqrt(2 - 1.5/beta); otherwise sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta) "
                         "and g1 < 0.375."),
-        Human("A.4.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)", reasoning="A.4.bound_za minus (9) (A.4.bound_zb)."),
+        Human("A.4.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              reasoning="A.4.bound_za minus (9) (A.4.bound_zb)."),
         Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
                    lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
         Human("A.4.large_beta", "beta >= 2: tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < "
               "sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2",
+              why="numeric, open: rests on A.4.phi",
               reasoning="A.4.positive_region, A.4.phi, A.4.phi_lt_2 (tau > 0), and sqrt(beta) tau < 1 by Corollary A.3 "
                         "(A.3.bound)."),
         tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
@@ -412,6 +421,7 @@ lemma_A4 = Lemma(
         Inequality("A.4.phi_096", "0.96 phi(beta) < 2 for beta in [1, 2)", lem("A.4"),
                    lhs=R("0.96") * phi_A4(b), op="<", rhs=2, over="b in [1, 2)"),
         Human("A.4.conclusion", "tau(f''(a) - f''(b)) < 2 for beta >= 1",
+              why="numeric, open: rests on the lemma's phi step",
               reasoning="beta >= 2: A.4.large_beta. beta in [1, 2): tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) "
                         "< 0.96 phi(beta) < 2 (A.4.tau_below_2, A.4.tau_at_2, A.4.phi_096)."),
     ),
@@ -465,6 +475,7 @@ lemma_A5 = Lemma(
                    over="z in [1.24, 1.24]"),
         radicand("A.5", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real; = 0 at beta = 0.75"),
         Human("A.5.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.75, 1)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
               reasoning="As A.4.bound_zb / A.4.bound_za with 0.165, 1.24, -0.26, 0.54: g2(z_b) >= g2(0.165) > -0.26 "
                         "(A.5.g2_min_0165_124, g2(0.165) < 0), g1 > -1.381; g2(z_a) <= g2(1.24) < 0.54, g1(z_a) <= 0 if "
                         "z_a <= 1.5 and < 0.375 otherwise (with sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta))."),
@@ -474,6 +485,7 @@ lemma_A5 = Lemma(
         Inequality("A.5.phi_091", "0.91 phi(beta) < 2 over the lemma's range", lem("A.5"),
                    lhs=R("0.91") * phi_A5(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.5.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
               reasoning="tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < sqrt(beta) tau phi(beta) "
                         "< 0.91 phi(beta) < 2."),
     ),
@@ -508,6 +520,7 @@ lemma_A6 = Lemma(
         radicand("A.6", "1.5", op="<", what="the 'removed' term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 is not real here"),
         radicand("A.6", "0.9", what="phi is real"),
         Human("A.6.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.5, 0.75)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
               reasoning="As in A.4 with 0.14, 0.9: g2(z_b) >= g2(0.14) > -0.28, g1 > -1.381; at z_a in (0.9, 2 beta): "
                         "g2(z_a) < 0.542 (A.6.g2_max) and sqrt(2 - z_a/beta) < sqrt(2 - 0.9/beta), g1(z_a) <= 0."),
         tau_point("A.6", "tau_const_printed", sqrt(R("0.75")) * tau(sqrt(R("0.75"))), "0.88",
@@ -521,6 +534,7 @@ lemma_A6 = Lemma(
         Inequality("A.6.phi_088", "0.88 phi(beta) < 2 over the lemma's range", lem("A.6"),
                    lhs=R("0.88") * phi_A6(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.6.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
               reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.88 phi(beta) < 2 (A.6.tau_bound, "
                         "A.6.tau_const, A.6.phi_088)."),
     ),
@@ -559,6 +573,7 @@ lemma_A7 = Lemma(
         g_sign("A.7", "0.1", "<"),
         g_sign("A.7", "2/3", ">"),
         Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+              why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
               reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
                         "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
                         "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
@@ -576,6 +591,7 @@ lemma_A7 = Lemma(
         Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
                    lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
         Human("A.7.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over (1/3, 0.5)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
               reasoning="As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; at z_a in (2/3, 2 beta): "
                         "g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), g1(z_a) <= 0."),
         tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
@@ -584,6 +600,7 @@ lemma_A7 = Lemma(
         Inequality("A.7.phi_0809", "0.809 phi(beta) < 2 over the lemma's range", lem("A.7"),
                    lhs=R("0.809") * phi_A7(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.7.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
               reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.809 phi(beta) < 2."),
     ),
     reasoning="The method of Lemma A.4 with the points 0.121 and 2/3; the g1 contribution at z_a is <= 0.",

@@ -91,6 +91,7 @@ lemma_B1 = Lemma(
         B1_ROOTS,
         *B1_ROOT_BOUNDS,
         Human("B.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (0, pi/2)",
+              why="logic: a set statement read off B.1.roots and e^{...} > 0",
               reasoning="Let r be the root in (0, 1); a = arccos r lies in (0, pi/2). On [-1, 1] the only "
                         "roots of p are r and possibly -1 (at beta = 1/3), and p(0) > 0 > p(1), so p >= 0 on "
                         "[-1, r] and p < 0 on (r, 1]. Since e^{beta(cos x - 1)} > 0 (B.1.f3_is_p), f'''(x) >= 0 "
@@ -115,6 +116,7 @@ corollary_B3 = Lemma(
         Identity("B.3.f2_at_0", "f''(0) = 0", "Corollary B.3, proof", lhs=f2.subs(x, 0), rhs=0, over="b in {beta}"),
         Identity("B.3.f2_at_pi", "f''(pi) = 0", "Corollary B.3, proof", lhs=f2.subs(x, pi), rhs=0, over="b in {beta}"),
         Human("B.3.paper_argument", "f'' first decreases from 0 to its minimum at a, then increases to 0",
+              why="logic: the paper's route; f'' <= 0 itself is derived (B.3.direct)",
               reasoning="By Lemma B.1, f''' < 0 on [0, a) and f''' >= 0 on [a, pi]; so f'' is decreasing on "
                         "[0, a] and nondecreasing on [a, pi], hence f'' <= max(f''(0), f''(pi)) = 0 on [0, pi]."),
         Identity("B.3.f2_cos_form", "(silent, cos-substitution) f''(x) = sin x e^{beta(cos x - 1)} Q(cos x), "

@@ -81,6 +81,7 @@ lemma_C1 = Lemma(
         C1_ROOTS,
         *C1_ROOT_BOUNDS,
         Human("C.1.region", "nonnegative region of f''' over [0, 2pi) is [a, 2pi - a], a = arccos r in (pi/2, pi)",
+              why="logic: a set statement read off C.1.roots and e^{...} > 0",
               reasoning="r = the root in (-1, 0) is the only root in [-1, 1]; p(-1) > 0 > p(0), p(1) < 0, so "
                         "p >= 0 on [-1, r], p < 0 on (r, 1]; a = arccos r in (pi/2, pi) and f''' >= 0 iff "
                         "cos x <= r iff x in [a, 2pi - a] (C.1.f3_is_p)."),
@@ -103,10 +104,12 @@ corollary_C3 = Lemma(
                    "beta in (0, 1/3] on this range", "Corollary C.3, proof",
                    lhs=b, op=">", rhs=0, over="b in {beta}"),
         Human("C.3.cites_C1", "corrected: the nonnegative region [a, 2pi - a], a in (pi/2, pi), is Lemma C.1",
+              why="text: the corrected citation",
               reasoning="Lemma C.1 (not B.1) gives exactly the region used, for beta in (-1/3, 0)."),
         Identity("C.3.f2_at_0", "f''(0) = 0", "Corollary C.3, proof", lhs=f2.subs(x, 0), rhs=0, over="b in {beta}"),
         Identity("C.3.f2_at_pi", "f''(pi) = 0", "Corollary C.3, proof", lhs=f2.subs(x, pi), rhs=0, over="b in {beta}"),
         Human("C.3.paper_argument", "f'' first decreases from 0 to its minimum at a, then increases to 0",
+              why="logic: the paper's route; f'' <= 0 itself is derived (C.3.direct)",
               reasoning="By Lemma C.1, f''' < 0 on [0, a), >= 0 on [a, pi]; with f''(0) = f''(pi) = 0 this "
                         "gives f'' <= 0 on [0, pi]."),
         Identity("C.3.f2_cos_form", "(silent, cos-substitution) f''(x) = sin x e^{beta(cos x - 1)} Q(cos x), "
@@ -346,6 +349,7 @@ lemma_C6 = Lemma(
                    "implicit function theorem alpha = 2pi/3 + o_n(1) solves the printed equation for large n",
                    "Lemma C.6, proof", lhs=-R(3, 2) * (1 + 3 * b / 2) * exp(-b / 2), op=">", rhs=0, over="b in {beta}"),
         Human("C.6.large_n", "n not a multiple of 3, n large: alpha = 2pi/3 + o_n(1) solves the equation",
+              why="numeric, open: C_beta is not computed",
               reasoning="The equation divided by floor(n/3) is F(alpha, eps) = sin 2alpha e^{beta cos 2alpha} + (1 + eps) "
                         "sin alpha e^{beta cos alpha} with eps = (n - 3floor(n/3))/floor(n/3) -> 0; F(2pi/3, 0) = 0 "
                         "(C.6.alpha_equation_3k) and dF/dalpha != 0 there (C.6.ift_*). Then f'(alpha), f'(2alpha) > 0 "
@@ -361,6 +365,7 @@ lemma_C6 = Lemma(
         Identity("C.6.hessian_diag_n2_corrected", "corrected: d^2E/dx1^2 = -2 f'(x1 - x2) = 2 L_11", "Lemma C.6, proof",
                  lhs=sympy.diff(E2, x1, 2), rhs=-2 * f1.subs(x, x1 - x2), over="x1 in [-4, 4], x2 in [-4, 4], b in {beta}"),
         Human("C.6.quadratic_form", "v^T L v = -1/2 sum_{i,j} f'(x_i - x_j)(v_i - v_j)^2",
+              why="algebra: the Laplacian identity for general n",
               reasoning="The Laplacian D - A of a symmetric A satisfies v^T (D - A) v = 1/2 sum A_ij (v_i - v_j)^2; "
                         "here A_ij = -f'(x_i - x_j)."),
         Identity("C.6.printed_difference_set", "as printed for general alpha: '|x_i - x_j| in {0, alpha, 2pi - alpha}', "
@@ -383,6 +388,7 @@ lemma_C6 = Lemma(
                  "where the inter-cluster weight is positive", "Lemma C.6",
                  lhs=f1.subs({x: 2 * pi / 3, b: R(-2, 3)}), rhs=0, over="b in {beta}"),
         Human("C.6.nsd_argument", "the Hessian is NSD with kernel span(1, ..., 1) for every n = 3k and beta < -2/3",
+              why="logic: positive weights on a complete graph give a negative semidefinite Laplacian",
               reasoning="All weights f'(x_i - x_j) are > 0 (C.6.fprime_*), so v^T L v = -1/2 sum f'(...)(v_i - v_j)^2 "
                         "<= 0 with equality iff all v_i are equal (the weight graph is complete)."),
         *_matrix_claims(),

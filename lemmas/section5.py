@@ -74,6 +74,7 @@ setup = Lemma(
                    lhs=D_FACTOR + b, op=">", rhs=0, over="b in {beta}"),
         Human("S5.f1_sign", "'it is clear that we can set tau = ...': f' > 0 on [0, tau), f'(tau) = 0, f' < 0 on "
               "(tau, pi], hence f'(x) < 0 for all x not in [-tau, tau] (mod 2pi)",
+              why="numeric, open: the sign of f' on ranges that depend on tau(beta)",
               reasoning="beta c + D is linear in c and positive at c = +-1 (S5.D_minus_beta, S5.D_plus_beta), so "
                         "positive on [-1, 1]; by S5.f1_factor f' has the sign of cos x - cos tau on [0, pi], and "
                         "cos is decreasing there. f' is even and 2pi-periodic (S5.f1_even)."),
@@ -104,7 +105,7 @@ case_A = Lemma(
     beta="(1/3, oo)",
     claims=(
         Human("2.4.A.T1_is_S1", "(T1) is (S1) with f(x) = sin(x) e^{beta(cos(x) - 1)} and g = 1",
-              reasoning="The factor e^{-beta} is a constant time change."),
+              why="theorem: a time change", reasoning="The factor e^{-beta} is a constant time change."),
         glue_23("A"),
         Inequality("2.4.A.printed_order", "as printed, 'positive regions of f''' over (-pi, pi] are (-a, -b) U (b, a) "
                    "for some 0 < a < b < pi': with a < b the set (b, a) is empty, i.e. f''' <= 0 on [0, pi]",
@@ -114,11 +115,13 @@ case_A = Lemma(
                    "(0, pi), e.g. p(1 - 0.3/beta) > 0 (as in Lemma A.1's proof), so (b, a) is not empty",
                    "Section 5, case beta > 1/3", lhs=p(1 - R(3, 10) / b, b), op=">", rhs=0, over="b in {beta}"),
         Human("2.4.A.region", "the positive region of f''' over (-pi, pi] is (-a, -b) U (b, a), 0 < b < a < pi",
-              reasoning="Lemma A.1."),
+              why="logic: Lemma A.1's region", reasoning="Lemma A.1."),
         Human("2.4.A.equivalence", "<tau, 1{(-a,-b) U (b,a)} f'''> < 4  <=>  tau (f''(a) - f''(b)) < 2",
+              why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="f''' is even (S5.f3_even), so the integral over (-a,-b) U (b,a) is 2(f''(a) - f''(b)); "
                         "4 f'(0) = 4 (S5.f1_at_0); tau is a constant."),
         Human("2.4.A.lemmas", "which follows from Lemmas A.4, A.5, A.6, A.7",
+              why="numeric, open: the cover of (1/3, oo) by Lemmas A.4-A.7, once their statements are derived",
               reasoning="Their ranges [1, oo), [0.75, 1), [0.5, 0.75), (1/3, 0.5) cover (1/3, oo)."),
     ),
     reasoning="Lemma A.1 gives the positive region, evenness turns the criterion into tau(f''(a) - f''(b)) < 2, "
@@ -145,9 +148,12 @@ case_B = Lemma(
         Identity("2.4.B.f2_reflect", "(silent) f''(2pi - a) = -f''(a), so int_a^{2pi-a} f''' = -2 f''(a)",
                  "Section 5, case 0 < beta <= 1/3", lhs=f2.subs(x, 2 * pi - x), rhs=-f2, over=XB),
         Human("2.4.B.equivalence", "<tau, 1{(a, 2pi - a)} f'''> < 4  <=>  tau f''(a) > -2",
+              why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="The positive and nonnegative regions differ by at most the point pi, so the integral of "
                         "|f'''|_+ is int_a^{2pi-a} f''' = -2 f''(a) (2.4.B.f2_reflect); 4 f'(0) = 4."),
-        Human("2.4.B.lemma", "which is proved in Lemma B.4", reasoning="Lemma B.4 (a in (0, pi/2) from Lemma B.1)."),
+        Human("2.4.B.lemma", "which is proved in Lemma B.4",
+              why="theorem: Lemma B.4 applied",
+              reasoning="Lemma B.4 (a in (0, pi/2) from Lemma B.1)."),
     ),
     reasoning="Lemma B.1 gives the region [a, 2pi - a]; the criterion becomes tau f''(a) > -2, Lemma B.4.",
     errata=(("2.4.B.printed_positive_region", "Section 5, case 0 < beta <= 1/3: 'the positive region of f''' over "
@@ -179,6 +185,7 @@ case_0 = Lemma(
                    "positive region in [0, 2pi) is exactly (pi/2, 3pi/2) and a = pi/2", "Section 5, case beta = 0",
                    lhs=-cos(pi * (t - R(1, 2))), op="<=", rhs=0, over="t in [0, 1]"),
         Human("2.4.0.equivalence", "it suffices that tau f''(a) > -2",
+              why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="As in case 0 < beta <= 1/3: int_a^{2pi-a} f''' = -2 f''(a), 4 f'(0) = 4."),
         Identity("2.4.0.value", "tau f''(a) = (pi/2)(-sin(pi/2)) = -pi/2", "Section 5, case beta = 0",
                  lhs=tau(0) * f2.subs({b: 0, x: pi / 2}), rhs=-pi / 2, over="b in {beta}"),
@@ -204,6 +211,7 @@ case_C = Lemma(
               "Section 5, case beta < 0", source="Corollary 3.3 of the paper (Section 3) with Theorem 2.3's "
               "gradient-ascent setting; not checked"),
         Human("2.4.C.suffices", "it suffices that tau <1, |f'''|_+> <= 4(1 + tau/pi)",
+              why="theorem: Corollary 3.3 with M = pi",
               reasoning="Corollary 3.3's condition with M = pi and f'(0) = 1 (S5.f1_at_0)."),
         Inequality("2.4.C.printed_region", "as printed, 'the positive region of f''' over (-pi, pi] is (a, 2pi - a) "
                    "for some a in (pi/2, pi)': within (-pi, pi] that is (a, pi], so f''' <= 0 on (-pi, -pi/2] "
@@ -221,12 +229,15 @@ case_C = Lemma(
         Identity("2.4.C.f2_reflect", "(silent) f''(2pi - a) = -f''(a), so int_a^{2pi-a} f''' = -2 f''(a)",
                  "Section 5, case beta < 0", lhs=f2.subs(x, 2 * pi - x), rhs=-f2, over=XB),
         Human("2.4.C.equivalence", "corrected: <tau, 1{(a, 2pi-a)} f'''> <= 4(1 + tau/pi) <=> tau f''(a) >= -2(1 + tau/pi)",
+              why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="-2 tau f''(a) <= 4(1 + tau/pi) divided by -2."),
         Inequality("2.4.C.corrected_equivalence", "corrected right side, checked directly: "
                    "tau f''(x) >= -2(1 + tau/pi) for all x in [0, pi] (Lemma C.5's statement)",
                    "Section 5, case beta < 0", lhs=T * f2.subs(x, pi * t), op=">=", rhs=-2 * (1 + T / pi),
                    over="t in [0, 1], b in {beta}"),
-        Human("2.4.C.lemma", "which follows from Lemma C.5", reasoning="Lemma C.5 (with Lemma C.1 for a)."),
+        Human("2.4.C.lemma", "which follows from Lemma C.5",
+              why="theorem: Lemma C.5 applied",
+              reasoning="Lemma C.5 (with Lemma C.1 for a)."),
     ),
     reasoning="Lemma C.4 allows M = pi in Corollary 3.3; the criterion becomes tau f''(a) >= -2(1 + tau/pi), "
               "Lemma C.5.",
@@ -251,6 +262,7 @@ cor_25 = Lemma(
     beta="[-0.16, oo)",
     claims=(
         Human("2.5.argument", "same argument as Corollary 2.4 with g_i = sum_j e^{beta cos(x_i - x_j)} in (S2)",
+              why="theorem: the argument of Corollary 2.4 for (S2)",
               reasoning="g_i is smooth and positive; Theorem 2.3 (beta >= 0) and Corollary 3.3 with M = pi "
                         "(beta < 0) apply to (S2) with the same f, so the cases 2.4.A, 2.4.B, 2.4.0, 2.4.C carry over."),
         Cited("2.5.theorem_2_3", "Theorem 2.3 / Corollary 3.3 for the adjusted system (S2)", "Corollary 2.5",
@@ -267,10 +279,12 @@ cor_26 = Lemma(
     beta="(-oo, -2/3)",
     claims=(
         Human("2.6.from_C6", "from Lemma C.6 there is a stable non-synchronized stationary point",
+              why="theorem: Lemma C.6 applied",
               reasoning="Lemma C.6 (claims C.6.*: critical point, f' > 0 at all differences for every beta < -2/3, "
                         "arb-certified Hessians for n = 3, 6, 30, 300)."),
         Human("2.6.nonsync", "the Hessian has one zero eigenvalue (translations) and the others negative, so "
               "global synchronization does not occur",
+              why="theorem: a strict local maximum is not synchronized",
               reasoning="Modulo rotations the configuration is a nondegenerate local maximum of E, which attracts an "
                         "open (positive-measure) set of initial conditions of the gradient ascent; for (T2) the "
                         "metric change of Section 4 preserves the signature of the Hessian (Lemma 4.2)."),
