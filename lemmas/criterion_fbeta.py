@@ -33,7 +33,7 @@ from fractions import Fraction
 import sympy
 
 from certify.criterion import (FAILS, HOLDS, UNDECIDED, Criterion, decimal_bound, qstr,
-                               _round_decimal)
+                               round_decimal)
 from certify.roots import arb_to_fraction
 from lemmas.functions import b, f_beta, x
 
@@ -79,7 +79,7 @@ def _dec(q: Fraction) -> str:
             s = str(abs(n.numerator)).rjust(k + 1, "0")
             out = s if k == 0 else s[:-k] + "." + s[-k:]
             return ("-" if q < 0 else "") + out
-    return "~" + _round_decimal(q, "lo", 12)
+    return "~" + round_decimal(q, "lo", 12)
 
 
 def _crossing(crit: Criterion, key: str, lo: Fraction, hi: Fraction, tol: Fraction):
@@ -516,7 +516,7 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
 
 
 def _approx(q: Fraction) -> str:
-    return _round_decimal(q, "lo", 9)
+    return round_decimal(q, "lo", 9)
 
 
 def _minlow(run, key):
