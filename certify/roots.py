@@ -67,6 +67,7 @@ __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_
 # -- isolation ------------------------------------------------------------------------------------
 
 POS, NEG, ROOT, UNRESOLVED = "pos", "neg", "root", "unresolved"
+CHASE = 64                 # non-monotone cells this much below the coarse width stop chasing
 STALL = 16                 # a contraction step that keeps more than 15/16 of a root piece ends it
 
 
@@ -213,11 +214,13 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
                 if (sh - sl) * d > 0:
                     leaves.append(Piece(lo, hi, ROOT, "monotone", d))
                     continue
-            if d and (sl == 0) != (sh == 0):
-                # a monotone cell with one end inside the set swept by the root as p ranges
-                # over P: when a point a quarter of the cell inside is swept too, the cell is
-                # no wider than a few times that set and splitting would only chase its edge;
-                # the cluster test (step 4) takes over
+            if (sl == 0) != (sh == 0) and (d or w <= coarse / CHASE):
+                # one end inside the set where F's sign is undecided (the set swept by a root
+                # as p ranges over P, widened by the enclosure): when a point a quarter of the
+                # cell inside is undecided too, the cell is no wider than a few times that
+                # set and splitting would only chase its edge (down to root_tol: ~40 levels
+                # of two cells); the cluster test (step 4) takes over.  Where dF/dx has no
+                # certain sign a few more levels are tried first (children can be monotone)
                 probe = lo + w / 4 if not sl else hi - w / 4
                 if not c.point_sign(probe):
                     leaves.append(Piece(lo, hi, UNRESOLVED, "monotone-candidate"))
