@@ -29,8 +29,9 @@ How the pieces are found (the search is free to be clever; each decision is an a
 4. adjacent unresolved cells are merged into one cluster and the monotonicity test is retried
    on the whole cluster (the root moves with p, so its enclosure is a ball over the cell);
 5. a ``root`` piece is contracted by interval Newton steps N = m - F(m, P) / dF(X, P) (in x
-   units), whose new ends are proved by re-evaluating the sign of F there: the two slices cut
-   off are sign pieces by monotonicity.
+   units): for each p the root r(p) = m - F(m, p) / dF(xi, p) lies in N (mean value theorem),
+   so the new ends, rational points strictly outside N, are not roots; the two slices cut off
+   contain no root and are sign pieces of the sign at their outer end (F is continuous).
 
 Definedness (the expression as written, ``certify.expr``).  F is a tree; an enclosure is used
 only where F is proved defined and continuous on the whole box (arb-ball fast path, else
@@ -54,13 +55,13 @@ from typing import Sequence
 
 from flint import arb
 
-from .roots_exact import (CellBall, arb_to_fraction, ceil_dyadic, floor_dyadic, imul,
+from .roots_exact import (CellBall, above_dyadic, arb_to_fraction, below_dyadic, imul,
                           interval_of, lower_fraction, qarb, sign, tball, upper_fraction)
 from .roots_fn import Fn
 from .roots_normal import is_total, normalize
 
 __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_to_fraction",
-           "floor_dyadic", "ceil_dyadic", "normalize", "is_total", "CellBall", "interval_of",
+           "below_dyadic", "above_dyadic", "normalize", "is_total", "CellBall", "interval_of",
            "imul", "lower_fraction", "upper_fraction"]
 
 
@@ -301,8 +302,7 @@ def _merge_clusters(c: _Ctx, leaves: list) -> list:
 
 def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
     """Shrink each root piece (module docstring, step 5).  Each step tries an interval Newton
-    step N = m - F(m, P)/dF(X, P) (in x units; its new ends are proved by the sign of F there)
-    and, when that does not halve the piece (dF's enclosure too wide, or the root swept by the
+    step N = m - F(m, P)/dF(X, P) (in x units; the root is inside N for every p) and, when that does not halve the piece (dF's enclosure too wide, or the root swept by the
     parameter), a bisection step decided by the certified sign of F at the midpoint.  The
     slices cut off are sign pieces: F is strictly monotone on the piece and has the sign of
     the nearer end there."""
@@ -319,7 +319,7 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         for _ in range(steps):
             if hi - lo <= tol or stalled:
                 break
-            nlo, nhi = _newton(c, lo, hi, d, sl, sh)
+            nlo, nhi = _newton(c, lo, hi, d)
             if (nhi - nlo) * 2 > hi - lo:            # less than halved: try cut points
                 nlo, nhi = _cut(c, lo, hi, nlo, nhi, sl, sh)
                 # no cut point decided and Newton gained < 1/16: the piece is about the set
@@ -368,9 +368,12 @@ def _cut(c: _Ctx, lo: Fraction, hi: Fraction, nlo: Fraction, nhi: Fraction, sl: 
     return nlo, nhi
 
 
-def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
-    """One interval Newton step on the root piece [lo, hi]; returns the proved new ends (the
-    old ones when the step fails)."""
+def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int):
+    """One interval Newton step on the root piece [lo, hi] (F continuous, dF of sign d on it,
+    exactly one root for each p): returns new ends with every root strictly between them (the
+    old ones when the step fails).  The proof: for each p the root r = m - F(m, p)/dF(xi, p)
+    for some xi in [lo, hi] (mean value theorem), so r is in N = m - F(m, P)/dF(X, P), and the
+    ends are dyadic rationals strictly outside N."""
     X = c.xball(lo, hi)
     D = c.dfn.enclose_product(X, c.P)
     if sign(D) != d:
@@ -382,14 +385,10 @@ def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
         N = N / c.scale
     if not N.is_finite():
         return lo, hi
-    nlo = max(lo, floor_dyadic(lower_fraction(N)))
-    nhi = min(hi, ceil_dyadic(upper_fraction(N)))
+    nlo = max(lo, below_dyadic(lower_fraction(N)))
+    nhi = min(hi, above_dyadic(upper_fraction(N)))
     if not nlo < nhi:
         return lo, hi
-    if nlo > lo and c.point_sign(nlo) != sl:
-        nlo = lo
-    if nhi < hi and c.point_sign(nhi) != sh:
-        nhi = hi
     return nlo, nhi
 
 
