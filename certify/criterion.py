@@ -214,15 +214,17 @@ class Criterion:
     def _xb(self, lo: Fraction, hi: Fraction) -> arb:
         return arb.pi() * tball(lo, hi)
 
-    def _iso(self, k: int, t_lo, t_hi, P, deadline) -> Isolation:
+    def _iso(self, k: int, t_lo, t_hi, P, deadline, within) -> Isolation:
         """Isolation of the zeros of f^(k) on [t_lo pi, t_hi pi] uniformly over the cell P.  On
         a parameter cell of positive width the budget is ``isolate_cells / WIDE_SHARE`` x-cells:
         what makes such an isolation expensive is the set its roots sweep over the cell, which
-        only splitting the parameter cell shrinks (the cell then ends UNDECIDED and is split)."""
+        only splitting the parameter cell shrinks (the cell then ends UNDECIDED and is split).
+        ``within``: the isolation for a cell containing this one, or None."""
         cells = self.isolate_cells
         if P and not P[0].is_exact():
             cells //= WIDE_SHARE
-        return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=cells, deadline=deadline)
+        return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=cells, deadline=deadline,
+                       within=within)
 
     # -- tau --------------------------------------------------------------------------------------
     def _tau_right(self, iso: Isolation):
@@ -314,30 +316,41 @@ class Criterion:
 
     # -- one cell ----------------------------------------------------------------------------------
     def enclose(self, lo: Optional[Fraction] = None, hi: Optional[Fraction] = None,
-                *, deadline: Optional[float] = None, use_mv: bool = True) -> CellResult:
+                *, deadline: Optional[float] = None, use_mv: bool = True,
+                within: Optional[CellResult] = None) -> CellResult:
         """All enclosures and verdicts on the parameter cell [lo, hi] (a point when lo == hi;
-        no arguments when f has no parameter).  Memoized per cell: the result is a function of
-        f and the cell (and ``use_mv``), except where the deadline cut an isolation short --
-        such a result is not kept."""
+        no arguments when f has no parameter).  ``within``: a result on a cell that contains
+        [lo, hi]; its root isolations (statements for every parameter of that cell) are where
+        this cell's isolations start.  Memoized per cell (the first result is kept, except one
+        that the deadline may have cut short)."""
         if (self.param is None) != (lo is None):
             raise CertifyInputError("a parameter cell is needed exactly when f has a parameter")
+        hints = ()
         if lo is not None:
             lo, hi = Fraction(lo), Fraction(hi if hi is not None else lo)
-        key = (lo, hi, use_mv)
+            if within is not None:
+                if not (within.lo <= lo and hi <= within.hi):
+                    raise CertifyInputError("within: a cell that does not contain this one")
+                hints = within.isolations
+        return self._cell(lo, hi, deadline, use_mv, hints)
+
+    def _cell(self, lo, hi, deadline, use_mv, hints) -> CellResult:
+        """``enclose`` after the checks; ``hints``: isolations valid on a cell containing it."""
+        key = (lo, hi, use_mv or lo == hi)
         hit = self._cells.get(key)
         if hit is not None:
             return hit
         old = ctx.prec
         ctx.prec = self.prec
         try:
-            res = self._enclose(lo, hi, deadline, use_mv)
+            res = self._enclose(lo, hi, deadline, use_mv, hints)
         finally:
             ctx.prec = old
         if deadline is None or time.monotonic() <= deadline:
             self._cells[key] = res
         return res
 
-    def _enclose(self, lo, hi, deadline, use_mv) -> CellResult:
+    def _enclose(self, lo, hi, deadline, use_mv, hints) -> CellResult:
         start = time.monotonic()
         why = self.undefined(lo, hi)
         if why is not None:
@@ -346,18 +359,21 @@ class Criterion:
         P = self._P(lo, hi)
         wide = lo is not None and lo != hi
         pm = (qarb((lo + hi) / 2),) if wide else None
-        iso1 = self._iso(1, 0, 1, P, deadline)
+        hint = hints + (None,) * (4 - len(hints))
+        iso1 = self._iso(1, 0, 1, P, deadline, hint[0])
         t_lo, t_hi, troot = self._tau_right(iso1)
-        iso3 = self._iso(3, 0, 1, P, deadline)
+        iso3 = self._iso(3, 0, 1, P, deadline, hint[1])
+        isos = (iso1, iso3)
         cells = iso1.cells + iso3.cells
         if self.odd:
             I = 2 * self._integral(iso3, P, pm)
         else:
-            iso1l = self._iso(1, -1, 0, P, deadline)
+            iso1l = self._iso(1, -1, 0, P, deadline, hint[2])
             l_lo, l_hi = self._tau_left(iso1l)
             t_lo, t_hi = max(t_lo, l_lo), max(t_hi, l_hi)
             troot = None
-            iso3l = self._iso(3, -1, 0, P, deadline)
+            iso3l = self._iso(3, -1, 0, P, deadline, hint[3])
+            isos += (iso1l, iso3l)
             I = self._integral(iso3, P, pm) + self._integral(iso3l, P, pm)
             cells += iso1l.cells + iso3l.cells
         tau_lo, tau_hi = self._x(t_lo), self._x(t_hi)
@@ -366,7 +382,7 @@ class Criterion:
         R = {k: self._ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
         if (use_mv and wide and self.odd and troot is not None and iso3.complete
                 and all(R[k][0] is not None or R[k][1] is not None for k in M_KEYS)):
-            mv = self._mean_value(lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0)
+            mv = self._mean_value(lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0)
             if mv is not None:
                 method = "mean-value"
                 for k in M_KEYS:
@@ -374,7 +390,7 @@ class Criterion:
         verdict = {k: verdict_of(*R[k]) for k in M_KEYS}
         return CellResult(lo, hi, tau_lo.lower(), tau_hi.upper(), troot is not None,
                           iso1.n_roots, I, iso3.n_roots, fp0, R, verdict, method,
-                          time.monotonic() - start, cells)
+                          time.monotonic() - start, cells, isolations=isos)
 
     def _ratio(self, tau_lo: arb, tau_hi: arb, I: arb, fp0: arb, key: str):
         """(lo, hi) bounds of R_key from the enclosures, None for an infinite bound."""
@@ -393,9 +409,13 @@ class Criterion:
             rhi = (4 * fp0.upper() * (1 / tau_lo.lower() + c) / I.lower()).upper()
         return (rlo, rhi)
 
-    def _mean_value(self, lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0):
-        """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None."""
-        center = self.enclose(lo=(lo + hi) / 2, hi=(lo + hi) / 2)
+    def _mean_value(self, lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0):
+        """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None;
+        ``isos``: the cell's isolations (f' and f''' on [0, pi] first), the start of the
+        center's."""
+        iso3 = isos[1]
+        m = (lo + hi) / 2
+        center = self._cell(m, m, None, True, isos)
         p = self.param
         T = self._xb(troot.lo, troot.hi)
         d1p = self.d[1].partial(p)

@@ -53,16 +53,16 @@ def certify_range(crit, lo, hi, key: str, *, min_width=None, max_cells: int = 20
     start = time.monotonic()
     deadline = start + seconds
     leaves = []
-    stack = [(lo, hi)]
+    stack = [(lo, hi, None)]
     evaluated = 0
     budget_hit = False
     while stack:
-        a, b = stack.pop()
+        a, b, parent = stack.pop()
         if evaluated >= max_cells or time.monotonic() > deadline:
             budget_hit = True
             leaves.append(undecided_cell(a, b))
             continue
-        r = crit.enclose(a, b, deadline=deadline, use_mv=use_mv)
+        r = crit.enclose(a, b, deadline=deadline, use_mv=use_mv, within=parent)
         evaluated += 1
         if progress is not None:
             progress(r)
@@ -73,6 +73,6 @@ def certify_range(crit, lo, hi, key: str, *, min_width=None, max_cells: int = 20
         if r.method == "undefined" and all(crit.undefined(t, t) is not None for t in (a, m, b)):
             leaves.append(r)          # f undefined at both ends and the middle: do not chase
             continue
-        stack.append((m, b))
-        stack.append((a, m))
+        stack.append((m, b, r))
+        stack.append((a, m, r))
     return RangeResult(lo, hi, key, leaves, evaluated, time.monotonic() - start, budget_hit)

@@ -34,6 +34,7 @@ class CellResult:
     seconds: float = 0.0
     cells: int = 0                    # x-cells used by the root isolations
     reason: str = ""                  # why an UNDECIDED cell is undecided (undefined f, budget)
+    isolations: tuple = ()            # root isolations: f', f''' on [0, pi] (then on [-pi, 0])
 
     def as_json(self, digits: int = 12) -> dict:
         def b(v, side):

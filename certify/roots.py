@@ -179,22 +179,33 @@ class _Ctx:
 def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = None,
             root_tol: Fraction = Fraction(1, 1 << 40), max_cells: int = 4000,
             deadline: float | None = None, newton_steps: int = 80,
-            contract_tol: Fraction = Fraction(1, 1 << 58)) -> Isolation:
+            contract_tol: Fraction = Fraction(1, 1 << 58), within: Isolation | None = None) -> Isolation:
     """Isolate the zeros of ``fn`` in x = scale*t, t in [t_lo, t_hi], for all p in the box P.
 
     ``fn`` is an ``Fn`` in (x, *params); ``P`` the parameter balls (a point parameter is an
     exact ball).  ``root_tol`` is the t-width below which an undecided cell is no longer split
     (it then stays ``unresolved`` unless the cluster test of step 4 resolves it).  When the
     cell budget or the deadline runs out the remaining cells are ``unresolved``: a budget ends
-    a search with an undecided answer, never with a guess."""
+    a search with an undecided answer, never with a guess.
+
+    ``within``: an isolation of the same ``fn`` on the same interval for a parameter box that
+    contains P (the caller's duty).  Its pos, neg and root pieces are statements for every p of
+    that box, so they hold on P and are kept; only its unresolved pieces are searched again,
+    and its root pieces are contracted further for the smaller box."""
     start = time.monotonic()
     t_lo, t_hi = Fraction(t_lo), Fraction(t_hi)
     if not t_lo < t_hi:
         raise ValueError("empty interval")
     c = _Ctx(fn, P, scale, max_cells, deadline)
     coarse = (t_hi - t_lo) / 16
-    leaves: list[Piece] = []
-    stack = [(t_lo, t_hi)]
+    if within is None:
+        leaves: list[Piece] = []
+        stack = [(t_lo, t_hi)]
+    else:
+        if (within.t_lo, within.t_hi) != (t_lo, t_hi):
+            raise ValueError("within: an isolation of another interval")
+        leaves = [p for p in within.pieces if p.kind != UNRESOLVED]
+        stack = [(p.lo, p.hi) for p in reversed(within.pieces) if p.kind == UNRESOLVED]
     while stack:
         lo, hi = stack.pop()
         if c.exhausted():
@@ -235,6 +246,8 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
         mid = (lo + hi) / 2
         stack.append((mid, hi))
         stack.append((lo, mid))
+    if within is not None:
+        leaves.sort(key=lambda p: p.lo)
     pieces = _merge_clusters(c, leaves)
     pieces = _contract(c, pieces, newton_steps, contract_tol)
     pieces = _merge_signs(pieces)
@@ -302,10 +315,10 @@ def _merge_clusters(c: _Ctx, leaves: list) -> list:
 
 def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
     """Shrink each root piece (module docstring, step 5).  Each step tries an interval Newton
-    step N = m - F(m, P)/dF(X, P) (in x units; the root is inside N for every p) and, when that does not halve the piece (dF's enclosure too wide, or the root swept by the
-    parameter), a bisection step decided by the certified sign of F at the midpoint.  The
-    slices cut off are sign pieces: F is strictly monotone on the piece and has the sign of
-    the nearer end there."""
+    step N = m - F(m, P)/dF(X, P) (in x units; the root is inside N for every p) and, when
+    that does not halve the piece (dF's enclosure too wide, or the root swept by the
+    parameter), cut points decided by the certified sign of F there (``_cut``).  The slices
+    cut off contain no root: they are sign pieces of the sign of the nearer end."""
     out: list[Piece] = []
     for k, p in enumerate(pieces):
         if p.kind != ROOT or steps <= 0:

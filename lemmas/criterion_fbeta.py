@@ -153,17 +153,17 @@ def _plot_enclosures(key: str = "pi"):
     a = FIG_LO
     while a < FIG_HI:
         step = Fraction(1, 50) if a < 1 else Fraction(1, 2)
-        cells.append((a, a + step))
+        cells.append((a, a + step, None))
         a += step
     out = []
     while cells:
-        lo, hi = cells.pop(0)
-        r = crit.enclose(lo, hi)
+        lo, hi, parent = cells.pop(0)
+        r = crit.enclose(lo, hi, within=parent)
         rl, rh = r.R[key]
         wide = rl is None or rh is None or arb_to_fraction(rh) - arb_to_fraction(rl) > Fraction(1, 50)
         if wide and hi - lo > Fraction(1, 1600):
             m = (lo + hi) / 2
-            cells[0:0] = [(lo, m), (m, hi)]
+            cells[0:0] = [(lo, m, r), (m, hi, r)]
         else:
             out.append(r)
     zoom = []

@@ -96,7 +96,21 @@ def test_random_cubics_with_parameter(seed):
     plo, phi = F(0), F(rng.randint(1, 5), 100)
     lo, hi = a - 1, c + 1
     iso = isolate(fn, lo, hi, [tball(plo, phi)])
-    _check_partition(iso, lo, hi)
+    _check_cubic(iso, expr, (a, b_, c), plo, phi, rng)
+    # started from the box's isolation: a sub-box and a point of it (the pieces carried over
+    # and the new ones must hold there)
+    for slo, shi in ((plo, (plo + phi) / 2), (phi / 3, phi / 3)):
+        sub = isolate(fn, lo, hi, [tball(slo, shi)], within=iso)
+        _check_cubic(sub, expr, (a, b_, c), slo, shi, rng)
+        assert sub.cells <= iso.cells
+    with pytest.raises(ValueError):
+        isolate(fn, lo, hi + 1, [tball(plo, phi)], within=iso)
+
+
+def _check_cubic(iso, expr, abc, plo, phi, rng):
+    """Signs of the pos / neg pieces and one true root per root piece, for sampled p."""
+    a, b_, c = abc
+    _check_partition(iso, iso.t_lo, iso.t_hi)
     for _ in range(20):
         pv = plo + (phi - plo) * F(rng.randint(0, 1000), 1000)
         for q in iso.pieces:
