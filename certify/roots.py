@@ -6,18 +6,23 @@ by consecutive closed pieces with exact rational ends.  Each piece carries one o
 each a statement about *every* parameter value p in the box P:
 
 - ``pos`` / ``neg``  F(x, p) > 0 (resp. < 0) for all x in the piece;
-- ``root``           F(., p) has exactly one zero in the piece, and it is simple: dF/dx has a
+- ``root``           F(., p) has exactly one zero in the piece, and it is simple: dH/dx has a
                      constant sign on piece x P (``slope``) and F has opposite certified signs
                      at the two ends (so by the intermediate value theorem and strict
-                     monotonicity there is one and only one root; by the implicit function
-                     theorem it is a C^1 function of p);
+                     monotonicity of H there is one and only one root; by the implicit
+                     function theorem it is a C^1 function of p); F goes from sign -slope to
+                     sign slope across it.  H is F, or F without positive factors when
+                     F = c exp(u_1) ... exp(u_k) H with c > 0 and every u_i total
+                     (``Fn.sign_factor``: same signs, zeros, definedness, and F' = c E H' at
+                     a zero, so the search runs on H);
 - ``unresolved``     nothing is claimed (the piece may contain zero, one or several roots, or a
                      root that sits at the end of the domain, or a double root).
 
 Because the pieces cover the whole interval, a complete isolation (no ``unresolved`` piece)
 proves that *no other root exists*: the number of roots is the number of ``root`` pieces.
 
-How the pieces are found (the search is free to be clever; each decision is an arb proof):
+How the pieces are found (the search is free to be clever; each decision is an arb proof),
+with F standing for H where it is F's sign factor:
 
 1. bisection of t; a cell is ``pos``/``neg`` when the enclosure of F on cell x P (plain
    evaluation intersected with the mean-value form, see ``Fn.enclose``) has a certain sign;
@@ -196,7 +201,7 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
     t_lo, t_hi = Fraction(t_lo), Fraction(t_hi)
     if not t_lo < t_hi:
         raise ValueError("empty interval")
-    c = _Ctx(fn, P, scale, max_cells, deadline)
+    c = _Ctx(fn.sign_factor(), P, scale, max_cells, deadline)
     coarse = (t_hi - t_lo) / 16
     if within is None:
         leaves: list[Piece] = []

@@ -136,6 +136,24 @@ def test_wide_dynamic_range_product_sign():
     assert fn.sign(X, P, x_point=True) == -1
 
 
+def test_sign_factor_drops_only_total_positive_factors():
+    h = x - 1
+    for expr, dropped in ((3 * sympy.exp(x ** 2) * h, True), (sympy.pi * sympy.exp(x) * h, True),
+                          (-sympy.exp(x) * h, False),           # c < 0: kept (signs would flip)
+                          (sympy.exp(1 / x) * h, False),        # exp of a non-total argument
+                          (sympy.exp(x) * h * (x + 2), False),  # two sign factors
+                          (h, False)):
+        fn = Fn(expr, x)
+        core = fn.sign_factor()
+        assert (core is not fn) == dropped
+        if dropped:
+            assert core(arb(3)).contains(2) and core(arb(3)).rad() == 0      # H = x - 1
+            iso = isolate(fn, 0, 3)
+            assert [q.kind for q in iso.pieces] == [NEG, ROOT, POS]
+            r = iso.roots[0]
+            assert r.lo < 1 < r.hi and r.slope == 1
+
+
 def test_helpers_refuse_floats_and_inexact():
     with pytest.raises(TypeError):
         qarb(0.1)
