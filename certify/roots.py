@@ -223,7 +223,10 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
         w = hi - lo
         if w <= coarse:
             sl, sh = c.point_sign(lo), c.point_sign(hi)
-            d = c.slope(lo, hi) if c.continuous(lo, hi) else 0
+            one = (sl == 0) != (sh == 0)
+            # dF/dx's sign, where a test below reads it
+            need = (sl and sh) or (one and w > coarse / CHASE)
+            d = c.slope(lo, hi) if need and c.continuous(lo, hi) else 0
             if d and sl and sh:
                 if sl == sh:
                     leaves.append(Piece(lo, hi, POS if sl > 0 else NEG, "monotone"))
@@ -231,7 +234,7 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
                 if (sh - sl) * d > 0:
                     leaves.append(Piece(lo, hi, ROOT, "monotone", d))
                     continue
-            if (sl == 0) != (sh == 0) and (d or w <= coarse / CHASE):
+            if one and (d or w <= coarse / CHASE):
                 # one end inside the set where F's sign is undecided (the set swept by a root
                 # as p ranges over P, widened by the enclosure): when a point a quarter of the
                 # cell inside is undecided too, the cell is no wider than a few times that

@@ -144,16 +144,18 @@ def _merge(intervals):
 
 
 def _plot_enclosures(key: str = "pi"):
-    """Enclosures of R on a plotting grid of [-0.7, 50] (0.02 steps below 1, 0.5 above),
-    refined where the enclosure is wider than 0.02; and a zoom grid around the crossing.
-    Returned as (lo, hi, lower bound, upper bound) floats for plotting, with the seconds."""
+    """Enclosures of R on a plotting grid of [-0.7, 50] whose cells are about equally wide on
+    the figure's symlog axis (0.02 steps below 1; above, 8 steps per octave: 1/8 on [1, 2],
+    1/4 on [2, 4], ...), refined where the enclosure is taller than 0.02; and a zoom grid
+    around the crossing.  Returned as (lo, hi, lower bound, upper bound) floats for plotting,
+    with the seconds."""
     t0 = time.monotonic()
     crit = Criterion(f_beta, x, b)
     cells = []
     a = FIG_LO
     while a < FIG_HI:
-        step = Fraction(1, 50) if a < 1 else Fraction(1, 2)
-        cells.append((a, a + step, None))
+        step = Fraction(1, 50) if a < 1 else Fraction(2) ** (math.floor(a).bit_length() - 4)
+        cells.append((a, min(a + step, FIG_HI), None))
         a += step
     out = []
     while cells:
@@ -344,9 +346,12 @@ def _mpl():
 
 
 def _save(fig, out_dir, name):
+    """PNG and SVG, both cropped to the figure's tight box (laid out once, not per file)."""
+    import matplotlib
+    box = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
     for ext in ("png", "svg"):
         fig.savefig(os.path.join(out_dir, "figures", f"{name}.{ext}"), dpi=130,
-                    metadata={"Date": None} if ext == "svg" else None, bbox_inches="tight")
+                    metadata={"Date": None} if ext == "svg" else None, bbox_inches=box)
 
 
 def _bounds(cell, key="pi"):
@@ -491,7 +496,7 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
     L.append(f"At β = 2: τ ∈ [{out['tau_beta2'][0]}, {out['tau_beta2'][1]}] (paper: τ ≈ 0.6749).\n")
     L.append("## Figures\n")
     L.append("- `figures/sync_ratio.png` / `.svg`: R_π against β on [−0.7, 50] (symlog axis), the blue band "
-             "is the certified enclosure of R_π on cells 0.02 wide (β < 1) and 0.5 wide (β > 1), bisected "
+             "is the certified enclosure of R_π on cells 0.02 wide (β < 1) and 1/8 octave wide (β > 1), bisected "
              "until the enclosure is at most 0.02 tall; shading: the certified HOLDS / FAILS ranges; inset: "
              "the crossing on cells 5e-5 wide (paper's Figure 1). The axis is linear on [−1, 1] and "
              "logarithmic beyond (the corner at β = 1 is the axis, not R).")
