@@ -396,7 +396,10 @@ def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int):
     for some xi in [lo, hi] (mean value theorem), so r is in N = m - F(m, P)/dF(X, P), and the
     ends are dyadic rationals strictly outside N."""
     X = c.xball(lo, hi)
-    D = c.dfn.enclose_product(X, c.P)
+    D = c.dfn(X, c.P)
+    if sign(D) != d or 8 * D.rad() > abs(D.mid()):
+        # not certain or wider than 1/8 of itself: the factor-wise and mean-value forms
+        D = c.dfn.enclose_product(X, c.P)
     if sign(D) != d:
         return lo, hi
     mid = (lo + hi) / 2
