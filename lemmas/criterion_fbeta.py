@@ -313,10 +313,11 @@ def replay(path: str = "reports/criterion.json", runs=("pi_holds", "pi_fails", "
 
 
 def _f3_counts(leaves):
-    """Zeros of f''' in [0, pi] per region: {region: {count: cells}}."""
+    """Zeros of f''' in [0, pi] per region: {region: {count: cells}}.  beta = 0 (f = sin x, one
+    zero) closes both middle regions: a cell ending or starting at 0 is counted."""
     regions = {"beta < -1/3": lambda l: l.hi < Fraction(-1, 3),
-               "-1/3 < beta < 0": lambda l: Fraction(-1, 3) < l.lo and l.hi < 0,
-               "0 < beta < 1/3": lambda l: 0 < l.lo and l.hi < Fraction(1, 3),
+               "-1/3 < beta <= 0": lambda l: Fraction(-1, 3) < l.lo and l.hi <= 0,
+               "0 <= beta < 1/3": lambda l: 0 <= l.lo and l.hi < Fraction(1, 3),
                "beta > 1/3": lambda l: l.lo > Fraction(1, 3)}
     out = {}
     for name, pred in regions.items():
