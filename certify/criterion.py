@@ -49,7 +49,11 @@ R.     From the enclosures by monotonicity (R decreases in tau and I, increases 
 The parameter range is subdivided adaptively (``certify_range``, ``certify.criterion_range``):
 a cell whose verdict is UNDECIDED is split until it decides, its width falls below
 ``min_width`` or a budget (cells, seconds) runs out -- the last two end as UNDECIDED, never as
-a guess.
+a guess.  A cell's isolations start from those of the cell it was split from (their pieces
+hold on every sub-cell), and so do those of its mean-value center.
+
+Parts: ``criterion_bounds`` (tau from the pieces, R's bounds), ``criterion_result`` (cell and
+range results), ``criterion_decimal`` (outward decimal printing).
 """
 from __future__ import annotations
 
@@ -60,6 +64,7 @@ from typing import Optional
 import sympy
 from flint import arb, ctx
 
+from .criterion_bounds import inverse_m, ratio, tau_left, tau_right, tighten
 from .criterion_decimal import decimal_bound, qstr, round_decimal
 from .criterion_range import certify_range
 from .criterion_result import (FAILS, HOLDS, M_KEYS, M_LABEL, UNDECIDED, CellResult,
@@ -74,17 +79,6 @@ from .roots import NEG, POS, ROOT, Fn, Isolation, interval_of, is_total, isolate
 
 __all__ = ["Criterion", "CellResult", "RangeResult", "HOLDS", "FAILS", "UNDECIDED", "M_KEYS",
            "M_LABEL", "decimal_bound", "qstr", "round_decimal"]
-
-
-def _c(key: str) -> arb:
-    """1/M for the key ("none": 0)."""
-    if key == "2pi":
-        return 1 / (2 * arb.pi())
-    if key == "pi":
-        return 1 / arb.pi()
-    if key == "none":
-        return arb(0)
-    raise CertifyInputError(f"unknown M '{key}': use pi, 2pi or none")
 
 
 # -- the problem -----------------------------------------------------------------------------------
@@ -226,43 +220,6 @@ class Criterion:
         return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=cells, deadline=deadline,
                        within=within)
 
-    # -- tau --------------------------------------------------------------------------------------
-    def _tau_right(self, iso: Isolation):
-        """(tau_lo_t, tau_hi_t, root_piece or None) from an isolation of f' on [0, 1]."""
-        ps = iso.pieces
-        k = len(ps)
-        while k > 0 and ps[k - 1].kind == NEG:
-            k -= 1
-        hi_t = ps[k].lo if k < len(ps) else Fraction(1)
-        if k > 0 and ps[k - 1].kind == ROOT and ps[k - 1].slope < 0:
-            # f' > 0 at the piece's left end, one simple zero inside, f' < 0 after it up to pi
-            root = ps[k - 1]
-            return root.lo, root.hi, root
-        if k == len(ps) and ps[-1].kind == POS:
-            return Fraction(1), Fraction(1), None       # f'(pi) > 0: only tau = pi is admissible
-        lo_t = Fraction(0)
-        for p in ps[:k]:
-            if p.kind == POS:
-                lo_t = p.hi
-        return lo_t, hi_t, None
-
-    def _tau_left(self, iso: Isolation):
-        """The same on [-1, 0] for f' < 0 on [-pi, -tau): returns (lo_t, hi_t) for tau/pi."""
-        ps = iso.pieces
-        k = 0
-        while k < len(ps) and ps[k].kind == NEG:
-            k += 1
-        hi_t = -ps[k - 1].hi if k > 0 else Fraction(1)
-        if k == 0 and ps[0].kind == POS:
-            return Fraction(1), Fraction(1)
-        lo_t = Fraction(0)
-        for p in reversed(ps[k:]):
-            if p.kind == POS:
-                lo_t = -p.lo
-        if k < len(ps) and ps[k].kind == ROOT and ps[k].slope > 0:
-            lo_t = -ps[k].hi
-        return lo_t, hi_t
-
     # -- I -------------------------------------------------------------------------------------
     def _integral(self, iso: Isolation, P, pm):
         """Enclosure of int over the isolation's interval of |f'''|_+ (see module docstring)."""
@@ -361,7 +318,7 @@ class Criterion:
         pm = (qarb((lo + hi) / 2),) if wide else None
         hint = hints + (None,) * (4 - len(hints))
         iso1 = self._iso(1, 0, 1, P, deadline, hint[0])
-        t_lo, t_hi, troot = self._tau_right(iso1)
+        t_lo, t_hi, troot = tau_right(iso1)
         iso3 = self._iso(3, 0, 1, P, deadline, hint[1])
         isos = (iso1, iso3)
         cells = iso1.cells + iso3.cells
@@ -369,7 +326,7 @@ class Criterion:
             I = 2 * self._integral(iso3, P, pm)
         else:
             iso1l = self._iso(1, -1, 0, P, deadline, hint[2])
-            l_lo, l_hi = self._tau_left(iso1l)
+            l_lo, l_hi = tau_left(iso1l)
             t_lo, t_hi = max(t_lo, l_lo), max(t_hi, l_hi)
             troot = None
             iso3l = self._iso(3, -1, 0, P, deadline, hint[3])
@@ -379,35 +336,18 @@ class Criterion:
         tau_lo, tau_hi = self._x(t_lo), self._x(t_hi)
         fp0 = self.d[1].enclose(arb(0), P, x_point=True)
         method = "direct"
-        R = {k: self._ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
+        R = {k: ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
         if (use_mv and wide and self.odd and troot is not None and iso3.complete
                 and all(R[k][0] is not None or R[k][1] is not None for k in M_KEYS)):
             mv = self._mean_value(lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0)
             if mv is not None:
                 method = "mean-value"
                 for k in M_KEYS:
-                    R[k] = _tighten(R[k], mv[k])
+                    R[k] = tighten(R[k], mv[k])
         verdict = {k: verdict_of(*R[k]) for k in M_KEYS}
         return CellResult(lo, hi, tau_lo.lower(), tau_hi.upper(), troot is not None,
                           iso1.n_roots, I, iso3.n_roots, fp0, R, verdict, method,
                           time.monotonic() - start, cells, isolations=isos)
-
-    def _ratio(self, tau_lo: arb, tau_hi: arb, I: arb, fp0: arb, key: str):
-        """(lo, hi) bounds of R_key from the enclosures, None for an infinite bound."""
-        c = _c(key)
-        if not (I.is_finite() and fp0.is_finite()):
-            return (None, None)
-        if sign(fp0) < 0:
-            # for every tau in (0, pi]: tau I >= 0 > 4 (1 + tau/M) f'(0) (I >= 0 as the integral
-            # of a nonnegative function): the criterion fails whatever tau is
-            return (None, arb(0))
-        if not (sign(fp0) > 0 and sign(I) > 0 and sign(tau_hi) > 0):
-            return (None, None)
-        rlo = (4 * fp0.lower() * (1 / tau_hi.upper() + c) / I.upper()).lower()
-        rhi = None
-        if sign(tau_lo) > 0:
-            rhi = (4 * fp0.upper() * (1 / tau_lo.lower() + c) / I.lower()).upper()
-        return (rlo, rhi)
 
     def _mean_value(self, lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0):
         """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None;
@@ -438,7 +378,7 @@ class Criterion:
             return None
         out = {}
         for k in M_KEYS:
-            c = _c(k)
+            c = inverse_m(k)
             inv = 1 / tau + c
             dR = 4 * (f0_p * inv / I - fp0 * tau_p / (tau * tau * I) - fp0 * inv * I_p / (I * I))
             clo, chi = center.R[k]
@@ -447,8 +387,8 @@ class Criterion:
                 continue
             Rm = clo.union(chi)
             Rmv = Rm + dR * (P[0] - pm[0])
-            direct = self._ratio(tau.lower(), tau.upper(), I, fp0, k)
-            out[k] = _tighten(direct, (Rmv.lower(), Rmv.upper()))
+            direct = ratio(tau.lower(), tau.upper(), I, fp0, k)
+            out[k] = tighten(direct, (Rmv.lower(), Rmv.upper()))
         return out
 
     # -- adaptive subdivision ------------------------------------------------------------------
@@ -456,17 +396,6 @@ class Criterion:
                       seconds: float = 600.0, progress=None, use_mv: bool = True) -> RangeResult:
         """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends):
         ``certify.criterion_range``."""
-        _c(key)
+        inverse_m(key)
         return certify_range(self, lo, hi, key, min_width=min_width, max_cells=max_cells,
                              seconds=seconds, progress=progress, use_mv=use_mv)
-
-
-def _tighten(a, b):
-    """Intersect two (lo, hi) bound pairs (None = infinite; a non-finite bound counts as None)."""
-    a = tuple(v if v is None or v.is_finite() else None for v in a)
-    b = tuple(v if v is None or v.is_finite() else None for v in b)
-    lo = a[0] if b[0] is None else (b[0] if a[0] is None else (a[0] if a[0] >= b[0] else b[0]))
-    hi = a[1] if b[1] is None else (b[1] if a[1] is None else (a[1] if a[1] <= b[1] else b[1]))
-    return (lo, hi)
-
-
