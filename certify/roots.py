@@ -54,7 +54,7 @@ GUIDE section 2: no Python float enters a ball (t ends are ``Fraction``; balls a
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
@@ -414,20 +414,3 @@ def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int):
     if not nlo < nhi:
         return lo, hi
     return nlo, nhi
-
-
-@dataclass
-class RootBall:
-    """Convenience view of one root piece: its x-ball over the whole parameter box."""
-    piece: Piece
-    x: arb
-    slope: int = field(default=0)
-
-
-def root_balls(iso: Isolation, scale: arb | None = None) -> list:
-    out = []
-    for p in iso.roots:
-        b = tball(p.lo, p.hi)
-        out.append(RootBall(p, b if scale is None else scale * b, p.slope))
-    return out
-
