@@ -54,7 +54,7 @@ GUIDE section 2: no Python float enters a ball (t ends are ``Fraction``; balls a
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Sequence
 
@@ -104,6 +104,8 @@ class Isolation:
     cells: int = 0
     seconds: float = 0.0
     budget_hit: bool = False
+    fn: Fn | None = field(default=None, repr=False, compare=False)      # what was isolated,
+    box: tuple = field(default=(), repr=False, compare=False)          # for every p in this box
 
     @property
     def complete(self) -> bool:
@@ -193,22 +195,26 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
     cell budget or the deadline runs out the remaining cells are ``unresolved``: a budget ends
     a search with an undecided answer, never with a guess.
 
-    ``within``: an isolation of the same ``fn`` on the same interval for a parameter box that
-    contains P (the caller's duty).  Its pos, neg and root pieces are statements for every p of
-    that box, so they hold on P and are kept; only its unresolved pieces are searched again,
-    and its root pieces are contracted further for the smaller box."""
+    ``within``: an isolation of the same ``fn`` (the same object) on the same interval, else
+    ValueError.  When its parameter box contains P (each ball of P inside its ball; else it is
+    not used), its pos, neg and root pieces are statements for every p of that box, so they
+    hold on P and are kept; only its unresolved pieces are searched again, and its root pieces
+    are contracted further for the smaller box."""
     start = time.monotonic()
     t_lo, t_hi = Fraction(t_lo), Fraction(t_hi)
     if not t_lo < t_hi:
         raise ValueError("empty interval")
     c = _Ctx(fn.sign_factor(), P, scale, max_cells, deadline)
     coarse = (t_hi - t_lo) / 16
+    if within is not None:
+        if within.fn is not fn or (within.t_lo, within.t_hi) != (t_lo, t_hi):
+            raise ValueError("within: an isolation of another function or interval")
+        if len(within.box) != len(c.P) or not all(w.contains(p) for w, p in zip(within.box, c.P)):
+            within = None
     if within is None:
         leaves: list[Piece] = []
         stack = [(t_lo, t_hi)]
     else:
-        if (within.t_lo, within.t_hi) != (t_lo, t_hi):
-            raise ValueError("within: an isolation of another interval")
         leaves = [p for p in within.pieces if p.kind != UNRESOLVED]
         stack = [(p.lo, p.hi) for p in reversed(within.pieces) if p.kind == UNRESOLVED]
     while stack:
@@ -263,7 +269,7 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
     if pieces[0].lo != t_lo or pieces[-1].hi != t_hi or any(
             a.hi != b.lo or not a.lo < a.hi for a, b in zip(pieces, pieces[1:])):
         raise AssertionError("isolation pieces do not partition the interval")
-    return Isolation(t_lo, t_hi, pieces, c.cells, time.monotonic() - start, c.budget_hit)
+    return Isolation(t_lo, t_hi, pieces, c.cells, time.monotonic() - start, c.budget_hit, fn, c.P)
 
 
 def _merge_signs(pieces: list) -> list:

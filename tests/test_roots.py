@@ -104,7 +104,12 @@ def test_random_cubics_with_parameter(seed):
         _check_cubic(sub, expr, (a, b_, c), slo, shi, rng)
         assert sub.cells <= iso.cells
     with pytest.raises(ValueError):
-        isolate(fn, lo, hi + 1, [tball(plo, phi)], within=iso)
+        isolate(fn, lo, hi + 1, [tball(plo, phi)], within=iso)          # another interval
+    with pytest.raises(ValueError):
+        isolate(Fn(sympy.expand(expr), x, [p]), lo, hi, [tball(plo, phi)], within=iso)
+    # a box not inside the isolation's: searched afresh, the same pieces
+    wider = isolate(fn, lo, hi, [tball(plo, 2 * phi)], within=iso)
+    assert wider.pieces == isolate(fn, lo, hi, [tball(plo, 2 * phi)]).pieces
 
 
 def _check_cubic(iso, expr, abc, plo, phi, rng):
