@@ -11,6 +11,18 @@ points only, so an older checkout can be measured side by side on the same machi
 The machine is shared: compare the minimum over runs, and the evaluation counts (deterministic).
 Target (issue 8): ``certify run`` <= 10 s wall on 2 cores, of which this job runs beside the
 lemma workers.
+
+Measured side by side, interleaved, one run each (2-core machine under a load of 3-5 from
+other sessions, so the wall times are inflated; the CPU and evaluation counts are the signal):
+
+| checkout                  | wall s | CPU s job | CPU s figure child | balls   | cells on [beta*_pi, 1000] |
+|---------------------------|--------|-----------|--------------------|---------|---------------------------|
+| main (48742db)            | 37.9   | 19.4      | 7.1                | 733652  | 64                        |
+| perf                      | 12.7   | 5.7       | 3.5                | 101764  | 61                        |
+| main (48742db)            | 47.2   | 23.2      | 8.3                | 733652  | 64                        |
+| perf                      | 15.6   | 7.1       | 3.3                | 101764  | 61                        |
+
+Of perf's job CPU about 3 s are matplotlib (import ~0.7 s, mathtext layout, two formats).
 """
 from __future__ import annotations
 
