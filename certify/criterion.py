@@ -46,151 +46,46 @@ R.     From the enclosures by monotonicity (R decreases in tau and I, increases 
        ends), f'(0)' = d_p f'(0).  This keeps tau and I correlated and is what makes wide cells
        decide where R is far from 1.
 
-The parameter range is subdivided adaptively (``certify_range``): a cell whose verdict is
-UNDECIDED is bisected until it decides, its width falls below ``min_width`` or a budget
-(cells, seconds) runs out -- the last two end as UNDECIDED, never as a guess.
+The parameter range is subdivided adaptively (``certify_range``, ``certify.criterion_range``):
+a cell whose verdict is UNDECIDED is split until it decides, its width falls below
+``min_width`` or a budget (cells, seconds) runs out -- the last two end as UNDECIDED, never as
+a guess.  A cell's isolations start from those of the cell it was split from (their pieces
+hold on every sub-cell), and so do those of its mean-value center.
+
+Parts: ``criterion_bounds`` (tau from the pieces, R's bounds), ``criterion_result`` (cell and
+range results), ``criterion_decimal`` (outward decimal printing).
 """
 from __future__ import annotations
 
-import math
 import time
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
 import sympy
 from flint import arb, ctx
 
+from .criterion_bounds import inverse_m, ratio, tau_left, tau_right, tighten
+from .criterion_decimal import decimal_bound, qstr, round_decimal
+from .criterion_range import certify_range
+from .criterion_result import (FAILS, HOLDS, M_KEYS, M_LABEL, UNDECIDED, CellResult,
+                               RangeResult, undecided_cell, verdict_of)
 from .errors import CertifyInputError
 from .expr import interval as I
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.tape import Tape
 from .expr.text import to_text
-from .roots import (NEG, POS, ROOT, Fn, Isolation, arb_to_fraction, interval_of, is_total,
-                    isolate, qarb, sign, tball)
+from .roots import NEG, POS, ROOT, Fn, Isolation, interval_of, is_total, isolate, qarb, sign, tball
 
-HOLDS, FAILS, UNDECIDED = "HOLDS", "FAILS", "UNDECIDED"
-M_KEYS = ("2pi", "pi", "none")
-M_LABEL = {"2pi": "M = 2 pi (Theorem 2.1)", "pi": "M = pi (Corollary 3.3)",
-           "none": "no (1 + tau/M) factor"}
-
-
-def _c(key: str) -> arb:
-    """1/M for the key ("none": 0)."""
-    if key == "2pi":
-        return 1 / (2 * arb.pi())
-    if key == "pi":
-        return 1 / arb.pi()
-    if key == "none":
-        return arb(0)
-    raise CertifyInputError(f"unknown M '{key}': use pi, 2pi or none")
-
-
-# -- exact printing of enclosures ----------------------------------------------------------------
-
-def decimal_bound(v: arb, side: str, digits: int = 15) -> str:
-    """A decimal string that is a rigorous lower (side='lo') or upper bound of the ball v,
-    rounded outward at ``digits`` significant digits (GUIDE section 2: str(ball) hides width)."""
-    if not v.is_finite():
-        return "-inf" if side == "lo" else "inf"
-    old = ctx.prec
-    ctx.prec = max(old, 256)          # lower()/upper() round to the working precision
-    try:
-        q = arb_to_fraction(v.lower() if side == "lo" else v.upper())
-    finally:
-        ctx.prec = old
-    return _round_decimal(q, side, digits)
-
-
-def _round_decimal(q: Fraction, side: str, digits: int) -> str:
-    """q rounded down (side 'lo') or up (side 'hi') to ``digits`` significant decimals."""
-    if q == 0:
-        return "0"
-    a = abs(q)
-    e = len(str(a.numerator)) - len(str(a.denominator))
-    while Fraction(10) ** e > a:
-        e -= 1
-    while Fraction(10) ** (e + 1) <= a:
-        e += 1
-    k = e - digits + 1
-    n = q / (Fraction(10) ** k)
-    n = math.floor(n) if side == "lo" else math.ceil(n)
-    neg = n < 0
-    text = str(abs(n))
-    if k >= 0:
-        out = text + "0" * k
-    else:
-        text = text.rjust(-k + 1, "0")
-        out = (text[:k] + "." + text[k:]).rstrip("0").rstrip(".")
-    return ("-" if neg else "") + out
-
-
-def qstr(q: Optional[Fraction]) -> Optional[str]:
-    if q is None:
-        return None
-    return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
-
-
-def _lo(v: arb) -> arb:
-    return v.lower()
-
-
-def _hi(v: arb) -> arb:
-    return v.upper()
-
-
-# -- per-cell result -----------------------------------------------------------------------------
-
-@dataclass
-class CellResult:
-    lo: Optional[Fraction]            # the parameter cell [lo, hi] (None: no parameter)
-    hi: Optional[Fraction]
-    tau_lo: arb                       # tau(p) in [tau_lo, tau_hi] for every p in the cell
-    tau_hi: arb
-    tau_is_root: bool                 # tau is a certified simple root of f' (unique in its ball)
-    fp_roots: Optional[int]           # number of zeros of f' in [0, pi] when proved
-    I: arb                            # enclosure of int |f'''|_+ over [-pi, pi]
-    f3_roots: Optional[int]           # number of zeros of f''' in [0, pi] when proved
-    fp0: arb                          # enclosure of f'(0)
-    R: dict                           # key -> (lo, hi): arb bounds, None for -inf / +inf
-    verdict: dict                     # key -> HOLDS | FAILS | UNDECIDED
-    method: str                       # direct | mean-value | undefined | budget
-    seconds: float = 0.0
-    cells: int = 0                    # x-cells used by the root isolations
-    reason: str = ""                  # why an UNDECIDED cell is undecided (undefined f, budget)
-
-    def as_json(self, digits: int = 12) -> dict:
-        def b(v, side):
-            return None if v is None else decimal_bound(v, side, digits)
-        d = {
-            "lo": qstr(self.lo), "hi": qstr(self.hi),
-            "tau": [decimal_bound(self.tau_lo, "lo", digits), decimal_bound(self.tau_hi, "hi", digits)],
-            "tau_is_simple_root": self.tau_is_root, "roots_fprime": self.fp_roots,
-            "I": [decimal_bound(self.I, "lo", digits), decimal_bound(self.I, "hi", digits)],
-            "roots_f3": self.f3_roots,
-            "fprime0": [decimal_bound(self.fp0, "lo", digits), decimal_bound(self.fp0, "hi", digits)],
-            "R": {k: [b(lo, "lo") if lo is not None else "-inf", b(hi, "hi") if hi is not None else "inf"]
-                  for k, (lo, hi) in self.R.items()},
-            "verdict": dict(self.verdict), "method": self.method,
-        }
-        if self.reason:
-            d["reason"] = self.reason
-        return d
-
-
-def _verdict(lo: Optional[arb], hi: Optional[arb]) -> str:
-    if lo is not None and lo.is_finite() and lo > 1:
-        return HOLDS
-    if hi is not None and hi.is_finite() and hi < 1:
-        return FAILS
-    return UNDECIDED
+__all__ = ["Criterion", "CellResult", "RangeResult", "HOLDS", "FAILS", "UNDECIDED", "M_KEYS",
+           "M_LABEL", "decimal_bound", "qstr", "round_decimal"]
 
 
 # -- the problem -----------------------------------------------------------------------------------
 
 DEFINED_MIN_WIDTH = Fraction(1, 1 << 20)     # t-width below which an undefined piece stays so
 DEFINED_BUDGET = 4000                         # x-pieces per definedness check
+WIDE_SHARE = 8                                # x-cell budget share of a wide parameter cell
 _LABELS = ("f", "f'", "f''", "f'''")
 
 
@@ -247,7 +142,7 @@ class Criterion:
         trees = [self.fn.tree] + [self.d[k].tree for k in (1, 2, 3)]
         self._total = all(is_total(t) for t in trees)
         self._defn = Tape([trees], self.names)
-        self._points: dict = {}
+        self._cells: dict = {}                   # (lo, hi, use_mv) -> CellResult
         self._undef: dict = {}
         if self.param is None:
             why = self.undefined()
@@ -313,46 +208,17 @@ class Criterion:
     def _xb(self, lo: Fraction, hi: Fraction) -> arb:
         return arb.pi() * tball(lo, hi)
 
-    def _iso(self, k: int, t_lo, t_hi, P, deadline) -> Isolation:
-        return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=self.isolate_cells,
-                       deadline=deadline)
-
-    # -- tau --------------------------------------------------------------------------------------
-    def _tau_right(self, iso: Isolation):
-        """(tau_lo_t, tau_hi_t, root_piece or None) from an isolation of f' on [0, 1]."""
-        ps = iso.pieces
-        k = len(ps)
-        while k > 0 and ps[k - 1].kind == NEG:
-            k -= 1
-        hi_t = ps[k].lo if k < len(ps) else Fraction(1)
-        if k > 0 and ps[k - 1].kind == ROOT and ps[k - 1].slope < 0:
-            # f' > 0 at the piece's left end, one simple zero inside, f' < 0 after it up to pi
-            root = ps[k - 1]
-            return root.lo, root.hi, root
-        if k == len(ps) and ps[-1].kind == POS:
-            return Fraction(1), Fraction(1), None       # f'(pi) > 0: only tau = pi is admissible
-        lo_t = Fraction(0)
-        for p in ps[:k]:
-            if p.kind == POS:
-                lo_t = p.hi
-        return lo_t, hi_t, None
-
-    def _tau_left(self, iso: Isolation):
-        """The same on [-1, 0] for f' < 0 on [-pi, -tau): returns (lo_t, hi_t) for tau/pi."""
-        ps = iso.pieces
-        k = 0
-        while k < len(ps) and ps[k].kind == NEG:
-            k += 1
-        hi_t = -ps[k - 1].hi if k > 0 else Fraction(1)
-        if k == 0 and ps[0].kind == POS:
-            return Fraction(1), Fraction(1)
-        lo_t = Fraction(0)
-        for p in reversed(ps[k:]):
-            if p.kind == POS:
-                lo_t = -p.lo
-        if k < len(ps) and ps[k].kind == ROOT and ps[k].slope > 0:
-            lo_t = -ps[k].hi
-        return lo_t, hi_t
+    def _iso(self, k: int, t_lo, t_hi, P, deadline, within) -> Isolation:
+        """Isolation of the zeros of f^(k) on [t_lo pi, t_hi pi] uniformly over the cell P.  On
+        a parameter cell of positive width the budget is ``isolate_cells / WIDE_SHARE`` x-cells:
+        what makes such an isolation expensive is the set its roots sweep over the cell, which
+        only splitting the parameter cell shrinks (the cell then ends UNDECIDED and is split).
+        ``within``: the isolation for a cell containing this one, or None."""
+        cells = self.isolate_cells
+        if P and not P[0].is_exact():
+            cells //= WIDE_SHARE
+        return isolate(self.d[k], t_lo, t_hi, P, scale=arb.pi(), max_cells=cells, deadline=deadline,
+                       within=within)
 
     # -- I -------------------------------------------------------------------------------------
     def _integral(self, iso: Isolation, P, pm):
@@ -407,84 +273,89 @@ class Criterion:
 
     # -- one cell ----------------------------------------------------------------------------------
     def enclose(self, lo: Optional[Fraction] = None, hi: Optional[Fraction] = None,
-                *, deadline: Optional[float] = None, use_mv: bool = True) -> CellResult:
+                *, deadline: Optional[float] = None, use_mv: bool = True,
+                within: Optional[CellResult] = None) -> CellResult:
         """All enclosures and verdicts on the parameter cell [lo, hi] (a point when lo == hi;
-        no arguments when f has no parameter)."""
+        no arguments when f has no parameter).  ``within``: a result on a cell that contains
+        [lo, hi]; its root isolations (statements for every parameter of that cell) are where
+        this cell's isolations start.  Memoized per cell (the first result is kept, except one
+        that the deadline may have cut short)."""
         if (self.param is None) != (lo is None):
             raise CertifyInputError("a parameter cell is needed exactly when f has a parameter")
+        hints = ()
         if lo is not None:
             lo, hi = Fraction(lo), Fraction(hi if hi is not None else lo)
-            if lo == hi and lo in self._points:
-                return self._points[lo]
+            if within is not None:
+                if not (within.lo <= lo and hi <= within.hi):
+                    raise CertifyInputError("within: a cell that does not contain this one")
+                hints = within.isolations
+        return self._cell(lo, hi, deadline, use_mv, hints)
+
+    def _cell(self, lo, hi, deadline, use_mv, hints) -> CellResult:
+        """``enclose`` after the checks; ``hints``: isolations valid on a cell containing it."""
+        key = (lo, hi, use_mv or lo == hi)
+        hit = self._cells.get(key)
+        if hit is not None:
+            return hit
         old = ctx.prec
         ctx.prec = self.prec
         try:
-            res = self._enclose(lo, hi, deadline, use_mv)
+            res = self._enclose(lo, hi, deadline, use_mv, hints)
         finally:
             ctx.prec = old
-        if lo is not None and lo == hi:
-            self._points[lo] = res
+        if deadline is None or time.monotonic() <= deadline:
+            self._cells[key] = res
         return res
 
-    def _enclose(self, lo, hi, deadline, use_mv) -> CellResult:
+    def _enclose(self, lo, hi, deadline, use_mv, hints) -> CellResult:
         start = time.monotonic()
         why = self.undefined(lo, hi)
         if why is not None:
             # no isolation, no derivative: f is not known to be a C^3 function on the circle
-            return _undecided_cell(lo, hi, why, "undefined", time.monotonic() - start)
+            return undecided_cell(lo, hi, why, "undefined", time.monotonic() - start)
         P = self._P(lo, hi)
         wide = lo is not None and lo != hi
         pm = (qarb((lo + hi) / 2),) if wide else None
-        iso1 = self._iso(1, 0, 1, P, deadline)
-        t_lo, t_hi, troot = self._tau_right(iso1)
-        iso3 = self._iso(3, 0, 1, P, deadline)
+        hint = hints + (None,) * (4 - len(hints))
+        iso1 = self._iso(1, 0, 1, P, deadline, hint[0])
+        t_lo, t_hi, troot = tau_right(iso1)
+        iso3 = self._iso(3, 0, 1, P, deadline, hint[1])
+        isos = (iso1, iso3)
         cells = iso1.cells + iso3.cells
         if self.odd:
             I = 2 * self._integral(iso3, P, pm)
         else:
-            iso1l = self._iso(1, -1, 0, P, deadline)
-            l_lo, l_hi = self._tau_left(iso1l)
+            iso1l = self._iso(1, -1, 0, P, deadline, hint[2])
+            l_lo, l_hi = tau_left(iso1l)
             t_lo, t_hi = max(t_lo, l_lo), max(t_hi, l_hi)
             troot = None
-            iso3l = self._iso(3, -1, 0, P, deadline)
+            iso3l = self._iso(3, -1, 0, P, deadline, hint[3])
+            isos += (iso1l, iso3l)
             I = self._integral(iso3, P, pm) + self._integral(iso3l, P, pm)
             cells += iso1l.cells + iso3l.cells
         tau_lo, tau_hi = self._x(t_lo), self._x(t_hi)
         fp0 = self.d[1].enclose(arb(0), P, x_point=True)
         method = "direct"
-        R = {k: self._ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
+        R = {k: ratio(tau_lo, tau_hi, I, fp0, k) for k in M_KEYS}
         if (use_mv and wide and self.odd and troot is not None and iso3.complete
                 and all(R[k][0] is not None or R[k][1] is not None for k in M_KEYS)):
-            mv = self._mean_value(lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0)
+            mv = self._mean_value(lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0)
             if mv is not None:
                 method = "mean-value"
                 for k in M_KEYS:
-                    R[k] = _tighten(R[k], mv[k])
-        verdict = {k: _verdict(*R[k]) for k in M_KEYS}
+                    R[k] = tighten(R[k], mv[k])
+        verdict = {k: verdict_of(*R[k]) for k in M_KEYS}
         return CellResult(lo, hi, tau_lo.lower(), tau_hi.upper(), troot is not None,
                           iso1.n_roots, I, iso3.n_roots, fp0, R, verdict, method,
-                          time.monotonic() - start, cells)
+                          time.monotonic() - start, cells, isolations=isos)
 
-    def _ratio(self, tau_lo: arb, tau_hi: arb, I: arb, fp0: arb, key: str):
-        """(lo, hi) bounds of R_key from the enclosures, None for an infinite bound."""
-        c = _c(key)
-        if not (I.is_finite() and fp0.is_finite()):
-            return (None, None)
-        if sign(fp0) < 0:
-            # for every tau in (0, pi]: tau I >= 0 > 4 (1 + tau/M) f'(0) (I >= 0 as the integral
-            # of a nonnegative function): the criterion fails whatever tau is
-            return (None, arb(0))
-        if not (sign(fp0) > 0 and sign(I) > 0 and sign(tau_hi) > 0):
-            return (None, None)
-        rlo = (4 * fp0.lower() * (1 / tau_hi.upper() + c) / I.upper()).lower()
-        rhi = None
-        if sign(tau_lo) > 0:
-            rhi = (4 * fp0.upper() * (1 / tau_lo.lower() + c) / I.lower()).upper()
-        return (rlo, rhi)
-
-    def _mean_value(self, lo, hi, P, pm, troot, iso3, tau_lo, tau_hi, I, fp0):
-        """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None."""
-        center = self.enclose(lo=(lo + hi) / 2, hi=(lo + hi) / 2)
+    def _mean_value(self, lo, hi, P, pm, troot, isos, tau_lo, tau_hi, I, fp0):
+        """R(P) within R(p_m) + R'(P) (P - p_m) for each key (module docstring), or None;
+        ``isos``: the cell's isolations (f' and f''' on [0, pi] first), the start of the
+        center's."""
+        iso3 = isos[1]
+        m = (lo + hi) / 2
+        center = self._cell(m, m, None, True, isos)
         p = self.param
         T = self._xb(troot.lo, troot.hi)
         d1p = self.d[1].partial(p)
@@ -507,7 +378,7 @@ class Criterion:
             return None
         out = {}
         for k in M_KEYS:
-            c = _c(k)
+            c = inverse_m(k)
             inv = 1 / tau + c
             dR = 4 * (f0_p * inv / I - fp0 * tau_p / (tau * tau * I) - fp0 * inv * I_p / (I * I))
             clo, chi = center.R[k]
@@ -516,127 +387,15 @@ class Criterion:
                 continue
             Rm = clo.union(chi)
             Rmv = Rm + dR * (P[0] - pm[0])
-            direct = self._ratio(tau.lower(), tau.upper(), I, fp0, k)
-            out[k] = _tighten(direct, (Rmv.lower(), Rmv.upper()))
+            direct = ratio(tau.lower(), tau.upper(), I, fp0, k)
+            out[k] = tighten(direct, (Rmv.lower(), Rmv.upper()))
         return out
 
     # -- adaptive subdivision ------------------------------------------------------------------
     def certify_range(self, lo, hi, key: str = "pi", *, min_width=None, max_cells: int = 20000,
-                      seconds: float = 600.0, progress=None, use_mv: bool = True) -> "RangeResult":
-        """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends)."""
-        _c(key)
-        lo, hi = Fraction(lo), Fraction(hi)
-        if not lo <= hi:
-            raise CertifyInputError("reversed parameter range")
-        if min_width is None:
-            min_width = max((hi - lo) / (1 << 30), Fraction(1, 10 ** 12))
-        min_width = Fraction(min_width)
-        start = time.monotonic()
-        deadline = start + seconds
-        leaves: list[CellResult] = []
-        stack = [(lo, hi)]
-        evaluated = 0
-        budget_hit = False
-        while stack:
-            a, b = stack.pop()
-            over = evaluated >= max_cells or time.monotonic() > deadline
-            if over:
-                budget_hit = True
-                leaves.append(_undecided_cell(a, b))
-                continue
-            r = self.enclose(a, b, deadline=deadline, use_mv=use_mv)
-            evaluated += 1
-            if progress is not None:
-                progress(r)
-            if r.verdict[key] != UNDECIDED or b - a <= min_width:
-                leaves.append(r)
-                continue
-            if r.method == "undefined" and all(self.undefined(t, t) is not None
-                                               for t in (a, (a + b) / 2, b)):
-                leaves.append(r)          # f undefined at both ends and the middle: do not chase
-                continue
-            m = (a + b) / 2
-            stack.append((m, b))
-            stack.append((a, m))
-        return RangeResult(lo, hi, key, leaves, evaluated, time.monotonic() - start, budget_hit)
-
-
-def _tighten(a, b):
-    """Intersect two (lo, hi) bound pairs (None = infinite; a non-finite bound counts as None)."""
-    a = tuple(v if v is None or v.is_finite() else None for v in a)
-    b = tuple(v if v is None or v.is_finite() else None for v in b)
-    lo = a[0] if b[0] is None else (b[0] if a[0] is None else (a[0] if a[0] >= b[0] else b[0]))
-    hi = a[1] if b[1] is None else (b[1] if a[1] is None else (a[1] if a[1] <= b[1] else b[1]))
-    return (lo, hi)
-
-
-def _undecided_cell(a, b, reason: str = "budget exhausted", method: str = "budget",
-                    seconds: float = 0.0) -> CellResult:
-    nan = arb("nan")
-    return CellResult(a, b, nan, nan, False, None, nan, None, nan,
-                      {k: (None, None) for k in M_KEYS}, {k: UNDECIDED for k in M_KEYS}, method,
-                      seconds, 0, reason)
-
-
-@dataclass
-class RangeResult:
-    lo: Fraction
-    hi: Fraction
-    key: str
-    leaves: list
-    evaluated: int
-    seconds: float
-    budget_hit: bool = False
-
-    @property
-    def status(self) -> str:
-        vs = {c.verdict[self.key] for c in self.leaves}
-        if vs == {HOLDS}:
-            return HOLDS
-        if FAILS in vs:
-            return FAILS
-        return UNDECIDED
-
-    @property
-    def undefined(self) -> bool:
-        """True when f was proved defined and continuous on no cell of the range."""
-        return all(c.method == "undefined" for c in self.leaves)
-
-    def ranges(self, key: Optional[str] = None) -> list:
-        """Maximal runs of consecutive leaves with one verdict: dicts with exact ends, the
-        verdict, the number of cells, the extreme enclosure bounds of R and the distinct
-        reasons of undecided cells."""
-        key = key or self.key
-        out = []
-        for c in self.leaves:
-            v = c.verdict[key]
-            lo_b, hi_b = c.R[key]
-            if out and out[-1]["verdict"] == v and out[-1]["_hi"] == c.lo:
-                r = out[-1]
-                r["_hi"] = c.hi
-                r["cells"] += 1
-                r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
-                r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
-            else:
-                r = {"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b,
-                     "reasons": []}
-                out.append(r)
-            if v == UNDECIDED and c.reason and c.reason not in r["reasons"]:
-                r["reasons"].append(c.reason)
-        return out
-
-    def as_json(self, cells: bool = False, digits: int = 12) -> dict:
-        rs = []
-        for r in self.ranges():
-            rs.append({"lo": qstr(r["_lo"]), "hi": qstr(r["_hi"]), "verdict": r["verdict"],
-                       "cells": r["cells"],
-                       "R_min_lower_bound": "-inf" if r["_rlo"] is None else decimal_bound(r["_rlo"], "lo", digits),
-                       "R_max_upper_bound": "inf" if r["_rhi"] is None else decimal_bound(r["_rhi"], "hi", digits)})
-            if r["reasons"]:
-                rs[-1]["reasons"] = r["reasons"]
-        d = {"range": [qstr(self.lo), qstr(self.hi)], "M": self.key, "status": self.status,
-             "cells": len(self.leaves), "evaluated": self.evaluated,
-             "seconds": round(self.seconds, 3), "budget_hit": self.budget_hit, "ranges": rs}
-        if cells:
-            d["leaves"] = [c.as_json(digits) for c in self.leaves]
-        return d
+                      seconds: float = 600.0, progress=None, use_mv: bool = True) -> RangeResult:
+        """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends):
+        ``certify.criterion_range``."""
+        inverse_m(key)
+        return certify_range(self, lo, hi, key, min_width=min_width, max_cells=max_cells,
+                             seconds=seconds, progress=progress, use_mv=use_mv)

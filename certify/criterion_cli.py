@@ -149,9 +149,9 @@ def run(args) -> int:
 
 
 def _approx(q: str) -> str:
-    from .criterion import _round_decimal
+    from .criterion import round_decimal
     fr = Fraction(q)
-    return _round_decimal(fr, "lo", 8) if fr.denominator != 1 else q
+    return round_decimal(fr, "lo", 8) if fr.denominator != 1 else q
 
 
 class _OneLineParser(argparse.ArgumentParser):

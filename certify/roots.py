@@ -6,18 +6,23 @@ by consecutive closed pieces with exact rational ends.  Each piece carries one o
 each a statement about *every* parameter value p in the box P:
 
 - ``pos`` / ``neg``  F(x, p) > 0 (resp. < 0) for all x in the piece;
-- ``root``           F(., p) has exactly one zero in the piece, and it is simple: dF/dx has a
+- ``root``           F(., p) has exactly one zero in the piece, and it is simple: dH/dx has a
                      constant sign on piece x P (``slope``) and F has opposite certified signs
                      at the two ends (so by the intermediate value theorem and strict
-                     monotonicity there is one and only one root; by the implicit function
-                     theorem it is a C^1 function of p);
+                     monotonicity of H there is one and only one root; by the implicit
+                     function theorem it is a C^1 function of p); F goes from sign -slope to
+                     sign slope across it.  H is F, or F without positive factors when
+                     F = c exp(u_1) ... exp(u_k) H with c > 0 and every u_i total
+                     (``Fn.sign_factor``: same signs, zeros, definedness, and F' = c E H' at
+                     a zero, so the search runs on H);
 - ``unresolved``     nothing is claimed (the piece may contain zero, one or several roots, or a
                      root that sits at the end of the domain, or a double root).
 
 Because the pieces cover the whole interval, a complete isolation (no ``unresolved`` piece)
 proves that *no other root exists*: the number of roots is the number of ``root`` pieces.
 
-How the pieces are found (the search is free to be clever; each decision is an arb proof):
+How the pieces are found (the search is free to be clever; each decision is an arb proof),
+with F standing for H where it is F's sign factor:
 
 1. bisection of t; a cell is ``pos``/``neg`` when the enclosure of F on cell x P (plain
    evaluation intersected with the mean-value form, see ``Fn.enclose``) has a certain sign;
@@ -29,8 +34,9 @@ How the pieces are found (the search is free to be clever; each decision is an a
 4. adjacent unresolved cells are merged into one cluster and the monotonicity test is retried
    on the whole cluster (the root moves with p, so its enclosure is a ball over the cell);
 5. a ``root`` piece is contracted by interval Newton steps N = m - F(m, P) / dF(X, P) (in x
-   units), whose new ends are proved by re-evaluating the sign of F there: the two slices cut
-   off are sign pieces by monotonicity.
+   units): for each p the root r(p) = m - F(m, p) / dF(xi, p) lies in N (mean value theorem),
+   so the new ends, rational points strictly outside N, are not roots; the two slices cut off
+   contain no root and are sign pieces of the sign at their outer end (F is continuous).
 
 Definedness (the expression as written, ``certify.expr``).  F is a tree; an enclosure is used
 only where F is proved defined and continuous on the whole box (arb-ball fast path, else
@@ -54,19 +60,20 @@ from typing import Sequence
 
 from flint import arb
 
-from .roots_exact import (CellBall, arb_to_fraction, ceil_dyadic, floor_dyadic, imul,
+from .roots_exact import (CellBall, above_dyadic, arb_to_fraction, below_dyadic, imul,
                           interval_of, lower_fraction, qarb, sign, tball, upper_fraction)
 from .roots_fn import Fn
 from .roots_normal import is_total, normalize
 
 __all__ = ["Fn", "Piece", "Isolation", "isolate", "sign", "qarb", "tball", "arb_to_fraction",
-           "floor_dyadic", "ceil_dyadic", "normalize", "is_total", "CellBall", "interval_of",
+           "below_dyadic", "above_dyadic", "normalize", "is_total", "CellBall", "interval_of",
            "imul", "lower_fraction", "upper_fraction"]
 
 
 # -- isolation ------------------------------------------------------------------------------------
 
 POS, NEG, ROOT, UNRESOLVED = "pos", "neg", "root", "unresolved"
+CHASE = 64                 # non-monotone cells this much below the coarse width stop chasing
 STALL = 16                 # a contraction step that keeps more than 15/16 of a root piece ends it
 
 
@@ -97,6 +104,8 @@ class Isolation:
     cells: int = 0
     seconds: float = 0.0
     budget_hit: bool = False
+    fn: Fn | None = field(default=None, repr=False, compare=False)      # what was isolated,
+    box: tuple = field(default=(), repr=False, compare=False)          # for every p in this box
 
     @property
     def complete(self) -> bool:
@@ -177,22 +186,37 @@ class _Ctx:
 def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = None,
             root_tol: Fraction = Fraction(1, 1 << 40), max_cells: int = 4000,
             deadline: float | None = None, newton_steps: int = 80,
-            contract_tol: Fraction = Fraction(1, 1 << 58)) -> Isolation:
+            contract_tol: Fraction = Fraction(1, 1 << 58), within: Isolation | None = None) -> Isolation:
     """Isolate the zeros of ``fn`` in x = scale*t, t in [t_lo, t_hi], for all p in the box P.
 
     ``fn`` is an ``Fn`` in (x, *params); ``P`` the parameter balls (a point parameter is an
     exact ball).  ``root_tol`` is the t-width below which an undecided cell is no longer split
     (it then stays ``unresolved`` unless the cluster test of step 4 resolves it).  When the
     cell budget or the deadline runs out the remaining cells are ``unresolved``: a budget ends
-    a search with an undecided answer, never with a guess."""
+    a search with an undecided answer, never with a guess.
+
+    ``within``: an isolation of the same ``fn`` (the same object) on the same interval, else
+    ValueError.  When its parameter box contains P (each ball of P inside its ball; else it is
+    not used), its pos, neg and root pieces are statements for every p of that box, so they
+    hold on P and are kept; only its unresolved pieces are searched again, and its root pieces
+    are contracted further for the smaller box."""
     start = time.monotonic()
     t_lo, t_hi = Fraction(t_lo), Fraction(t_hi)
     if not t_lo < t_hi:
         raise ValueError("empty interval")
-    c = _Ctx(fn, P, scale, max_cells, deadline)
+    c = _Ctx(fn.sign_factor(), P, scale, max_cells, deadline)
     coarse = (t_hi - t_lo) / 16
-    leaves: list[Piece] = []
-    stack = [(t_lo, t_hi)]
+    if within is not None:
+        if within.fn is not fn or (within.t_lo, within.t_hi) != (t_lo, t_hi):
+            raise ValueError("within: an isolation of another function or interval")
+        if len(within.box) != len(c.P) or not all(w.contains(p) for w, p in zip(within.box, c.P)):
+            within = None
+    if within is None:
+        leaves: list[Piece] = []
+        stack = [(t_lo, t_hi)]
+    else:
+        leaves = [p for p in within.pieces if p.kind != UNRESOLVED]
+        stack = [(p.lo, p.hi) for p in reversed(within.pieces) if p.kind == UNRESOLVED]
     while stack:
         lo, hi = stack.pop()
         if c.exhausted():
@@ -205,7 +229,10 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
         w = hi - lo
         if w <= coarse:
             sl, sh = c.point_sign(lo), c.point_sign(hi)
-            d = c.slope(lo, hi) if c.continuous(lo, hi) else 0
+            one = (sl == 0) != (sh == 0)
+            # dF/dx's sign, where a test below reads it
+            need = (sl and sh) or (one and w > coarse / CHASE)
+            d = c.slope(lo, hi) if need and c.continuous(lo, hi) else 0
             if d and sl and sh:
                 if sl == sh:
                     leaves.append(Piece(lo, hi, POS if sl > 0 else NEG, "monotone"))
@@ -213,11 +240,13 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
                 if (sh - sl) * d > 0:
                     leaves.append(Piece(lo, hi, ROOT, "monotone", d))
                     continue
-            if d and (sl == 0) != (sh == 0):
-                # a monotone cell with one end inside the set swept by the root as p ranges
-                # over P: when a point a quarter of the cell inside is swept too, the cell is
-                # no wider than a few times that set and splitting would only chase its edge;
-                # the cluster test (step 4) takes over
+            if one and (d or w <= coarse / CHASE):
+                # one end inside the set where F's sign is undecided (the set swept by a root
+                # as p ranges over P, widened by the enclosure): when a point a quarter of the
+                # cell inside is undecided too, the cell is no wider than a few times that
+                # set and splitting would only chase its edge (down to root_tol: ~40 levels
+                # of two cells); the cluster test (step 4) takes over.  Where dF/dx has no
+                # certain sign a few more levels are tried first (children can be monotone)
                 probe = lo + w / 4 if not sl else hi - w / 4
                 if not c.point_sign(probe):
                     leaves.append(Piece(lo, hi, UNRESOLVED, "monotone-candidate"))
@@ -231,6 +260,8 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
         mid = (lo + hi) / 2
         stack.append((mid, hi))
         stack.append((lo, mid))
+    if within is not None:
+        leaves.sort(key=lambda p: p.lo)
     pieces = _merge_clusters(c, leaves)
     pieces = _contract(c, pieces, newton_steps, contract_tol)
     pieces = _merge_signs(pieces)
@@ -238,7 +269,7 @@ def isolate(fn: Fn, t_lo, t_hi, P: Sequence[arb] = (), *, scale: arb | None = No
     if pieces[0].lo != t_lo or pieces[-1].hi != t_hi or any(
             a.hi != b.lo or not a.lo < a.hi for a, b in zip(pieces, pieces[1:])):
         raise AssertionError("isolation pieces do not partition the interval")
-    return Isolation(t_lo, t_hi, pieces, c.cells, time.monotonic() - start, c.budget_hit)
+    return Isolation(t_lo, t_hi, pieces, c.cells, time.monotonic() - start, c.budget_hit, fn, c.P)
 
 
 def _merge_signs(pieces: list) -> list:
@@ -298,11 +329,10 @@ def _merge_clusters(c: _Ctx, leaves: list) -> list:
 
 def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
     """Shrink each root piece (module docstring, step 5).  Each step tries an interval Newton
-    step N = m - F(m, P)/dF(X, P) (in x units; its new ends are proved by the sign of F there)
-    and, when that does not halve the piece (dF's enclosure too wide, or the root swept by the
-    parameter), a bisection step decided by the certified sign of F at the midpoint.  The
-    slices cut off are sign pieces: F is strictly monotone on the piece and has the sign of
-    the nearer end there."""
+    step N = m - F(m, P)/dF(X, P) (in x units; the root is inside N for every p) and, when
+    that does not halve the piece (dF's enclosure too wide, or the root swept by the
+    parameter), cut points decided by the certified sign of F there (``_cut``).  The slices
+    cut off contain no root: they are sign pieces of the sign of the nearer end."""
     out: list[Piece] = []
     for k, p in enumerate(pieces):
         if p.kind != ROOT or steps <= 0:
@@ -316,7 +346,7 @@ def _contract(c: _Ctx, pieces: list, steps: int, tol: Fraction) -> list:
         for _ in range(steps):
             if hi - lo <= tol or stalled:
                 break
-            nlo, nhi = _newton(c, lo, hi, d, sl, sh)
+            nlo, nhi = _newton(c, lo, hi, d)
             if (nhi - nlo) * 2 > hi - lo:            # less than halved: try cut points
                 nlo, nhi = _cut(c, lo, hi, nlo, nhi, sl, sh)
                 # no cut point decided and Newton gained < 1/16: the piece is about the set
@@ -365,11 +395,17 @@ def _cut(c: _Ctx, lo: Fraction, hi: Fraction, nlo: Fraction, nhi: Fraction, sl: 
     return nlo, nhi
 
 
-def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
-    """One interval Newton step on the root piece [lo, hi]; returns the proved new ends (the
-    old ones when the step fails)."""
+def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int):
+    """One interval Newton step on the root piece [lo, hi] (F continuous, dF of sign d on it,
+    exactly one root for each p): returns new ends with every root strictly between them (the
+    old ones when the step fails).  The proof: for each p the root r = m - F(m, p)/dF(xi, p)
+    for some xi in [lo, hi] (mean value theorem), so r is in N = m - F(m, P)/dF(X, P), and the
+    ends are dyadic rationals strictly outside N."""
     X = c.xball(lo, hi)
-    D = c.dfn.enclose_product(X, c.P)
+    D = c.dfn(X, c.P)
+    if sign(D) != d or 8 * D.rad() > abs(D.mid()):
+        # not certain or wider than 1/8 of itself: the factor-wise and mean-value forms
+        D = c.dfn.enclose_product(X, c.P)
     if sign(D) != d:
         return lo, hi
     mid = (lo + hi) / 2
@@ -379,29 +415,8 @@ def _newton(c: _Ctx, lo: Fraction, hi: Fraction, d: int, sl: int, sh: int):
         N = N / c.scale
     if not N.is_finite():
         return lo, hi
-    nlo = max(lo, floor_dyadic(lower_fraction(N)))
-    nhi = min(hi, ceil_dyadic(upper_fraction(N)))
+    nlo = max(lo, below_dyadic(lower_fraction(N)))
+    nhi = min(hi, above_dyadic(upper_fraction(N)))
     if not nlo < nhi:
         return lo, hi
-    if nlo > lo and c.point_sign(nlo) != sl:
-        nlo = lo
-    if nhi < hi and c.point_sign(nhi) != sh:
-        nhi = hi
     return nlo, nhi
-
-
-@dataclass
-class RootBall:
-    """Convenience view of one root piece: its x-ball over the whole parameter box."""
-    piece: Piece
-    x: arb
-    slope: int = field(default=0)
-
-
-def root_balls(iso: Isolation, scale: arb | None = None) -> list:
-    out = []
-    for p in iso.roots:
-        b = tball(p.lo, p.hi)
-        out.append(RootBall(p, b if scale is None else scale * b, p.slope))
-    return out
-

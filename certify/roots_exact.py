@@ -70,12 +70,14 @@ def arb_to_fraction(v: arb) -> Fraction:
     return Fraction(m, 1 << -e) if e < 0 else Fraction(m << e)
 
 
-def floor_dyadic(q: Fraction, bits: int = 64) -> Fraction:
-    return Fraction(math.floor(q * (1 << bits)), 1 << bits)
+def below_dyadic(q: Fraction, bits: int = 64) -> Fraction:
+    """The largest multiple of 2^-bits strictly below q."""
+    return Fraction(math.ceil(q * (1 << bits)) - 1, 1 << bits)
 
 
-def ceil_dyadic(q: Fraction, bits: int = 64) -> Fraction:
-    return Fraction(math.ceil(q * (1 << bits)), 1 << bits)
+def above_dyadic(q: Fraction, bits: int = 64) -> Fraction:
+    """The smallest multiple of 2^-bits strictly above q."""
+    return Fraction(math.floor(q * (1 << bits)) + 1, 1 << bits)
 
 
 def lower_fraction(v: arb) -> Fraction:
@@ -85,8 +87,6 @@ def lower_fraction(v: arb) -> Fraction:
 
 def upper_fraction(v: arb) -> Fraction:
     return arb_to_fraction(v.upper())
-
-
 
 
 def imul(a: arb, b: arb) -> arb:

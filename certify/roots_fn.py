@@ -149,6 +149,20 @@ class Fn:
             acc = v if acc is None else imul(acc, v)
         return _intersect(whole, acc)
 
+    def sign_factor(self) -> "Fn":
+        """H when F = c E H with c > 0 a constant and E a product of exp(u) with u total
+        (defined, continuous, finite and positive everywhere), else F itself.  Then F is
+        defined and continuous exactly where H is, has the same sign everywhere, the same
+        zeros, and F' = c E H' at a zero of H (so a simple zero of H is a simple zero of F):
+        H's root isolation is F's, found on a smaller tape, without the dynamic range of E."""
+        factors = self._factors()
+        rest = [fac for kind, fac in factors if kind == "fn"]
+        if len(rest) != 1 or not all(
+                sign(fac) > 0 if kind == "const" else fac.total
+                for kind, fac in factors if kind != "fn"):
+            return self
+        return rest[0]
+
     def _factors(self):
         """[(kind, item)]: the factors of a top-level product, kind 'const' (item: its arb value),
         'positive' (an exp, item: its Fn) or 'fn'; [] when the tree is not a product."""

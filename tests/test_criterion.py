@@ -14,6 +14,7 @@ import sympy
 
 from certify.criterion import FAILS, HOLDS, UNDECIDED, Criterion, decimal_bound
 from certify.criterion_cli import main as cli_main
+from certify.errors import CertifyInputError
 from certify.roots import arb_to_fraction
 
 x = sympy.Symbol("x", real=True)
@@ -137,15 +138,21 @@ def test_random_cells_contain_reference(fbeta, seed):
         lo = F(rng.randint(-700, 5000), 1000)
         hi = lo + F(rng.randint(1, 200), 10000)
     r = fbeta.enclose(lo, hi)
-    for t in (lo, hi, lo + (hi - lo) * F(rng.randint(0, 100), 100)):
+    ts = (lo, hi, lo + (hi - lo) * F(rng.randint(0, 100), 100))
+    # a sub-cell whose isolations start from the cell's (``within``)
+    m = lo + (hi - lo) * F(rng.randint(1, 99), 100)
+    sub = fbeta.enclose(lo, m, within=r)
+    for cell, t in [(r, t) for t in ts] + [(sub, t) for t in ts if t <= m]:
         bv = mp.mpf(t.numerator) / t.denominator
         tau, I, R = _ref_fbeta(bv)
-        assert _contains(r.tau_lo, r.tau_hi, tau, tol=F(1, 10 ** 20))
-        assert _contains(r.I.lower(), r.I.upper(), I, tol=F(1, 10 ** 20))
+        assert _contains(cell.tau_lo, cell.tau_hi, tau, tol=F(1, 10 ** 20))
+        assert _contains(cell.I.lower(), cell.I.upper(), I, tol=F(1, 10 ** 20))
         for key in ("2pi", "pi", "none"):
-            rl, rh = r.R[key]
+            rl, rh = cell.R[key]
             assert rl is None or arb_to_fraction(rl) <= F(mp.nstr(R[key], 25)) + F(1, 10 ** 20)
             assert rh is None or F(mp.nstr(R[key], 25)) - F(1, 10 ** 20) <= arb_to_fraction(rh)
+    with pytest.raises(CertifyInputError):
+        fbeta.enclose(lo, hi + 1, within=r)            # within must contain the cell
 
 
 # -- the false range is never certified ----------------------------------------------------------
@@ -263,7 +270,6 @@ def test_atan_tan_is_an_input_error_with_the_reason(capsys):
     code, out, err = _cli(capsys, "sin(x) + atan(tan(x/2))/10")
     assert code == 2 and out == ""
     assert "f is not defined/continuous on [-pi, pi]" in err and "x = -3.14" in err
-    from certify.errors import CertifyInputError
     with pytest.raises(CertifyInputError, match="not defined/continuous"):
         Criterion(sympy.sin(x) + sympy.atan(sympy.tan(x / 2)) / 10, x)
 

@@ -96,7 +96,26 @@ def test_random_cubics_with_parameter(seed):
     plo, phi = F(0), F(rng.randint(1, 5), 100)
     lo, hi = a - 1, c + 1
     iso = isolate(fn, lo, hi, [tball(plo, phi)])
-    _check_partition(iso, lo, hi)
+    _check_cubic(iso, expr, (a, b_, c), plo, phi, rng)
+    # started from the box's isolation: a sub-box and a point of it (the pieces carried over
+    # and the new ones must hold there)
+    for slo, shi in ((plo, (plo + phi) / 2), (phi / 3, phi / 3)):
+        sub = isolate(fn, lo, hi, [tball(slo, shi)], within=iso)
+        _check_cubic(sub, expr, (a, b_, c), slo, shi, rng)
+        assert sub.cells <= iso.cells
+    with pytest.raises(ValueError):
+        isolate(fn, lo, hi + 1, [tball(plo, phi)], within=iso)          # another interval
+    with pytest.raises(ValueError):
+        isolate(Fn(sympy.expand(expr), x, [p]), lo, hi, [tball(plo, phi)], within=iso)
+    # a box not inside the isolation's: searched afresh, the same pieces
+    wider = isolate(fn, lo, hi, [tball(plo, 2 * phi)], within=iso)
+    assert wider.pieces == isolate(fn, lo, hi, [tball(plo, 2 * phi)]).pieces
+
+
+def _check_cubic(iso, expr, abc, plo, phi, rng):
+    """Signs of the pos / neg pieces and one true root per root piece, for sampled p."""
+    a, b_, c = abc
+    _check_partition(iso, iso.t_lo, iso.t_hi)
     for _ in range(20):
         pv = plo + (phi - plo) * F(rng.randint(0, 1000), 1000)
         for q in iso.pieces:
@@ -120,6 +139,24 @@ def test_wide_dynamic_range_product_sign():
     X = arb.pi() / 2
     assert sign(fn(X, P)) == 0
     assert fn.sign(X, P, x_point=True) == -1
+
+
+def test_sign_factor_drops_only_total_positive_factors():
+    h = x - 1
+    for expr, dropped in ((3 * sympy.exp(x ** 2) * h, True), (sympy.pi * sympy.exp(x) * h, True),
+                          (-sympy.exp(x) * h, False),           # c < 0: kept (signs would flip)
+                          (sympy.exp(1 / x) * h, False),        # exp of a non-total argument
+                          (sympy.exp(x) * h * (x + 2), False),  # two sign factors
+                          (h, False)):
+        fn = Fn(expr, x)
+        core = fn.sign_factor()
+        assert (core is not fn) == dropped
+        if dropped:
+            assert core(arb(3)).contains(2) and core(arb(3)).rad() == 0      # H = x - 1
+            iso = isolate(fn, 0, 3)
+            assert [q.kind for q in iso.pieces] == [NEG, ROOT, POS]
+            r = iso.roots[0]
+            assert r.lo < 1 < r.hi and r.slope == 1
 
 
 def test_helpers_refuse_floats_and_inexact():

@@ -36,34 +36,34 @@ _UNARY = {"exp": arb.exp, "log": arb.log, "sqrt": arb.sqrt, "sin": arb.sin, "cos
 _BINARY = {"pow": lambda u, v: u ** v, "min": lambda u, v: u.min(v), "max": lambda u, v: u.max(v)}
 
 
-def _step(t, index, names):
-    """One evaluation step: a function of (the values computed so far, the input balls)."""
-    op, a = t.op, [index[id(s)] for s in t.args]
+_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/"}
+
+
+def _step(t, k, a, names, consts, funcs):
+    """The statement computing node k (arguments at positions a) from fixed templates and
+    integer positions only; a constant's ball goes to ``consts``, a function to ``funcs``."""
+    op = t.op
     if op == "var":
         if t.data not in names:
             raise CheckError(f"unknown variable {t.data}")
-        k = names.index(t.data)
-        return lambda v, x: x[k]
+        return f"v{k} = x[{names.index(t.data)}]"
     if op in ("num", "pi", "e"):        # a ball containing the constant, made once
-        c = arb(t.data) if op == "num" else arb.pi() if op == "pi" else arb(1).exp()
-        return lambda v, x: c
-    if op in ("add", "sub", "mul", "div"):
-        i, j = a
-        return {"add": lambda v, x: v[i] + v[j], "sub": lambda v, x: v[i] - v[j],
-                "mul": lambda v, x: v[i] * v[j], "div": lambda v, x: v[i] / v[j]}[op]
+        consts[k] = arb(t.data) if op == "num" else arb.pi() if op == "pi" else arb(1).exp()
+        return f"v{k} = C[{k}]"
+    if op in _INFIX:
+        return f"v{k} = v{a[0]} {_INFIX[op]} v{a[1]}"
     if op == "pown":
-        n, i = t.data, a[0]
-        return lambda v, x: v[i] ** n
+        return f"v{k} = v{a[0]} ** {int(t.data)}"
     if op == "rpow":
-        (p, q), i = t.data, a[0]
-        return lambda v, x: v[i].root(q) ** p
-    if op in _UNARY:
-        f, i = _UNARY[op], a[0]
-        return lambda v, x: f(v[i])
-    if op in _BINARY:
-        f, (i, j) = _BINARY[op], a
-        return lambda v, x: f(v[i], v[j])
-    raise CheckError(f"no ball rule for {op}")
+        p, q = t.data
+        funcs[k] = lambda u, p=p, q=q: u.root(q) ** p
+    elif op in _UNARY:
+        funcs[k] = _UNARY[op]
+    elif op in _BINARY:
+        funcs[k] = _BINARY[op]
+    else:
+        raise CheckError(f"no ball rule for {op}")
+    return f"v{k} = F[{k}]({', '.join(f'v{j}' for j in a)})"
 
 
 class BallTerm:
@@ -76,14 +76,16 @@ class BallTerm:
     def __init__(self, term, names):
         order = T.postorder([term])
         index = {id(t): k for k, t in enumerate(order)}
-        self.steps = [_step(t, index, tuple(names)) for t in order]
         self.ops = [(t.op, [index[id(a)] for a in t.args], t.data) for t in order]
-
-    def values(self, args):
-        vals = []
-        for s in self.steps:
-            vals.append(s(vals, args))
-        return vals
+        # one straight-line function, the same python-flint operation per node as an
+        # interpreter would call (no text of the term is part of the code)
+        consts, funcs, lines = {}, {}, ["def make(C, F):", " def run(x):"]
+        for k, (t, (_, a, _)) in enumerate(zip(order, self.ops)):
+            lines.append("  " + _step(t, k, a, tuple(names), consts, funcs))
+        lines += [f"  return [{', '.join(f'v{k}' for k in range(len(order)))}]", " return run"]
+        namespace: dict = {}
+        exec(compile("\n".join(lines), "<ballterm>", "exec"), namespace)    # noqa: S102
+        self.values = namespace["make"](consts, funcs)
 
     def __call__(self, *args):
         return self.values(args)[-1]
