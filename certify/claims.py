@@ -34,6 +34,7 @@ from .expr.text import to_text
 from .prover import (Result, as_tree, attach_claim, bound_extremum, claim_record, prove_defined,
                      prove_inequality)
 from .rules import assumed_symbols
+from .symcache import cached
 from .search import Budget
 
 PROVED, REFUTED, UNDECIDED, CITED, HUMAN = "PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN"
@@ -191,13 +192,15 @@ def identity_method(lhs, rhs, domain: Domain):
 
 @lru_cache(maxsize=512)
 def _identity_method(diff):
-    for name, simplifier in SIMPLIFIERS.items():
-        try:
-            if simplifier(diff) == 0:
-                return name
-        except Exception:
-            continue
-    return None
+    def first():
+        for name, simplifier in SIMPLIFIERS.items():
+            try:
+                if simplifier(diff) == 0:
+                    return name
+            except Exception:
+                continue
+        return None
+    return cached("identity_method", (diff,), first)
 
 
 def _sample_points(domain: Domain, count: int, seed: int = 0):
@@ -360,9 +363,12 @@ class Limit(Claim):
         v = sympy.Symbol(self.var, real=True)
         e = _expr(self.expr, (self.var,))
         e = e.xreplace({s: v for s in e.free_symbols if s.name == self.var})
-        found = sympy.limit(e, v, sympy.oo)
         target = _expr(self.value, ())
-        ok = sympy.simplify(found - target) == 0
+
+        def verdict():
+            found = sympy.limit(e, v, sympy.oo)
+            return [bool(sympy.simplify(found - target) == 0), str(found)]
+        ok, found = cached("limit", (e, target), verdict)
         cert = attach_claim({"kind": "limit"}, self.record()) if ok else None
         return Result(PROVED if ok else UNDECIDED, certificate=cert, seconds=time.monotonic() - start,
                       reason="" if ok else f"sympy finds the limit {found}")

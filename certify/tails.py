@@ -17,28 +17,42 @@ from .expr import interval as I
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
+from .expr.parse import parse_expr
 from .expr.tape import Tape
+from .expr.text import to_text
 from .exact import to_fmpq
+from .symcache import cached
 
 TAIL_STARTS = (8, 32, 128)
 
 
 def _limit_value(F, name):
-    """lim_{v -> oo} F as an Interval (None when sympy finds no real limit)."""
+    """lim_{v -> oo} F as an Interval (None when sympy finds no real limit); sympy's limit is
+    remembered across runs as the text of its value (``certify.symcache``), read back by the
+    safe parser."""
+    found = cached("tail_limit", (to_sympy(F), sympy.Symbol(name, real=True)), lambda: _limit_text(F, name))
+    if found is None:
+        return None
+    if found == "oo":
+        return I.Interval(None, None)
+    vals, decs = Tape([[parse_expr(found, ())]], ()).intervals([])
+    return vals[-1] if decs[-1] >= I.DEF else None
+
+
+def _limit_text(F, name):
+    """sympy's limit at +oo as text ('oo' for +oo), or None when it is not a finite real."""
     try:
         L = sympy.limit(to_sympy(F), sympy.Symbol(name, real=True), sympy.oo)
     except Exception:
-        return None, None
+        return None
     if L is sympy.oo:
-        return I.Interval(None, None), L
+        return "oo"
     if not (L.is_real and L.is_finite):
-        return None, None
+        return None
     try:
-        tree = from_sympy(L)
+        return to_text(from_sympy(L))
     except Exception:
-        return None, None
-    vals, decs = Tape([[tree]], ()).intervals([])
-    return (vals[-1] if decs[-1] >= I.DEF else None), L
+        return None
 
 
 def prove_tail(F, strict, domain: Domain, budget, progress):
@@ -48,7 +62,7 @@ def prove_tail(F, strict, domain: Domain, budget, progress):
     if reflected:
         F = N.substitute(F, {name: N.neg(N.var(name))})
         iv = Interval(-iv.hi, None, iv.hi_open, True)
-    limit, _ = _limit_value(F, name)
+    limit = _limit_value(F, name)
     dF = diff(F, name)
     base = max(iv.lo, sympy.Integer(1))
     for step in TAIL_STARTS:

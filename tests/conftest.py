@@ -10,3 +10,10 @@ def prec(request):
     flint.ctx.prec = request.param
     yield request.param
     flint.ctx.prec = old
+
+
+def pytest_configure(config):
+    """Each test process gets an empty symbolic cache (certify.symcache): tests see cold runs."""
+    import os
+    import tempfile
+    os.environ["CERTIFY_CACHE"] = tempfile.mkdtemp(prefix="certify-cache-")

@@ -1,0 +1,66 @@
+"""A persistent cache of exact symbolic results (issue: "symbolic work is cached by expression
+across claims and across runs").
+
+What is stored: the outcome of a deterministic sympy computation, as plain JSON (a simplifier's
+name, a limit's verdict and text), keyed by the computation's name, ``sympy.srepr`` of its inputs
+(symbols carry their assumptions) and the sympy version.  Nothing stored is evaluated: values are
+strings, booleans and None.  Certificates never depend on it (they record the claim, not the
+cache), and ``certify check`` recomputes every symbolic step itself.
+
+Where: ``$CERTIFY_CACHE`` or ``$XDG_CACHE_HOME/certify`` (``~/.cache/certify``); one append-only
+JSON-lines file per sympy version, so two worker processes can write at once (a torn or foreign
+line is skipped).  ``CERTIFY_NO_CACHE=1`` turns it off.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import sympy
+
+_MEMO: dict | None = None
+_FILE: str | None = None
+
+
+def _path() -> str | None:
+    if os.environ.get("CERTIFY_NO_CACHE"):
+        return None
+    base = os.environ.get("CERTIFY_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "certify")
+    return os.path.join(base, f"sympy-{sympy.__version__}.jsonl")
+
+
+def _load() -> dict:
+    global _MEMO, _FILE
+    path = _path()
+    if _MEMO is None or path != _FILE:
+        _MEMO, _FILE = {}, path
+        if path and os.path.exists(path):
+            with open(path, encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        key, value = json.loads(line)
+                    except (ValueError, TypeError):
+                        continue
+                    if isinstance(key, str):
+                        _MEMO[key] = value
+    return _MEMO
+
+
+def cached(name: str, inputs: tuple, compute):
+    """compute() (a JSON value: str, bool, None, or a list of them), remembered under ``name``
+    and the srepr of ``inputs``."""
+    memo = _load()
+    key = name + "|" + "|".join(sympy.srepr(i) for i in inputs)
+    if key in memo:
+        return memo[key]
+    value = compute()
+    memo[key] = value
+    if _FILE:
+        try:
+            os.makedirs(os.path.dirname(_FILE), exist_ok=True)
+            with open(_FILE, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps([key, value]) + "\n")
+        except OSError:
+            pass                       # a read-only home: the cache is only an optimization
+    return value

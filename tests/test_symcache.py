@@ -1,0 +1,58 @@
+"""The persistent symbolic cache (certify.symcache): reused across calls, keyed by srepr and
+sympy version, robust to torn lines, off with CERTIFY_NO_CACHE; an identity and a limit give
+the same result cold and warm."""
+import json
+
+import sympy
+
+from certify import symcache
+from certify.claims import Identity, Limit
+
+
+def _fresh(monkeypatch, tmp_path):
+    monkeypatch.setenv("CERTIFY_CACHE", str(tmp_path))
+    monkeypatch.delenv("CERTIFY_NO_CACHE", raising=False)
+    monkeypatch.setattr(symcache, "_MEMO", None)
+
+
+def test_value_is_reused_and_written(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    calls = []
+    x = sympy.Symbol("x", real=True)
+    f = lambda: calls.append(1) or "expand"    # noqa: E731
+    assert symcache.cached("t", (x + 1,), f) == "expand"
+    assert symcache.cached("t", (x + 1,), f) == "expand"
+    assert calls == [1]
+    monkeypatch.setattr(symcache, "_MEMO", None)           # a new process reads the file
+    assert symcache.cached("t", (x + 1,), lambda: "other") == "expand"
+    assert symcache.cached("t", (sympy.Symbol("x") + 1,), lambda: "plain") == "plain"   # assumptions differ
+
+
+def test_torn_lines_are_skipped(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    path = symcache._path()
+    with open(path, "w") as fh:
+        fh.write('["t|Integer(1)", "ok"]\n{"torn\n[1, 2]\n')
+    assert symcache.cached("t", (sympy.Integer(1),), lambda: "recomputed") == "ok"
+    assert symcache.cached("t", (sympy.Integer(2),), lambda: "new") == "new"
+    assert json.loads(open(path).read().splitlines()[-1])[1] == "new"
+
+
+def test_off_switch(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setenv("CERTIFY_NO_CACHE", "1")
+    assert symcache.cached("t", (sympy.Integer(3),), lambda: "a") == "a"
+    assert not list(tmp_path.iterdir())
+
+
+def test_identity_and_limit_cold_and_warm(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    ident = Identity("t.i", "", lhs="sin(x)**2 + cos(x)**2", rhs="1", over="x in [0, 1]")
+    lim = Limit("t.l", "", expr="x*sin(1/x)", var="x", value="1")
+    cold = [ident.run().status, lim.run().status]
+    monkeypatch.setattr(symcache, "_MEMO", None)
+    from certify import claims
+    claims._identity_method.cache_clear()
+    assert [ident.run().status, lim.run().status] == cold == ["PROVED", "PROVED"]
+    wrong = Limit("t.w", "", expr="x*sin(1/x)", var="x", value="2")
+    assert wrong.run().status == "UNDECIDED"
