@@ -93,7 +93,7 @@ def _box(domain: Domain):
 
 
 def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
-                     allow_tail: bool = True, progress=None) -> Result:
+                     allow_tail: bool = True, progress=None, allow_split: bool = True) -> Result:
     start = time.monotonic()
     budget = (budget or Budget()).started()
     names = domain.names
@@ -106,12 +106,35 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
             result = _prove(F, strict, domain, budget, allow_tail, progress)
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
+    if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
+        split = _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress)
+        result = split or result
     result.seconds = time.monotonic() - start
     if result.status != "PROVED":
         result.margin, result.certificate = None, None
     if result.certificate is not None:
         attach_claim(result.certificate, claim_record(lhs, op, rhs, domain))
     return result
+
+
+def _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress):
+    """A PROVED result from the two halves at an interior tangent zero (``certify.tangent``),
+    or None."""
+    from .tangent import combined_margin, halves, tangent_points
+    for i, c in tangent_points(F, domain, strict):
+        parts = [prove_inequality(lhs, op, rhs, half, budget, progress=progress, allow_split=False)
+                 for half in halves(domain, i, c)]
+        if all(p.status == "PROVED" for p in parts):
+            cert = {"kind": "split", "var": domain.names[i], "at": str(c),
+                    "parts": [p.certificate for p in parts],
+                    "margin": combined_margin(parts[0].margin, parts[1].margin)}
+            methods = {}
+            for p in parts:
+                for k, v in p.methods.items():
+                    methods[k] = methods.get(k, 0) + v
+            return Result("PROVED", margin=cert["margin"], cells=sum(p.cells for p in parts), methods=methods,
+                          certificate=cert, reason=f"split at the tangent zero {domain.names[i]} = {c}")
+    return None
 
 
 def attach_claim(cert: dict, claim: dict):

@@ -10,6 +10,9 @@
   both; else of the side with a variable), a constant side defined, and sympy reduces
   lhs - rhs to 0 (variables declared positive or nonnegative only where the domain says so;
   never ``force=True``).
+- ``split``: a claim proved on two halves of its domain cut at an interior rational point c of
+  one variable (closed at c on both sides): each half's certificate (``forall`` or ``tail``) is
+  of the claim with that half as its domain; the margin is the smaller of the halves'.
 - ``limit``: sympy's limit of the expression at +oo is the recorded value.
 - ``rootcount``: the polynomial's degree and the sign pattern are re-derived from the claim,
   each sign, order and leading-coefficient sub-claim is proved by a ``forall`` certificate whose
@@ -238,3 +241,46 @@ def check_rootcount(cert) -> int:
             raise CheckError("rootcount: a part proves another claim")
         leaves += n
     return leaves
+
+
+def check_split(cert) -> int:
+    claim = cert.get("claim")
+    if cert.get("hash") != claim_hash(claim):
+        raise CheckError("the claim does not match its hash")
+    _, _, domain = read_claim(claim)
+    name, parts = cert.get("var"), cert.get("parts")
+    if name not in domain.names or not isinstance(parts, list) or len(parts) != 2:
+        raise CheckError("split: malformed")
+    c = read_rational(cert.get("at"))
+    i = domain.names.index(name)
+    r = domain.ranges[i]
+    if not r.contains(c) or c in (r.lo, r.hi):
+        raise CheckError("split: the cut is not inside the variable's range")
+    halves = (Range(r.lo, c, r.lo_open, False), Range(c, r.hi, False, r.hi_open))
+    leaves, lows, highs = 0, [], []
+    for part, half in zip(parts, halves):
+        if not isinstance(part, dict) or part.get("kind") not in ("forall", "tail"):
+            raise CheckError("split: a half without a forall or tail certificate")
+        pc = part.get("claim")
+        if not isinstance(pc, dict) or {k: pc.get(k) for k in ("lhs", "op", "rhs")} != \
+                {k: claim.get(k) for k in ("lhs", "op", "rhs")}:
+            raise CheckError("split: a half proves another statement")
+        _, _, d = read_claim(pc)
+        want = Domain(domain.names, tuple(half if j == i else rr for j, rr in enumerate(domain.ranges)))
+        if d != want:
+            raise CheckError("split: a half is not the domain cut at the point")
+        leaves += check_tail(part) if part["kind"] == "tail" else check_forall(part)[0]
+        m = part.get("margin")
+        if not isinstance(m, list) or len(m) != 2:
+            raise CheckError("split: a half without its margin")
+        lows.append(m[0])
+        highs.append(m[1])
+    if cert.get("margin") != _smaller_margin(lows, highs):
+        raise CheckError("split: the margin is not the smaller of the halves'")
+    return leaves
+
+
+def _smaller_margin(lows, highs):
+    lo = min(lows, key=read_rational)
+    finite = [h for h in highs if h != "oo"]
+    return [lo, min(finite, key=read_rational) if finite else "oo"]

@@ -1,0 +1,63 @@
+"""Interior tangent zeros: split the domain at a rational point where the slack is exactly 0.
+
+A slack F >= 0 that touches 0 inside its domain (exp(x) - 1 - x at 0, x - 1 - log x at 1) leaves
+a cell no enclosure decides: every cell around the zero has a lower bound below 0.  When the
+float64 sample points at an exact rational c in the open interval of a variable where sympy
+proves F(c) = 0 identically in the other variables, the claim is proved on the two closed halves
+[lo, c] and [c, hi], where c is an end: the end rules (vanishing derivatives at a closed end,
+``certify.rules.degenerate_ends``) then close the cells at c.  The certificate (kind ``split``)
+holds both halves' certificates; the checker replays each on its half and checks that the halves
+are the claim's domain cut at c, and the margin is the smaller of theirs.
+"""
+from __future__ import annotations
+
+import sympy
+from flint import fmpq
+
+from .domain import Domain, Interval
+from .expr import nodes as N
+from .expr.bridge import to_sympy
+from .sampling import candidates
+
+
+def tangent_points(F, domain: Domain, strict: bool):
+    """(variable index, c) for rational c inside a bounded variable's open interval where F is
+    exactly 0 for every value of the other variables (sympy), most promising first."""
+    if strict:
+        return []                               # F(c) = 0 refutes a strict claim; the search does that
+    def q(v):
+        return fmpq(int(v.p), int(v.q))
+    # where to look (a heuristic window: 16 beyond a finite end on an unbounded side)
+    box = [(q(iv.lo) if iv.lo is not None else (q(iv.hi) - 16 if iv.hi is not None else fmpq(-16)),
+            q(iv.hi) if iv.hi is not None else (q(iv.lo) + 16 if iv.lo is not None else fmpq(16)))
+           for iv in domain.intervals]
+    opens = [(None, None)] * len(box)
+    out = []
+    for pt in candidates(F, domain.names, box, opens, strict):
+        for i, (name, iv) in enumerate(zip(domain.names, domain.intervals)):
+            c = sympy.Rational(int(pt[i].p), int(pt[i].q))
+            if (i, c) in out or not iv.contains(c) or c in (iv.lo, iv.hi):
+                continue
+            try:
+                at = N.substitute(F, {name: N.num(pt[i])})
+                if sympy.simplify(to_sympy(at)) == 0:
+                    out.append((i, c))
+            except Exception:
+                continue
+    return out[:2]
+
+
+def halves(domain: Domain, i: int, c):
+    """The domain cut at variable i = c into two halves, closed at c."""
+    iv = domain.intervals[i]
+    name = domain.names[i]
+    return (domain.with_interval(name, Interval(iv.lo, c, iv.lo_open, False)),
+            domain.with_interval(name, Interval(c, iv.hi, False, iv.hi_open)))
+
+
+def combined_margin(a, b):
+    """The enclosure of inf over the union: [min of the lower ends, min of the upper ends]."""
+    from fractions import Fraction
+    lo = min(a[0], b[0], key=Fraction)
+    hi = a[1] if b[1] == "oo" else b[1] if a[1] == "oo" else min(a[1], b[1], key=Fraction)
+    return [lo, hi]
