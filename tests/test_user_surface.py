@@ -2,6 +2,7 @@
 the version is reported."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,46 @@ def test_json_documents_carry_the_schema_and_errors_are_json():
         doc = json.loads(p.stdout)
         assert p.returncode == code and doc["schema"] == "certify-json/1" and doc["command"] == args[0]
         assert doc["status"] == ("ERROR" if code == 2 else "PROVED"), doc
+
+
+def _main_json(capsys, *argv):
+    from certify.cli import main
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def test_criterion_json_has_one_shape_with_and_without_param(capsys, tmp_path):
+    code0, plain, _ = _main_json(capsys, "criterion", "sin(x)", "--M", "pi", "--json")
+    code1, swept, _ = _main_json(capsys, "criterion", "sin(x)*exp(beta*(cos(x)-1))", "--param",
+                                 "beta in [-0.30, -0.28]", "--M", "pi", "--json")
+    assert (code0, plain["status"], code1, swept["status"]) == (0, "HOLDS", 1, "FAILS")
+    assert list(plain) == list(swept) and list(plain)[:3] == ["schema", "command", "status"]
+    assert plain["schema"] == swept["schema"] == "certify-json/1" and plain["command"] == "criterion"
+    assert plain["param"] is None and swept["param"] == "beta" and plain["cells"] == len(plain["leaves"]) == 1
+    path = tmp_path / "run.json"                  # the document is what certify check replays
+    path.write_text(json.dumps(swept))
+    from certify.cli import main
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+
+
+def test_criterion_and_simulate_errors_are_json(capsys, tmp_path):
+    cases = [(("criterion", "sin(x", "--json"), 2, "criterion"),
+             (("criterion", "sin(x)", "--bogus", "--json"), 2, "criterion"),
+             (("criterion", "sin(x)*exp(b*cos(x))", "--param", "b in [1, 0]", "--json"), 2, "criterion"),
+             (("simulate", "trajectories", "--beta", "x", "--out", str(tmp_path), "--json"), 2, "simulate"),
+             (("simulate", "nonsense", "--out", str(tmp_path), "--json"), 2, "simulate")]
+    for argv, want, command in cases:
+        code, doc, err = _main_json(capsys, *argv)
+        assert code == want and doc["status"] == "ERROR" and doc["command"] == command, (argv, doc)
+        assert doc["schema"] == "certify-json/1" and doc["error"] and "\n" not in doc["error"]
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_simulate_json_envelope(capsys, tmp_path):
+    code, doc, _ = _main_json(capsys, "simulate", "trajectories", "--beta", "2", "--n", "12", "--horizon",
+                              "50", "--quiet", "--out", str(tmp_path), "--json")
+    assert list(doc)[:3] == ["schema", "command", "status"] and doc["command"] == "simulate"
+    assert doc["experiment"] == "trajectories"
+    assert (code, doc["status"]) == ((0, "OK") if doc["result"]["synchronized"] else (3, "NOT_SYNCHRONIZED"))

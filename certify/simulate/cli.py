@@ -12,11 +12,11 @@ The main CLI (certify/cli.py) wires this in with::
 """
 from __future__ import annotations
 
-import json
 import math
 import os
-import sys
 from pathlib import Path
+
+from ..jsondoc import emit, fail
 
 __all__ = ["add_parser", "run", "CHOICES", "EXIT_CODES"]
 
@@ -285,26 +285,24 @@ def run(args) -> int:
                         sub.setdefault(k, v)
             cmd = _command_line(args) if exp != "all" else _command_line(args).replace(" all", f" {name}", 1)
             summaries[name] = _run_one(name, out, seed, bool(args.quiet), cmd, sub)
-    except BadInput as exc:
-        print(f"certify simulate: error: {exc}", file=sys.stderr)
-        return 2
     except FloatingPointError as exc:  # NumericalError: nan/inf, stalled integrator
-        print(f"certify simulate: numerical failure: {exc}", file=sys.stderr)
+        fail("simulate", str(exc), args.json, kind="numerical failure",
+             status="NUMERICAL_FAILURE")
         return EXIT_CODES["numerical_failure"]
-    except ValueError as exc:  # invalid parameters detected deeper down
-        print(f"certify simulate: error: {exc}", file=sys.stderr)
+    except ValueError as exc:  # BadInput, and invalid parameters detected deeper down
+        fail("simulate", str(exc), args.json)
         return 2
+    stuck = any(_not_synchronized(name, s) for name, s in summaries.items())
     if args.json:
         from .experiments.common import _jsonable
 
-        data = summaries if exp == "all" else summaries[exp]
-        print(json.dumps(_jsonable(data), indent=2, sort_keys=True))
+        # one experiment: its summary's keys beside the envelope; 'all': {name: summary}
+        body = {"experiments": summaries} if exp == "all" else summaries[exp]
+        emit("simulate", "NOT_SYNCHRONIZED" if stuck else "OK", _jsonable(body), indent=2)
     else:
         for name, s in summaries.items():
             print(_one_line(name, s, out))
-    if any(_not_synchronized(name, s) for name, s in summaries.items()):
-        return EXIT_CODES["not_synchronized"]
-    return 0
+    return EXIT_CODES["not_synchronized"] if stuck else 0
 
 
 def _not_synchronized(name, s) -> bool:
