@@ -201,13 +201,19 @@ def cmd_report(args) -> int:
 def cmd_check(args) -> int:
     from .checker.bundle import NotABundle, check_file
 
+    from .progress import Progress
+    bar = None
+
     def progress(i, n, cid):
-        print(f"\rchecking {i}/{n} {cid:<60.60}", end="" if i < n else "\n", file=sys.stderr, flush=True)
-    show = progress if sys.stderr.isatty() and not args.json else None
+        nonlocal bar
+        bar = bar or Progress(n, "check", enabled=not args.quiet)
+        bar.update(i, note=str(cid))
     try:
-        cells, verdicts = check_file(args.file, show)
+        cells, verdicts = check_file(args.file, progress)
     except NotABundle as exc:
         raise CertifyInputError(str(exc)) from None
+    if bar:
+        bar.close()
     failed = [v for v in verdicts if not v.ok]
     counts: dict = {}
     for v in verdicts:
@@ -265,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--module", help="run the lemmas (LEMMAS list) of this Python file instead of the registry")
         q.add_argument("--out", help="output folder (default reports/ for a full run, runs/<name> for a partial one)")
         q.add_argument("--jobs", type=int, default=None)
-        q.add_argument("--quiet", action="store_true")
+        q.add_argument("--quiet", action="store_true", help="no progress on stderr")
         q.add_argument("--no-extras", action="store_true", help="skip the criterion figures")
         q.add_argument("--json", action="store_true")
         q.set_defaults(func=cmd_run)
@@ -273,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("check", help="re-verify a certificate file with the independent checker")
     q.add_argument("file")
     q.add_argument("--json", action="store_true", help="one verdict per claim")
+    q.add_argument("--quiet", action="store_true", help="no progress on stderr")
     q.set_defaults(func=cmd_check)
 
     from . import criterion_cli

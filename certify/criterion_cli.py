@@ -45,6 +45,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     q.add_argument("--max-cells", type=int, default=20000, help="budget: parameter cells")
     q.add_argument("--max-seconds", type=float, default=600.0, help="budget: seconds")
     q.add_argument("--prec", type=int, default=64, help="arb working precision in bits")
+    q.add_argument("--quiet", action="store_true", help="no progress on stderr")
     q.set_defaults(func=run)
     return q
 
@@ -100,8 +101,9 @@ def run(args) -> int:
         res = RangeResult(None, None, key, [cell], 1, cell.seconds)
     else:
         name, lo, hi = param
-        res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
-                                 seconds=args.max_seconds)
+        with _RangeProgress(lo, hi, key, enabled=not args.quiet) as shown:
+            res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
+                                     seconds=args.max_seconds, progress=shown)
         if res.undefined and not res.budget_hit:
             reason = res.leaves[0].reason if res.leaves else ""
             raise CertifyInputError(f"f is not defined/continuous on [-pi, pi] for any {name} in "
@@ -115,6 +117,31 @@ def run(args) -> int:
     else:
         _print_range(crit, res, param, key, args.cells)
     return {HOLDS: 0, FAILS: 1}.get(res.status, 3)
+
+
+class _RangeProgress:
+    """Progress of an adaptive subdivision: the share of the parameter range covered by
+    decided cells (the rest is being subdivided), with its ETA."""
+
+    def __init__(self, lo, hi, key, enabled):
+        from .progress import Progress
+        self.bar = Progress(float(hi - lo) or 1.0, "criterion", enabled=enabled)
+        self.key, self.covered, self.cells = key, 0.0, 0
+
+    def __call__(self, cell):
+        from .criterion import UNDECIDED
+        self.cells += 1
+        if cell.verdict[self.key] != UNDECIDED:
+            self.covered += float(cell.hi - cell.lo)
+        self.bar.update(self.covered, note=f"{self.cells} cells evaluated")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.bar.update(self.bar.total if exc[0] is None else self.covered)
+        self.bar.close()
+        return False
 
 
 def _print_cell(crit, cell, key):

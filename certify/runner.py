@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from fractions import Fraction
 
 from .claims import Inequality
 from .derived import Derived
+from .progress import Progress
 from .prover import Result, normalize
 from .sampling import sampled_min
 
@@ -60,8 +59,10 @@ def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[obj
     jobs = jobs or min(2, os.cpu_count() or 1)
     work = [(lemma, claim) for lemma in lemmas for claim in lemma.resolved_claims()]
     done: dict[int, ClaimOutcome] = {}
-    start = time.monotonic()
-    shown = _Progress(len(work), start, progress)
+    bar = Progress(len(work), "run", enabled=progress, log_lines=len(work))   # a log: one line per claim
+
+    def shown(lemma, claim, result):
+        bar.advance(note=f"{lemma.id} {claim.id} {result.status}")
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {k: pool.submit(_run_one, claim) for k, (_, claim) in enumerate(work)
                    if not isinstance(claim, Derived)}
@@ -74,6 +75,7 @@ def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[obj
             done[k] = out
             shown(lemma, claim, result)
     _derive(work, done, shown)
+    bar.close()
     grouped = []
     for lemma in lemmas:
         grouped.append((lemma, [done[k] for k, (l, _) in enumerate(work) if l is lemma]))
@@ -96,25 +98,3 @@ def _derive(work, done, shown):
             done[k] = ClaimOutcome(lemma.id, claim, result)
             shown(lemma, claim, result)
         pending = [k for k in pending if k not in done]
-
-
-class _Progress:
-    """One line per decided claim with the elapsed time and an ETA (a single updating line
-    on a terminal)."""
-
-    def __init__(self, total, start, enabled):
-        self.total, self.start, self.enabled, self.count = total, start, enabled, 0
-
-    def __call__(self, lemma, claim, result):
-        self.count += 1
-        if not self.enabled:
-            return
-        k = self.count
-        elapsed = time.monotonic() - self.start
-        eta = elapsed / k * (self.total - k)
-        line = (f"[{k:3d}/{self.total}] {elapsed:6.1f}s, ~{eta:4.0f}s left  {lemma.id:8s} "
-                f"{claim.id:40.40s} {result.status}")
-        if sys.stderr.isatty():        # one line that updates; a log gets one line per claim
-            print(f"\r{line}", end="" if k < self.total else "\n", file=sys.stderr, flush=True)
-        else:
-            print(line, file=sys.stderr, flush=True)

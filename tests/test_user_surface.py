@@ -2,6 +2,7 @@
 the version is reported."""
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -141,3 +142,61 @@ def test_simulate_json_envelope(capsys, tmp_path):
     assert list(doc)[:3] == ["schema", "command", "status"] and doc["command"] == "simulate"
     assert doc["experiment"] == "trajectories"
     assert (code, doc["status"]) == ((0, "OK") if doc["result"]["synchronized"] else (3, "NOT_SYNCHRONIZED"))
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_helper_eta_terminal_log_and_quiet():
+    from certify.progress import Progress
+    log = io.StringIO()
+    with Progress(100, "job", stream=log) as bar:
+        for _ in range(100):
+            bar.advance(note="step")
+    lines = log.getvalue().splitlines()
+    assert 1 <= len(lines) <= 10 and lines[-1].startswith("job [") and "100.0%" in lines[-1]
+    assert "left" in lines[0] and "\r" not in log.getvalue()
+    steps = io.StringIO()
+    with Progress(3, "run", stream=steps, log_lines=3) as bar:
+        for k in range(3):
+            bar.advance(note=f"claim {k}")
+    assert [line.split()[-1] for line in steps.getvalue().splitlines()] == ["0", "1", "2"]
+    tty = _Tty()
+    with Progress(5, "t", stream=tty) as bar:
+        for _ in range(5):
+            bar.advance()
+    assert tty.getvalue().startswith("\r") and tty.getvalue().count("\n") == 1
+    quiet = io.StringIO()
+    with Progress(5, "q", stream=quiet, enabled=False) as bar:
+        bar.advance()
+    assert quiet.getvalue() == ""
+
+
+def test_progress_on_criterion_check_and_run(tmp_path):
+    argv = ("criterion", "sin(x)*exp(beta*(cos(x)-1))", "--param", "beta in [-0.26, 2]", "--M", "pi")
+    shown = _cli(*argv, cwd=tmp_path)
+    lines = shown.stderr.strip().splitlines()            # not a terminal: at most ten lines
+    assert shown.returncode == 0 and 1 <= len(lines) <= 10 and all(l.startswith("criterion [") for l in lines)
+    assert "left" in shown.stderr and "100.0%" in lines[-1]
+    quiet = _cli(*argv, "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout.splitlines()[2:] == shown.stdout.splitlines()[2:]
+    (tmp_path / "my_lemmas.py").write_text(MODULE)
+    run = _cli("run", "--module", "my_lemmas.py", cwd=tmp_path)
+    assert run.returncode == 0 and len(run.stderr.strip().splitlines()) == 3     # one line per claim
+    assert all(l.startswith("run [") for l in run.stderr.splitlines()) and "N.1.b REFUTED" in run.stderr
+    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr.startswith("check [")
+    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), "--quiet", cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr == ""
+
+
+def test_progress_on_simulate(capsys, tmp_path):
+    from certify.cli import main
+    argv = ["simulate", "sync-sweep", "--beta", "1", "--n", "10", "--starts", "4", "--out", str(tmp_path)]
+    main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert 1 <= len(err) <= 10 and all(l.startswith("sync-sweep [") for l in err) and "left" in err[0]
+    main([*argv, "--quiet"])
+    assert capsys.readouterr().err == ""

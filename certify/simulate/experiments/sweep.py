@@ -13,7 +13,7 @@ from ..configurations import three_cluster_configuration, three_cluster_counts, 
 from ..diagnostics import TWO_PI, diameter
 from ..integrate import half_circle_stop, integrate
 from ..systems import T1
-from ..progress import Progress
+from ...progress import Progress
 from .common import _beta_key, _map, _plt, _provenance, _rng, _save_figure, _write_json
 
 PAPER_RANGE = [(Fraction(-4, 25), math.inf)]  # Corollary 2.4: beta >= -0.16
