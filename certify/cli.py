@@ -127,6 +127,7 @@ def _select(lemma_id, module=None):
 
 def cmd_run(args) -> int:
     from .domain import parse_interval
+    from .executor import Executor
     from .report import write_reports
     from .runner import run_lemmas
     lemmas = _select(args.lemma, args.module)
@@ -139,12 +140,14 @@ def cmd_run(args) -> int:
     partial = bool(args.lemma or args.beta or args.module)
     out_dir = args.out or (_partial_dir(args) if partial else "reports")
     side = None
-    if not partial and not args.no_extras:
-        # the criterion and figures write their own files: run them beside the lemma workers
-        import multiprocessing
-        side = multiprocessing.get_context("fork").Process(target=_run_extras, args=(out_dir,))
-        side.start()
-    grouped = run_lemmas(lemmas, jobs=args.jobs, progress=not args.quiet)
+    with Executor(args.jobs, args.scheduler) as executor:     # a bad --scheduler fails here, before any work
+        if not partial and not args.no_extras:
+            # the criterion and figures write their own files: run them beside the lemma workers
+            import multiprocessing
+            method = "spawn" if args.scheduler else "fork"      # no fork beside the Dask client's threads
+            side = multiprocessing.get_context(method).Process(target=_run_extras, args=(out_dir,))
+            side.start()
+        grouped = run_lemmas(lemmas, progress=not args.quiet, executor=executor)
     seconds = time.monotonic() - start
     title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
     write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds, partial=partial)
@@ -270,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--beta", help='re-run the lemma on a new β range, e.g. "[0.7, 1)"')
         q.add_argument("--module", help="run the lemmas (LEMMAS list) of this Python file instead of the registry")
         q.add_argument("--out", help="output folder (default reports/ for a full run, runs/<name> for a partial one)")
-        q.add_argument("--jobs", type=int, default=None)
+        q.add_argument("--jobs", type=int, default=None, help="local worker processes (default: min(2, cores))")
+        q.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the claims on the Dask cluster at ADDRESS, e.g. tcp://host:8786 (pip install -e '.[dask]')")
         q.add_argument("--quiet", action="store_true", help="no progress on stderr")
         q.add_argument("--no-extras", action="store_true", help="skip the criterion figures")
         q.add_argument("--json", action="store_true")

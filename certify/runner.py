@@ -1,15 +1,16 @@
-"""Run lemmas: every claim decided (in parallel worker processes), each inequality also
-float64-sampled; a sampled slack below its certified lower bound is an engine bug."""
+"""Run lemmas: every claim decided (as independent jobs: local worker processes or a Dask
+cluster), each inequality also float64-sampled; a sampled slack below its certified lower bound
+is an engine bug."""
 from __future__ import annotations
 
 import hashlib
-import os
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from fractions import Fraction
 
 from .claims import Inequality
 from .derived import Derived
+from .executor import Executor
 from .progress import Progress
 from .prover import Result, normalize
 from .sampling import sampled_min
@@ -53,22 +54,21 @@ def _cross_check(outcome: ClaimOutcome):
                         f"is below the certified lower bound {r.margin[0]}")
 
 
-def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[object, list[ClaimOutcome]]]:
-    """Decide every claim: the searched ones in ``jobs`` worker processes, then the derived
-    ones (``certify.derived``) from their premises' outcomes, premises first."""
-    jobs = jobs or min(2, os.cpu_count() or 1)
+def run_lemmas(lemmas, jobs: int | None = None, progress=True,
+               executor: Executor | None = None) -> list[tuple[object, list[ClaimOutcome]]]:
+    """Decide every claim: the searched ones as independent jobs of ``executor`` (default: a
+    local pool of ``jobs`` processes; ``certify.executor``), then the derived ones
+    (``certify.derived``) from their premises' outcomes, premises first, in this process."""
     work = [(lemma, claim) for lemma in lemmas for claim in lemma.resolved_claims()]
     done: dict[int, ClaimOutcome] = {}
     bar = Progress(len(work), "run", enabled=progress, log_lines=len(work))   # a log: one line per claim
 
     def shown(lemma, claim, result):
         bar.advance(note=f"{lemma.id} {claim.id} {result.status}")
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {k: pool.submit(_run_one, claim) for k, (_, claim) in enumerate(work)
-                   if not isinstance(claim, Derived)}
-        for k, fut in futures.items():
+    searched = [k for k, (_, claim) in enumerate(work) if not isinstance(claim, Derived)]
+    with nullcontext(executor) if executor else Executor(jobs) as ex:
+        for k, (result, sampled) in zip(searched, ex.imap(_run_one, [work[k][1] for k in searched])):
             lemma, claim = work[k]
-            result, sampled = fut.result()
             out = ClaimOutcome(lemma.id, claim, result,
                                sampled[0] if sampled else None, sampled[1] if sampled else None)
             _cross_check(out)

@@ -27,17 +27,17 @@ CHOICES = (*EXPERIMENT_NAMES, "all", "run", "plot")
 
 # which options each experiment accepts (others are rejected with exit status 2)
 _APPLIES = {
-    "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "full"},
+    "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "scheduler", "full"},
     "three-cluster": {"beta", "n", "eps", "horizon", "split"},
     "metastability": {"beta", "n", "horizon"},
     "trajectories": {"beta", "n", "horizon", "model"},
-    "all": {"criterion", "jobs", "full"},
+    "all": {"criterion", "jobs", "scheduler", "full"},
     "run": {"beta", "n", "horizon", "model", "f", "init", "eps", "weights", "g", "time_unit",
             "integrator", "dt", "save", "load"},
     "plot": {"load"},
 }
 _OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "split", "model", "f", "init", "weights", "g",
-             "time_unit", "integrator", "dt", "save", "load", "criterion", "jobs")
+             "time_unit", "integrator", "dt", "save", "load", "criterion", "jobs", "scheduler")
 _RUN_TEXT = ("model", "f", "init", "weights", "g", "time_unit")  # passed to RunSpec as typed
 
 DESCRIPTION = """Float64 simulations of the particle systems of the paper, writing a PNG + SVG figure
@@ -104,6 +104,8 @@ def add_parser(subparsers):
     p.add_argument("--criterion", metavar="PATH",
                    help="sync-sweep: JSON with the certified beta ranges (default: <out>/../criterion.json)")
     p.add_argument("--jobs", metavar="J", help="sync-sweep: worker processes (default: min(2, cpus))")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="sync-sweep: run the random starts on the Dask "
+                   "cluster at ADDRESS, e.g. tcp://host:8786 (pip install -e '.[dask]')")
     p.add_argument("--full", action="store_true", help="sync-sweep: finer beta grid and more random starts")
     p.add_argument("--out", default="reports/simulations", help="output directory (default reports/simulations)")
     p.add_argument("--json", action="store_true", help="print the JSON summary on stdout")
@@ -258,9 +260,7 @@ def run(args) -> int:
             raise BadInput(f"unknown experiment {exp!r} (choose from {', '.join(CHOICES)})")
         kw = _kwargs(exp, args)
         seed = _int(args.seed, "seed", minimum=0)
-        jobs = (_int(args.jobs, "jobs", minimum=1) if getattr(args, "jobs", None) is not None
-                else max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                else (os.cpu_count() or 1))))
+        jobs = _int(args.jobs, "jobs", minimum=1) if getattr(args, "jobs", None) is not None else None
         out = Path(args.out)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -277,6 +277,7 @@ def run(args) -> int:
             sub = dict(kw)
             if name == "sync-sweep":
                 sub["jobs"] = jobs
+                sub["scheduler"] = getattr(args, "scheduler", None)
                 sub["criterion"] = criterion
                 if getattr(args, "full", False):
                     from .experiments import FULL
