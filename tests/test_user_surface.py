@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 MODULE = '''
@@ -200,3 +202,15 @@ def test_progress_on_simulate(capsys, tmp_path):
     assert 1 <= len(err) <= 10 and all(l.startswith("sync-sweep [") for l in err) and "left" in err[0]
     main([*argv, "--quiet"])
     assert capsys.readouterr().err == ""
+
+
+def test_api_documentation_is_generated_from_the_docstrings(tmp_path):
+    pytest.importorskip("pdoc")
+    p = subprocess.run([sys.executable, "-m", "pdoc", "certify.api", "certify.executor", "--no-show-source",
+                        "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0 and "Error importing" not in p.stderr, p.stderr
+    page = (tmp_path / "certify" / "api.html").read_text()
+    assert "for all points of" in page                                   # prove's docstring
+    assert "Dask" in (tmp_path / "certify" / "executor.html").read_text()
+    assert (ROOT / ".ci" / "api-docs").is_file() and ".ci/api-docs" in (ROOT / ".ci" / "run").read_text()
+
