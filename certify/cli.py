@@ -91,17 +91,12 @@ def cmd_prove(args) -> int:
 
 
 def cmd_bound(args) -> int:
-    from .balls import arb_decimal
-    from .domain import parse_domain
-    from .expr.parse import parse_expr
-    from .prover import bound_extremum
-    domain = parse_domain(args.over)
-    expr = parse_expr(args.expr, domain.names)
+    from .api import bound
     kind = "max" if args.max else "min"
     start = time.monotonic()
-    lo, hi, cells = bound_extremum(expr, domain, kind, args.tol, _budget(args))
+    b = bound(args.expr, args.over, kind, args.tol, args.max_cells, args.max_seconds)
     seconds = time.monotonic() - start
-    enc = None if lo is None or hi is None else [arb_decimal(lo, 15, up=False), arb_decimal(hi, 15, up=True)]
+    enc, cells = b.enclosure, b.cells
     if args.json:
         emit("bound", "PROVED" if enc else "UNDECIDED", {"kind": kind, "enclosure": enc,
                "reason": "" if enc else "no finite enclosure", "cells": cells, "seconds": round(seconds, 3)})

@@ -210,7 +210,33 @@ def test_api_documentation_is_generated_from_the_docstrings(tmp_path):
                         "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
     assert p.returncode == 0 and "Error importing" not in p.stderr, p.stderr
     page = (tmp_path / "certify" / "api.html").read_text()
-    assert "for all points of" in page                                   # prove's docstring
+    assert "for all points of" in page and "unpacks the ends" in page       # prove's and Bound's docstrings
     assert "Dask" in (tmp_path / "certify" / "executor.html").read_text()
     assert (ROOT / ".ci" / "api-docs").is_file() and ".ci/api-docs" in (ROOT / ".ci" / "run").read_text()
 
+
+def test_python_api_result_objects_read_well():
+    from certify import Bound, Result, bound, prove
+    r = prove("sqrt(x) < 2", over="x in [0, 3]")
+    assert isinstance(r, Result) and repr(r).startswith("Result(PROVED, margin=[0.2679")
+    assert "bytes>" in repr(r) and len(repr(r)) < 200 and r.certificate["kind"]
+    no = prove("z*b - 1/4 > 0", over="b in (1/3, 1/2), z in [0, 1]")
+    assert no.status == "REFUTED" and "witness={" in repr(no) and "slack in" in repr(no)
+    b = bound("(z - 3/4)**2 - 1", over="z in [1/2, 1]")
+    lo, hi = b
+    assert isinstance(b, Bound) and lo <= -1 <= hi and b.status == "PROVED"
+    assert repr(b) == "Bound(min in [-1, -1], cells=1)" and b.enclosure == ["-1", "-1"]
+    top = bound("sqrt(2*z)*(2*z-3)*exp(-z)", over="z in [0, 20]", kind="max")
+    assert repr(top).startswith("Bound(max in [0.3748969") and top.status == "PROVED"
+    with pytest.raises(ValueError):
+        bound("x", over="x in [0, 1]", kind="median")
+
+
+def test_readme_notebook_example_runs_as_shown():
+    import doctest
+    text = (ROOT / "README.md").read_text()
+    block = text.split("## From Python (a notebook)", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0 and len(test.examples) >= 6
