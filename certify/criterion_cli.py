@@ -139,7 +139,8 @@ class _RangeProgress:
         return self
 
     def __exit__(self, *exc):
-        self.bar.update(self.bar.total if exc[0] is None else self.covered)
+        if exc[0] is None and self.covered > 0:       # the leaves cover the range
+            self.bar.update(self.bar.total)
         self.bar.close()
         return False
 

@@ -71,12 +71,13 @@ class Progress:
         self.stream.flush()
 
     def close(self, note: str = "") -> None:
-        """End the line on a terminal; in a log, print the final line if not yet printed."""
+        """End the line on a terminal; in a log, print the final line if not yet printed.
+        Nothing done and nothing shown yet: nothing to print."""
         if self._closed:
             return
         self._closed = True
         self._note = note or self._note
-        if not self.enabled:
+        if not self.enabled or (self.value == 0 and self._last_draw == 0 and self._last_line == 0):
             return
         if self.tty:
             self._draw("\r", "\n")

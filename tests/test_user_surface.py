@@ -240,3 +240,11 @@ def test_readme_notebook_example_runs_as_shown():
     runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0 and len(test.examples) >= 6
+
+
+def test_progress_prints_nothing_when_nothing_was_done():
+    from certify.progress import Progress
+    log = io.StringIO()
+    with Progress(10, "idle", stream=log):
+        pass
+    assert log.getvalue() == ""
