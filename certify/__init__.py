@@ -1,7 +1,7 @@
 """certify: verified numerics for mean-field synchronization on the circle.
 
-``from certify import prove, bound, Result`` (loaded on first use, so that importing
-``certify.checker`` never loads the prover); ``certify.__version__``.
+``from certify import prove, bound, Result, Bound`` (``certify.api``; loaded on first use, so
+that importing ``certify.checker`` never loads the prover); ``certify.__version__``.
 """
 from importlib.metadata import PackageNotFoundError, version
 
@@ -10,7 +10,7 @@ try:
 except PackageNotFoundError:          # a source tree that is not installed
     __version__ = "0+unknown"
 
-_API = {"prove": "certify.api", "bound": "certify.api", "Result": "certify.prover"}
+_API = {"prove": "certify.api", "bound": "certify.api", "Bound": "certify.api", "Result": "certify.prover"}
 
 
 def __getattr__(name):

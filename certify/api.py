@@ -1,17 +1,25 @@
 """The Python API: one-line claims typed as text, as at the command line.
 
-``prove("sqrt(x) < 2", over="x in [0, 3]")`` decides *for all x in [0, 3]: sqrt(x) < 2* and
-returns a ``Result`` (status PROVED / REFUTED / UNDECIDED, certified margin, witness, reason,
-certificate).  Nothing typed here is evaluated as Python.
+    >>> from certify import prove, bound
+    >>> prove("sqrt(x) < 2", over="x in [0, 3]")
+    Result(PROVED, margin=[0.26794919243112, 0.267949192431125], cells=1, certificate=<444 bytes>)
+    >>> bound("(z - 3/4)**2 - 1", over="z in [1/2, 1]")
+    Bound(min in [-1, -1], cells=1)
+
+``prove`` decides *for all x in [0, 3]: sqrt(x) < 2* and returns a ``certify.prover.Result``;
+``bound`` returns a ``Bound``.  Nothing typed here is evaluated as Python.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from .domain import parse_domain
 from .search import Budget
 
 
 def prove(claim: str, over: str, max_cells: int = 20000, max_seconds: float = 60.0):
-    """Decide ``claim`` (``lhs OP rhs``, OP in < <= > >=) for all points of ``over``."""
+    """Decide ``claim`` (``lhs OP rhs``, OP in < <= > >=) for all points of ``over``; a
+    ``certify.prover.Result``."""
     from .expr.parse import parse_relation
     from .prover import prove_inequality
     domain = parse_domain(over)
@@ -19,12 +27,47 @@ def prove(claim: str, over: str, max_cells: int = 20000, max_seconds: float = 60
     return prove_inequality(lhs, op, rhs, domain, Budget(cells=max_cells, seconds=max_seconds))
 
 
+@dataclass(frozen=True)
+class Bound:
+    """A certified enclosure of the min or max of an expression over a domain: the extremum
+    lies in [``lo``, ``hi``] (arb balls whose lower / upper ends bound it; None where no finite
+    bound was found).  ``status`` PROVED when both ends are finite, else UNDECIDED;
+    ``enclosure`` the outward 15-digit decimals; ``lo, hi = bound(...)`` unpacks the ends."""
+    kind: str
+    lo: object
+    hi: object
+    cells: int
+
+    @property
+    def status(self) -> str:
+        return "PROVED" if self.lo is not None and self.hi is not None else "UNDECIDED"
+
+    @property
+    def enclosure(self) -> list | None:
+        from .balls import arb_decimal
+        if self.status != "PROVED":
+            return None
+        return [arb_decimal(self.lo, 15, up=False), arb_decimal(self.hi, 15, up=True)]
+
+    def __iter__(self):
+        return iter((self.lo, self.hi))
+
+    def __repr__(self) -> str:
+        enc = self.enclosure
+        where = f"in [{enc[0]}, {enc[1]}]" if enc else "UNDECIDED: no finite enclosure"
+        return f"Bound({self.kind} {where}, cells={self.cells})"
+
+
 def bound(expr: str, over: str, kind: str = "min", tol: str = "1e-9", max_cells: int = 20000,
-          max_seconds: float = 60.0):
-    """Certified enclosure ``(lo, hi)`` (exact rationals, or None) of the min or max of ``expr``."""
+          max_seconds: float = 60.0) -> Bound:
+    """Certified enclosure of the min (``kind="min"``) or max of ``expr`` over ``over``, to
+    within ``tol``; a ``Bound``."""
+    from .errors import CertifyInputError
     from .expr.parse import parse_expr
     from .prover import bound_extremum
+    if kind not in ("min", "max"):
+        raise CertifyInputError(f"kind must be 'min' or 'max', not {kind!r}")
     domain = parse_domain(over)
-    lo, hi, _cells = bound_extremum(parse_expr(expr, domain.names), domain, kind, tol,
-                                    Budget(cells=max_cells, seconds=max_seconds))
-    return lo, hi
+    lo, hi, cells = bound_extremum(parse_expr(expr, domain.names), domain, kind, tol,
+                                   Budget(cells=max_cells, seconds=max_seconds))
+    return Bound(kind, lo, hi, cells)

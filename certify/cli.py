@@ -11,19 +11,18 @@ import sys
 import time
 
 from .errors import CertifyInputError
+from .jsondoc import emit, fail
 
 EXIT = {"PROVED": 0, "REFUTED": 1, "UNDECIDED": 3}
-SCHEMA = "certify-json/1"          # every --json document carries it (README: JSON output)
 
 
-def _emit(doc: dict, **kw):
-    print(json.dumps({"schema": SCHEMA, **doc}, **kw))
+class _UsageError(CertifyInputError):
+    pass
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        print(f"certify: error: {message}", file=sys.stderr)
-        raise SystemExit(2)
+        raise _UsageError(message)
 
 
 def _budget(args):
@@ -69,10 +68,10 @@ def cmd_prove(args) -> int:
     r = _decide(parts, domain, _budget(args))
     seconds = time.monotonic() - start
     if args.json:
-        _emit({"command": "prove", "status": r.status, "margin": r.margin, "margin_kind": r.margin_kind,
-                          "witness": r.witness, "witness_value": r.witness_value, "reason": r.reason,
-                          "cells": r.cells, "methods": r.methods, "seconds": round(seconds, 3),
-                          "certificate": r.certificate if args.certificate else None}, sort_keys=True)
+        emit("prove", r.status, {"margin": r.margin, "margin_kind": r.margin_kind, "witness": r.witness,
+                                 "witness_value": r.witness_value, "reason": r.reason, "cells": r.cells,
+                                 "methods": r.methods, "seconds": round(seconds, 3),
+                                 "certificate": r.certificate if args.certificate else None})
     else:
         print(r.status)
         if r.margin:
@@ -92,19 +91,14 @@ def cmd_prove(args) -> int:
 
 
 def cmd_bound(args) -> int:
-    from .balls import arb_decimal
-    from .domain import parse_domain
-    from .expr.parse import parse_expr
-    from .prover import bound_extremum
-    domain = parse_domain(args.over)
-    expr = parse_expr(args.expr, domain.names)
+    from .api import bound
     kind = "max" if args.max else "min"
     start = time.monotonic()
-    lo, hi, cells = bound_extremum(expr, domain, kind, args.tol, _budget(args))
+    b = bound(args.expr, args.over, kind, args.tol, args.max_cells, args.max_seconds)
     seconds = time.monotonic() - start
-    enc = None if lo is None or hi is None else [arb_decimal(lo, 15, up=False), arb_decimal(hi, 15, up=True)]
+    enc, cells = b.enclosure, b.cells
     if args.json:
-        _emit({"command": "bound", "status": "PROVED" if enc else "UNDECIDED", "kind": kind, "enclosure": enc,
+        emit("bound", "PROVED" if enc else "UNDECIDED", {"kind": kind, "enclosure": enc,
                "reason": "" if enc else "no finite enclosure", "cells": cells, "seconds": round(seconds, 3)})
         return 0 if enc else 3
     if enc is None:
@@ -128,6 +122,7 @@ def _select(lemma_id, module=None):
 
 def cmd_run(args) -> int:
     from .domain import parse_interval
+    from .executor import Executor
     from .report import write_reports
     from .runner import run_lemmas
     lemmas = _select(args.lemma, args.module)
@@ -140,12 +135,14 @@ def cmd_run(args) -> int:
     partial = bool(args.lemma or args.beta or args.module)
     out_dir = args.out or (_partial_dir(args) if partial else "reports")
     side = None
-    if not partial and not args.no_extras:
-        # the criterion and figures write their own files: run them beside the lemma workers
-        import multiprocessing
-        side = multiprocessing.get_context("fork").Process(target=_run_extras, args=(out_dir,))
-        side.start()
-    grouped = run_lemmas(lemmas, jobs=args.jobs, progress=not args.quiet)
+    with Executor(args.jobs, args.scheduler) as executor:     # a bad --scheduler fails here, before any work
+        if not partial and not args.no_extras:
+            # the criterion and figures write their own files: run them beside the lemma workers
+            import multiprocessing
+            method = "spawn" if args.scheduler else "fork"      # no fork beside the Dask client's threads
+            side = multiprocessing.get_context(method).Process(target=_run_extras, args=(out_dir,))
+            side.start()
+        grouped = run_lemmas(lemmas, progress=not args.quiet, executor=executor)
     seconds = time.monotonic() - start
     title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
     write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds, partial=partial)
@@ -156,9 +153,10 @@ def cmd_run(args) -> int:
     statuses = [o.result.status for _, outs in grouped for o in outs]
     summary = {s: statuses.count(s) for s in sorted(set(statuses))}
     if args.json:
-        _emit({"command": "run", "summary": summary, "seconds": round(seconds, 2), "out": out_dir,
-                          "claims": [{"lemma": l.id, "id": o.claim.id, "status": o.result.status,
-                                      "margin": o.result.margin} for l, outs in grouped for o in outs]})
+        emit("run", "UNDECIDED" if "UNDECIDED" in statuses else "OK", {
+            "summary": summary, "seconds": round(seconds, 2), "out": out_dir,
+            "claims": [{"lemma": l.id, "id": o.claim.id, "status": o.result.status, "margin": o.result.margin}
+                       for l, outs in grouped for o in outs]})
     else:
         print(f"{len(statuses)} assertions in {seconds:.1f} s: {summary}; reports written to {out_dir}/")
     return 3 if "UNDECIDED" in statuses else 0
@@ -201,19 +199,25 @@ def cmd_report(args) -> int:
 def cmd_check(args) -> int:
     from .checker.bundle import NotABundle, check_file
 
+    from .progress import Progress
+    bar = None
+
     def progress(i, n, cid):
-        print(f"\rchecking {i}/{n} {cid:<60.60}", end="" if i < n else "\n", file=sys.stderr, flush=True)
-    show = progress if sys.stderr.isatty() and not args.json else None
+        nonlocal bar
+        bar = bar or Progress(n, "check", enabled=not args.quiet)
+        bar.update(i, note=str(cid))
     try:
-        cells, verdicts = check_file(args.file, show)
+        cells, verdicts = check_file(args.file, progress)
     except NotABundle as exc:
         raise CertifyInputError(str(exc)) from None
+    if bar:
+        bar.close()
     failed = [v for v in verdicts if not v.ok]
     counts: dict = {}
     for v in verdicts:
         counts[v.status] = counts.get(v.status, 0) + 1
     if args.json:
-        _emit({"command": "check", "ok": not failed, "cells": cells, "statuses": counts,
+        emit("check", "FAILED" if failed else "OK", {"ok": not failed, "cells": cells, "statuses": counts,
                "claims": [{"id": v.id, "status": v.status, "ok": v.ok, "reason": v.reason} for v in verdicts]},
               indent=1)
     else:
@@ -264,8 +268,10 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("--beta", help='re-run the lemma on a new β range, e.g. "[0.7, 1)"')
         q.add_argument("--module", help="run the lemmas (LEMMAS list) of this Python file instead of the registry")
         q.add_argument("--out", help="output folder (default reports/ for a full run, runs/<name> for a partial one)")
-        q.add_argument("--jobs", type=int, default=None)
-        q.add_argument("--quiet", action="store_true")
+        q.add_argument("--jobs", type=int, default=None, help="local worker processes (default: min(2, cores))")
+        q.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the claims on the Dask cluster at ADDRESS, e.g. tcp://host:8786 (pip install -e '.[dask]')")
+        q.add_argument("--quiet", action="store_true", help="no progress on stderr")
         q.add_argument("--no-extras", action="store_true", help="skip the criterion figures")
         q.add_argument("--json", action="store_true")
         q.set_defaults(func=cmd_run)
@@ -273,14 +279,13 @@ def build_parser() -> argparse.ArgumentParser:
     q = sub.add_parser("check", help="re-verify a certificate file with the independent checker")
     q.add_argument("file")
     q.add_argument("--json", action="store_true", help="one verdict per claim")
+    q.add_argument("--quiet", action="store_true", help="no progress on stderr")
     q.set_defaults(func=cmd_check)
 
-    for module in ("certify.criterion_cli", "certify.simulate.cli"):
-        try:
-            mod = __import__(module, fromlist=["add_parser"])
-        except ImportError:
-            continue
-        mod.add_parser(sub)
+    from . import criterion_cli
+    from .simulate import cli as simulate_cli
+    criterion_cli.add_parser(sub)
+    simulate_cli.add_parser(sub)
     return p
 
 
@@ -289,29 +294,28 @@ def _engine_bug():
     return EngineBug
 
 
+def _command(argv) -> str:
+    """The sub-command named in ``argv`` (for the error document of an unparsable line)."""
+    return next((a for a in argv if not a.startswith("-")), "")
+
+
 def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run one command line; returns the exit status (errors: one line on stderr, and the
+    JSON error document under ``--json``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if hasattr(args, "func"):
-            return args.func(args)
-        from importlib import import_module
-        for module in ("certify.criterion_cli", "certify.simulate.cli"):
-            try:
-                mod = import_module(module)
-            except ImportError:
-                continue
-            if args.command in ("criterion", "simulate") and module.endswith(
-                    "criterion_cli" if args.command == "criterion" else "simulate.cli"):
-                return mod.run(args)
-        parser.error(f"unknown command {args.command}")
+        args = build_parser().parse_args(argv)
+    except _UsageError as exc:
+        fail(_command(argv), str(exc), "--json" in argv)
+        return 2
+    as_json = getattr(args, "json", False)
+    try:
+        return args.func(args)
     except CertifyInputError as exc:
-        print(f"certify: error: {exc}", file=sys.stderr)
-        if getattr(args, "json", False):
-            _emit({"command": args.command, "status": "ERROR", "error": str(exc)})
+        fail(args.command, str(exc), as_json)
         return 2
     except _engine_bug() as exc:
-        print(f"certify: ENGINE BUG: {exc}", file=sys.stderr)
+        fail(args.command, str(exc), as_json, kind="ENGINE BUG", status="INTERNAL_ERROR")
         return 4
     except KeyboardInterrupt:
         print("certify: interrupted", file=sys.stderr)
@@ -320,12 +324,12 @@ def main(argv=None) -> int:
         sys.stderr.close()
         return 0
     except RecursionError:
-        print("certify: error: expression too deeply nested", file=sys.stderr)
+        fail(args.command, "expression too deeply nested", as_json)
         return 2
     except Exception as exc:          # an internal error: never the REFUTED code
-        print(f"certify: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        fail(args.command, f"{type(exc).__name__}: {exc}", as_json, kind="internal error",
+             status="INTERNAL_ERROR")
         return 4
-    return 0
 
 
 if __name__ == "__main__":

@@ -19,11 +19,11 @@ Exit status: 0 the criterion holds on the whole range; 1 it is certified to fail
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from fractions import Fraction
 
 from .errors import CertifyInputError
+from .jsondoc import emit
 
 M_CHOICES = {"pi": "pi", "2pi": "2pi", "2*pi": "2pi", "none": "none"}
 
@@ -45,6 +45,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     q.add_argument("--max-cells", type=int, default=20000, help="budget: parameter cells")
     q.add_argument("--max-seconds", type=float, default=600.0, help="budget: seconds")
     q.add_argument("--prec", type=int, default=64, help="arb working precision in bits")
+    q.add_argument("--quiet", action="store_true", help="no progress on stderr")
     q.set_defaults(func=run)
     return q
 
@@ -90,49 +91,80 @@ def _setup(args):
 
 
 def run(args) -> int:
-    try:
-        crit, key, param, min_width = _setup(args)
-    except CertifyInputError as exc:
-        print(f"certify criterion: error: {exc}", file=sys.stderr)
-        return 2
-    from .criterion import FAILS, HOLDS, M_LABEL, UNDECIDED, qstr
+    """Run ``certify criterion``; the exit status.  Bad input raises ``CertifyInputError``
+    (the CLI prints it as one line, and as the JSON error document under ``--json``)."""
+    crit, key, param, min_width = _setup(args)
+    from .criterion import FAILS, HOLDS, RangeResult, qstr
 
     if param is None:
         cell = crit.enclose()
-        v = cell.verdict[key]
-        if args.json:
-            print(json.dumps({"f": crit.text, "M": key, "status": v, "cell": cell.as_json(18)}, indent=1))
-        else:
-            d = cell.as_json(18)
-            print(f"f(x) = {crit.text}")
-            note = "  (a simple root of f', with f' < 0 on (tau, pi])" if cell.tau_is_root else ""
-            print(f"  tau      in [{d['tau'][0]}, {d['tau'][1]}]{note}")
-            print(f"  I        in [{d['I'][0]}, {d['I'][1]}]  (int_-pi^pi |f'''|_+ dx)")
-            print(f"  f'(0)    in [{d['fprime0'][0]}, {d['fprime0'][1]}]")
-            for k in ("2pi", "pi", "none"):
-                print(f"  R[{k:>4}]  in [{d['R'][k][0]}, {d['R'][k][1]}]  {cell.verdict[k]:9s} {M_LABEL[k]}")
-            print(f"criterion with M = {key}: {v}")
-        return {HOLDS: 0, FAILS: 1}.get(v, 3)
-
-    name, lo, hi = param
-    res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
-                             seconds=args.max_seconds)
-    if res.undefined and not res.budget_hit:
-        reason = res.leaves[0].reason if res.leaves else ""
-        print(f"certify criterion: error: f is not defined/continuous on [-pi, pi] for any {name} in "
-              f"[{qstr(lo)}, {qstr(hi)}]: {reason}", file=sys.stderr)
-        return 2
-    status = res.status
-    code = {HOLDS: 0, FAILS: 1}.get(status, 3)
+        res = RangeResult(None, None, key, [cell], 1, cell.seconds)
+    else:
+        name, lo, hi = param
+        with _RangeProgress(lo, hi, key, enabled=not args.quiet) as shown:
+            res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
+                                     seconds=args.max_seconds, progress=shown)
+        if res.undefined and not res.budget_hit:
+            reason = res.leaves[0].reason if res.leaves else ""
+            raise CertifyInputError(f"f is not defined/continuous on [-pi, pi] for any {name} in "
+                                    f"[{qstr(lo)}, {qstr(hi)}]: {reason}")
     if args.json:
-        out = {"f": crit.text, "param": name, "M": key, "exit": code}
-        out.update(res.as_json(cells=True))
-        print(json.dumps(out, indent=1))
-        return code
+        # one shape with and without --param (docs/JSON.md); certify check replays it
+        emit("criterion", res.status, {"f": crit.text, "param": param[0] if param else None,
+                                       **res.as_json(cells=True)}, indent=1)
+    elif param is None:
+        _print_cell(crit, res.leaves[0], key)
+    else:
+        _print_range(crit, res, param, key, args.cells)
+    return {HOLDS: 0, FAILS: 1}.get(res.status, 3)
+
+
+class _RangeProgress:
+    """Progress of an adaptive subdivision: the share of the parameter range covered by
+    decided cells (the rest is being subdivided), with its ETA."""
+
+    def __init__(self, lo, hi, key, enabled):
+        from .progress import Progress
+        self.bar = Progress(float(hi - lo) or 1.0, "criterion", enabled=enabled)
+        self.key, self.covered, self.cells = key, 0.0, 0
+
+    def __call__(self, cell):
+        from .criterion import UNDECIDED
+        self.cells += 1
+        if cell.verdict[self.key] != UNDECIDED:
+            self.covered += float(cell.hi - cell.lo)
+        self.bar.update(self.covered, note=f"{self.cells} cells evaluated")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if exc[0] is None and self.covered > 0:       # the leaves cover the range
+            self.bar.update(self.bar.total)
+        self.bar.close()
+        return False
+
+
+def _print_cell(crit, cell, key):
+    from .criterion import M_LABEL
+    d = cell.as_json(18)
+    print(f"f(x) = {crit.text}")
+    note = "  (a simple root of f', with f' < 0 on (tau, pi])" if cell.tau_is_root else ""
+    print(f"  tau      in [{d['tau'][0]}, {d['tau'][1]}]{note}")
+    print(f"  I        in [{d['I'][0]}, {d['I'][1]}]  (int_-pi^pi |f'''|_+ dx)")
+    print(f"  f'(0)    in [{d['fprime0'][0]}, {d['fprime0'][1]}]")
+    for k in ("2pi", "pi", "none"):
+        print(f"  R[{k:>4}]  in [{d['R'][k][0]}, {d['R'][k][1]}]  {cell.verdict[k]:9s} {M_LABEL[k]}")
+    print(f"criterion with M = {key}: {cell.verdict[key]}")
+
+
+def _print_range(crit, res, param, key, cells):
+    from .criterion import FAILS, HOLDS, M_LABEL, UNDECIDED, qstr
+    name, lo, hi = param
     print(f"f(x) = {crit.text};  R_M = 4 (1 + tau/M) f'(0) / (tau int|f'''|_+),  {M_LABEL[key]}")
     what = {HOLDS: "the criterion HOLDS (R > 1 certified) on the whole range",
             FAILS: "the criterion is certified to FAIL (R < 1) on part of the range",
-            UNDECIDED: "part of the range stays UNDECIDED"}[status]
+            UNDECIDED: "part of the range stays UNDECIDED"}[res.status]
     print(f"{name} in [{qstr(lo)}, {qstr(hi)}]: {what}  "
           f"({len(res.leaves)} cells, {res.seconds:.1f} s{', budget exhausted' if res.budget_hit else ''})")
     for r in res.as_json()["ranges"]:
@@ -140,12 +172,11 @@ def run(args) -> int:
               f"  R in [{r['R_min_lower_bound']}, {r['R_max_upper_bound']}]  ({r['cells']} cells)")
         for why in r.get("reasons", []):
             print(f"            {why}")
-    if args.cells:
+    if cells:
         for c in res.leaves:
             d = c.as_json(10)
             print(f"    [{d['lo']}, {d['hi']}] {c.verdict[key]:9s} R in [{d['R'][key][0]}, {d['R'][key][1]}]"
                   f" tau in [{d['tau'][0]}, {d['tau'][1]}] I in [{d['I'][0]}, {d['I'][1]}] ({c.method})")
-    return code
 
 
 def _approx(q: str) -> str:
@@ -154,21 +185,11 @@ def _approx(q: str) -> str:
     return round_decimal(fr, "lo", 8) if fr.denominator != 1 else q
 
 
-class _OneLineParser(argparse.ArgumentParser):
-    def error(self, message):
-        print(f"certify criterion: error: {message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
 def main(argv=None) -> int:
-    p = _OneLineParser(prog="certify")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_OneLineParser)
-    add_parser(sub)
+    """``python -m certify.criterion_cli [criterion] F [options]``: the same as ``certify criterion``."""
+    from .cli import main as cli_main
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] != "criterion":
-        argv = ["criterion"] + argv
-    args = p.parse_args(argv)
-    return run(args)
+    return cli_main(argv if argv[:1] == ["criterion"] else ["criterion", *argv])
 
 
 if __name__ == "__main__":

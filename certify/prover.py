@@ -16,6 +16,7 @@ The certified margin encloses the infimum of the slack as written over the whole
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 
@@ -42,6 +43,11 @@ QUICK_CELLS = 32           # prove_defined's first try, without domain facts
 
 @dataclass
 class Result:
+    """The outcome of one claim: ``status`` PROVED / REFUTED / UNDECIDED; ``margin``, outward
+    decimal bounds [lower, upper] of the infimum of the slack (PROVED); ``witness``, a point
+    where arb proves the claim false, with ``witness_value`` the slack's enclosure there (None:
+    the expression is undefined there); ``reason``; the ``cells`` and ``methods`` used; the
+    ``certificate`` that ``certify check`` replays.  Its repr is one readable line."""
     status: str
     margin: list | None = None           # outward decimal [lower, upper] of inf of the slack
     margin_kind: str = "slack"
@@ -53,6 +59,22 @@ class Result:
     certificate: dict | None = None
     seconds: float = 0.0
     open_cells: list = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        """One line for a notebook or a REPL: the status, the certified margin or the witness,
+        the reason, the cells; the certificate (often large) only as its size."""
+        parts = [self.status]
+        if self.margin:
+            parts.append(f"margin=[{self.margin[0]}, {self.margin[1]}]")
+        if self.witness:
+            parts.append(f"witness={self.witness}" + (f" (slack in {self.witness_value})"
+                                                      if self.witness_value else " (undefined there)"))
+        if self.reason:
+            parts.append(f"reason={self.reason!r}")
+        parts.append(f"cells={self.cells}")
+        if self.certificate:
+            parts.append(f"certificate=<{len(json.dumps(self.certificate))} bytes>")
+        return f"Result({', '.join(parts)})"
 
 
 def as_tree(e, names) -> N.Node:

@@ -1,17 +1,17 @@
-"""Run lemmas: every claim decided (in parallel worker processes), each inequality also
-float64-sampled; a sampled slack below its certified lower bound is an engine bug."""
+"""Run lemmas: every claim decided (as independent jobs: local worker processes or a Dask
+cluster), each inequality also float64-sampled; a sampled slack below its certified lower bound
+is an engine bug."""
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
-import time
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from fractions import Fraction
 
 from .claims import Inequality
 from .derived import Derived
+from .executor import Executor
+from .progress import Progress
 from .prover import Result, normalize
 from .sampling import sampled_min
 
@@ -54,26 +54,28 @@ def _cross_check(outcome: ClaimOutcome):
                         f"is below the certified lower bound {r.margin[0]}")
 
 
-def run_lemmas(lemmas, jobs: int | None = None, progress=True) -> list[tuple[object, list[ClaimOutcome]]]:
-    """Decide every claim: the searched ones in ``jobs`` worker processes, then the derived
-    ones (``certify.derived``) from their premises' outcomes, premises first."""
-    jobs = jobs or min(2, os.cpu_count() or 1)
+def run_lemmas(lemmas, jobs: int | None = None, progress=True,
+               executor: Executor | None = None) -> list[tuple[object, list[ClaimOutcome]]]:
+    """Decide every claim: the searched ones as independent jobs of ``executor`` (default: a
+    local pool of ``jobs`` processes; ``certify.executor``), then the derived ones
+    (``certify.derived``) from their premises' outcomes, premises first, in this process."""
     work = [(lemma, claim) for lemma in lemmas for claim in lemma.resolved_claims()]
     done: dict[int, ClaimOutcome] = {}
-    start = time.monotonic()
-    shown = _Progress(len(work), start, progress)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {k: pool.submit(_run_one, claim) for k, (_, claim) in enumerate(work)
-                   if not isinstance(claim, Derived)}
-        for k, fut in futures.items():
+    bar = Progress(len(work), "run", enabled=progress, log_lines=len(work))   # a log: one line per claim
+
+    def shown(lemma, claim, result):
+        bar.advance(note=f"{lemma.id} {claim.id} {result.status}")
+    searched = [k for k, (_, claim) in enumerate(work) if not isinstance(claim, Derived)]
+    with nullcontext(executor) if executor else Executor(jobs) as ex:
+        for k, (result, sampled) in zip(searched, ex.imap(_run_one, [work[k][1] for k in searched])):
             lemma, claim = work[k]
-            result, sampled = fut.result()
             out = ClaimOutcome(lemma.id, claim, result,
                                sampled[0] if sampled else None, sampled[1] if sampled else None)
             _cross_check(out)
             done[k] = out
             shown(lemma, claim, result)
     _derive(work, done, shown)
+    bar.close()
     grouped = []
     for lemma in lemmas:
         grouped.append((lemma, [done[k] for k, (l, _) in enumerate(work) if l is lemma]))
@@ -96,25 +98,3 @@ def _derive(work, done, shown):
             done[k] = ClaimOutcome(lemma.id, claim, result)
             shown(lemma, claim, result)
         pending = [k for k in pending if k not in done]
-
-
-class _Progress:
-    """One line per decided claim with the elapsed time and an ETA (a single updating line
-    on a terminal)."""
-
-    def __init__(self, total, start, enabled):
-        self.total, self.start, self.enabled, self.count = total, start, enabled, 0
-
-    def __call__(self, lemma, claim, result):
-        self.count += 1
-        if not self.enabled:
-            return
-        k = self.count
-        elapsed = time.monotonic() - self.start
-        eta = elapsed / k * (self.total - k)
-        line = (f"[{k:3d}/{self.total}] {elapsed:6.1f}s, ~{eta:4.0f}s left  {lemma.id:8s} "
-                f"{claim.id:40.40s} {result.status}")
-        if sys.stderr.isatty():        # one line that updates; a log gets one line per claim
-            print(f"\r{line}", end="" if k < self.total else "\n", file=sys.stderr, flush=True)
-        else:
-            print(line, file=sys.stderr, flush=True)

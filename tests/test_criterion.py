@@ -200,7 +200,7 @@ def test_cli_fails_exit1_and_json(capsys):
                         "--M", "pi", "--json")
     assert code == 1
     d = json.loads(out)
-    assert d["status"] == FAILS and d["exit"] == 1
+    assert d["status"] == FAILS and d["schema"] == "certify-json/1" and d["command"] == "criterion"
     assert all(r["verdict"] != HOLDS for r in d["ranges"])
 
 

@@ -2,9 +2,13 @@
 the version is reported."""
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,3 +101,150 @@ def test_json_documents_carry_the_schema_and_errors_are_json():
         doc = json.loads(p.stdout)
         assert p.returncode == code and doc["schema"] == "certify-json/1" and doc["command"] == args[0]
         assert doc["status"] == ("ERROR" if code == 2 else "PROVED"), doc
+
+
+def _main_json(capsys, *argv):
+    from certify.cli import main
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, json.loads(out), err
+
+
+def test_criterion_json_has_one_shape_with_and_without_param(capsys, tmp_path):
+    code0, plain, _ = _main_json(capsys, "criterion", "sin(x)", "--M", "pi", "--json")
+    code1, swept, _ = _main_json(capsys, "criterion", "sin(x)*exp(beta*(cos(x)-1))", "--param",
+                                 "beta in [-0.30, -0.28]", "--M", "pi", "--json")
+    assert (code0, plain["status"], code1, swept["status"]) == (0, "HOLDS", 1, "FAILS")
+    assert list(plain) == list(swept) and list(plain)[:3] == ["schema", "command", "status"]
+    assert plain["schema"] == swept["schema"] == "certify-json/1" and plain["command"] == "criterion"
+    assert plain["param"] is None and swept["param"] == "beta" and plain["cells"] == len(plain["leaves"]) == 1
+    path = tmp_path / "run.json"                  # the document is what certify check replays
+    path.write_text(json.dumps(swept))
+    from certify.cli import main
+    assert main(["check", str(path)]) == 0
+    capsys.readouterr()
+
+
+def test_criterion_and_simulate_errors_are_json(capsys, tmp_path):
+    cases = [(("criterion", "sin(x", "--json"), 2, "criterion"),
+             (("criterion", "sin(x)", "--bogus", "--json"), 2, "criterion"),
+             (("criterion", "sin(x)*exp(b*cos(x))", "--param", "b in [1, 0]", "--json"), 2, "criterion"),
+             (("simulate", "trajectories", "--beta", "x", "--out", str(tmp_path), "--json"), 2, "simulate"),
+             (("simulate", "nonsense", "--out", str(tmp_path), "--json"), 2, "simulate")]
+    for argv, want, command in cases:
+        code, doc, err = _main_json(capsys, *argv)
+        assert code == want and doc["status"] == "ERROR" and doc["command"] == command, (argv, doc)
+        assert doc["schema"] == "certify-json/1" and doc["error"] and "\n" not in doc["error"]
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_simulate_json_envelope(capsys, tmp_path):
+    code, doc, _ = _main_json(capsys, "simulate", "trajectories", "--beta", "2", "--n", "12", "--horizon",
+                              "50", "--quiet", "--out", str(tmp_path), "--json")
+    assert list(doc)[:3] == ["schema", "command", "status"] and doc["command"] == "simulate"
+    assert doc["experiment"] == "trajectories"
+    assert (code, doc["status"]) == ((0, "OK") if doc["result"]["synchronized"] else (3, "NOT_SYNCHRONIZED"))
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_helper_eta_terminal_log_and_quiet():
+    from certify.progress import Progress
+    log = io.StringIO()
+    with Progress(100, "job", stream=log) as bar:
+        for _ in range(100):
+            bar.advance(note="step")
+    lines = log.getvalue().splitlines()
+    assert 1 <= len(lines) <= 10 and lines[-1].startswith("job [") and "100.0%" in lines[-1]
+    assert "left" in lines[0] and "\r" not in log.getvalue()
+    steps = io.StringIO()
+    with Progress(3, "run", stream=steps, log_lines=3) as bar:
+        for k in range(3):
+            bar.advance(note=f"claim {k}")
+    assert [line.split()[-1] for line in steps.getvalue().splitlines()] == ["0", "1", "2"]
+    tty = _Tty()
+    with Progress(5, "t", stream=tty) as bar:
+        for _ in range(5):
+            bar.advance()
+    assert tty.getvalue().startswith("\r") and tty.getvalue().count("\n") == 1
+    quiet = io.StringIO()
+    with Progress(5, "q", stream=quiet, enabled=False) as bar:
+        bar.advance()
+    assert quiet.getvalue() == ""
+
+
+def test_progress_on_criterion_check_and_run(tmp_path):
+    argv = ("criterion", "sin(x)*exp(beta*(cos(x)-1))", "--param", "beta in [-0.26, 2]", "--M", "pi")
+    shown = _cli(*argv, cwd=tmp_path)
+    lines = shown.stderr.strip().splitlines()            # not a terminal: at most ten lines
+    assert shown.returncode == 0 and 1 <= len(lines) <= 10 and all(l.startswith("criterion [") for l in lines)
+    assert "left" in shown.stderr and "100.0%" in lines[-1]
+    quiet = _cli(*argv, "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout.splitlines()[2:] == shown.stdout.splitlines()[2:]
+    (tmp_path / "my_lemmas.py").write_text(MODULE)
+    run = _cli("run", "--module", "my_lemmas.py", cwd=tmp_path)
+    assert run.returncode == 0 and len(run.stderr.strip().splitlines()) == 3     # one line per claim
+    assert all(l.startswith("run [") for l in run.stderr.splitlines()) and "N.1.b REFUTED" in run.stderr
+    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr.startswith("check [")
+    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), "--quiet", cwd=tmp_path)
+    assert check.returncode == 0 and check.stderr == ""
+
+
+def test_progress_on_simulate(capsys, tmp_path):
+    from certify.cli import main
+    argv = ["simulate", "sync-sweep", "--beta", "1", "--n", "10", "--starts", "4", "--out", str(tmp_path)]
+    main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert 1 <= len(err) <= 10 and all(l.startswith("sync-sweep [") for l in err) and "left" in err[0]
+    main([*argv, "--quiet"])
+    assert capsys.readouterr().err == ""
+
+
+def test_api_documentation_is_generated_from_the_docstrings(tmp_path):
+    pytest.importorskip("pdoc")
+    p = subprocess.run([sys.executable, "-m", "pdoc", "certify.api", "certify.executor", "--no-show-source",
+                        "-o", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0 and "Error importing" not in p.stderr, p.stderr
+    page = (tmp_path / "certify" / "api.html").read_text()
+    assert "for all points of" in page and "unpacks the ends" in page       # prove's and Bound's docstrings
+    assert "Dask" in (tmp_path / "certify" / "executor.html").read_text()
+    assert (ROOT / ".ci" / "api-docs").is_file() and ".ci/api-docs" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_python_api_result_objects_read_well():
+    from certify import Bound, Result, bound, prove
+    r = prove("sqrt(x) < 2", over="x in [0, 3]")
+    assert isinstance(r, Result) and repr(r).startswith("Result(PROVED, margin=[0.2679")
+    assert "bytes>" in repr(r) and len(repr(r)) < 200 and r.certificate["kind"]
+    no = prove("z*b - 1/4 > 0", over="b in (1/3, 1/2), z in [0, 1]")
+    assert no.status == "REFUTED" and "witness={" in repr(no) and "slack in" in repr(no)
+    b = bound("(z - 3/4)**2 - 1", over="z in [1/2, 1]")
+    lo, hi = b
+    assert isinstance(b, Bound) and lo <= -1 <= hi and b.status == "PROVED"
+    assert repr(b) == "Bound(min in [-1, -1], cells=1)" and b.enclosure == ["-1", "-1"]
+    top = bound("sqrt(2*z)*(2*z-3)*exp(-z)", over="z in [0, 20]", kind="max")
+    assert repr(top).startswith("Bound(max in [0.3748969") and top.status == "PROVED"
+    with pytest.raises(ValueError):
+        bound("x", over="x in [0, 1]", kind="median")
+
+
+def test_readme_notebook_example_runs_as_shown():
+    import doctest
+    text = (ROOT / "README.md").read_text()
+    block = text.split("## From Python (a notebook)", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    test = doctest.DocTestParser().get_doctest(block, {}, "README", "README.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0 and len(test.examples) >= 6
+
+
+def test_progress_prints_nothing_when_nothing_was_done():
+    from certify.progress import Progress
+    log = io.StringIO()
+    with Progress(10, "idle", stream=log):
+        pass
+    assert log.getvalue() == ""

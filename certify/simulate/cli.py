@@ -12,11 +12,11 @@ The main CLI (certify/cli.py) wires this in with::
 """
 from __future__ import annotations
 
-import json
 import math
 import os
-import sys
 from pathlib import Path
+
+from ..jsondoc import emit, fail
 
 __all__ = ["add_parser", "run", "CHOICES", "EXIT_CODES"]
 
@@ -27,17 +27,17 @@ CHOICES = (*EXPERIMENT_NAMES, "all", "run", "plot")
 
 # which options each experiment accepts (others are rejected with exit status 2)
 _APPLIES = {
-    "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "full"},
+    "sync-sweep": {"beta", "n", "starts", "horizon", "criterion", "jobs", "scheduler", "full"},
     "three-cluster": {"beta", "n", "eps", "horizon", "split"},
     "metastability": {"beta", "n", "horizon"},
     "trajectories": {"beta", "n", "horizon", "model"},
-    "all": {"criterion", "jobs", "full"},
+    "all": {"criterion", "jobs", "scheduler", "full"},
     "run": {"beta", "n", "horizon", "model", "f", "init", "eps", "weights", "g", "time_unit",
             "integrator", "dt", "save", "load"},
     "plot": {"load"},
 }
 _OPTIONAL = ("beta", "n", "starts", "horizon", "eps", "split", "model", "f", "init", "weights", "g",
-             "time_unit", "integrator", "dt", "save", "load", "criterion", "jobs")
+             "time_unit", "integrator", "dt", "save", "load", "criterion", "jobs", "scheduler")
 _RUN_TEXT = ("model", "f", "init", "weights", "g", "time_unit")  # passed to RunSpec as typed
 
 DESCRIPTION = """Float64 simulations of the particle systems of the paper, writing a PNG + SVG figure
@@ -104,6 +104,8 @@ def add_parser(subparsers):
     p.add_argument("--criterion", metavar="PATH",
                    help="sync-sweep: JSON with the certified beta ranges (default: <out>/../criterion.json)")
     p.add_argument("--jobs", metavar="J", help="sync-sweep: worker processes (default: min(2, cpus))")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="sync-sweep: run the random starts on the Dask "
+                   "cluster at ADDRESS, e.g. tcp://host:8786 (pip install -e '.[dask]')")
     p.add_argument("--full", action="store_true", help="sync-sweep: finer beta grid and more random starts")
     p.add_argument("--out", default="reports/simulations", help="output directory (default reports/simulations)")
     p.add_argument("--json", action="store_true", help="print the JSON summary on stdout")
@@ -258,9 +260,7 @@ def run(args) -> int:
             raise BadInput(f"unknown experiment {exp!r} (choose from {', '.join(CHOICES)})")
         kw = _kwargs(exp, args)
         seed = _int(args.seed, "seed", minimum=0)
-        jobs = (_int(args.jobs, "jobs", minimum=1) if getattr(args, "jobs", None) is not None
-                else max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                else (os.cpu_count() or 1))))
+        jobs = _int(args.jobs, "jobs", minimum=1) if getattr(args, "jobs", None) is not None else None
         out = Path(args.out)
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -277,6 +277,7 @@ def run(args) -> int:
             sub = dict(kw)
             if name == "sync-sweep":
                 sub["jobs"] = jobs
+                sub["scheduler"] = getattr(args, "scheduler", None)
                 sub["criterion"] = criterion
                 if getattr(args, "full", False):
                     from .experiments import FULL
@@ -285,26 +286,24 @@ def run(args) -> int:
                         sub.setdefault(k, v)
             cmd = _command_line(args) if exp != "all" else _command_line(args).replace(" all", f" {name}", 1)
             summaries[name] = _run_one(name, out, seed, bool(args.quiet), cmd, sub)
-    except BadInput as exc:
-        print(f"certify simulate: error: {exc}", file=sys.stderr)
-        return 2
     except FloatingPointError as exc:  # NumericalError: nan/inf, stalled integrator
-        print(f"certify simulate: numerical failure: {exc}", file=sys.stderr)
+        fail("simulate", str(exc), args.json, kind="numerical failure",
+             status="NUMERICAL_FAILURE")
         return EXIT_CODES["numerical_failure"]
-    except ValueError as exc:  # invalid parameters detected deeper down
-        print(f"certify simulate: error: {exc}", file=sys.stderr)
+    except ValueError as exc:  # BadInput, and invalid parameters detected deeper down
+        fail("simulate", str(exc), args.json)
         return 2
+    stuck = any(_not_synchronized(name, s) for name, s in summaries.items())
     if args.json:
         from .experiments.common import _jsonable
 
-        data = summaries if exp == "all" else summaries[exp]
-        print(json.dumps(_jsonable(data), indent=2, sort_keys=True))
+        # one experiment: its summary's keys beside the envelope; 'all': {name: summary}
+        body = {"experiments": summaries} if exp == "all" else summaries[exp]
+        emit("simulate", "NOT_SYNCHRONIZED" if stuck else "OK", _jsonable(body), indent=2)
     else:
         for name, s in summaries.items():
             print(_one_line(name, s, out))
-    if any(_not_synchronized(name, s) for name, s in summaries.items()):
-        return EXIT_CODES["not_synchronized"]
-    return 0
+    return EXIT_CODES["not_synchronized"] if stuck else 0
 
 
 def _not_synchronized(name, s) -> bool:

@@ -1,5 +1,4 @@
-"""Shared helpers of the experiments: JSON output, provenance, figures, seeded generators,
-a process pool."""
+"""Shared helpers of the experiments: JSON output, provenance, figures, seeded generators."""
 from __future__ import annotations
 
 import json
@@ -76,21 +75,3 @@ def _rng(seed: int, *keys) -> np.random.Generator:
 
 def _beta_key(beta: float) -> int:
     return int(round((float(beta) + 1000.0) * 1e6))
-
-
-def _map(fn, tasks, jobs, progress):
-    results = []
-    if jobs <= 1 or len(tasks) <= 1:
-        for t in tasks:
-            results.append(fn(t))
-            progress.advance()
-        return results
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as ex:
-        for r in ex.map(fn, tasks, chunksize=1):
-            results.append(r)
-            progress.advance()
-    return results

@@ -18,7 +18,7 @@ from ..configurations import stability_thresholds, three_cluster_configuration
 from ..diagnostics import three_cluster_deviation
 from ..integrate import integrate
 from ..systems import T1
-from ..progress import Progress
+from ...progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 
 DEFAULTS = {"betas": [-0.5, -0.7, -1, -2], "ns": [30, 100, 101], "eps": 1e-3, "horizon": 1e4,

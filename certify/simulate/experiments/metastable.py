@@ -10,7 +10,7 @@ from ..bessel import bessel_i_scaled
 from ..diagnostics import TWO_PI, cluster_groups, diameter
 from ..integrate import integrate
 from ..systems import T1
-from ..progress import Progress
+from ...progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 
 DEFAULTS = {"betas": [4, 9, 16, 25], "n": 1000, "horizon": 1e10}

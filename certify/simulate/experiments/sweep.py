@@ -13,8 +13,9 @@ from ..configurations import three_cluster_configuration, three_cluster_counts, 
 from ..diagnostics import TWO_PI, diameter
 from ..integrate import half_circle_stop, integrate
 from ..systems import T1
-from ..progress import Progress
-from .common import _beta_key, _map, _plt, _provenance, _rng, _save_figure, _write_json
+from ...progress import Progress
+from ...executor import Executor
+from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 
 PAPER_RANGE = [(Fraction(-4, 25), math.inf)]  # Corollary 2.4: beta >= -0.16
 
@@ -98,8 +99,8 @@ def _structured_start(beta, n, rng, eps=1e-3):
 
 
 def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max_steps=None,
-               structured: bool = True, seed: int = 0, jobs: int = 1, quiet: bool = False, criterion: Path | None = None,
-               command: str = "") -> dict:
+               structured: bool = True, seed: int = 0, jobs: int = 1, scheduler: str | None = None,
+               quiet: bool = False, criterion: Path | None = None, command: str = "") -> dict:
     d = DEFAULTS
     betas = [float(b) for b in (betas or d["betas"])]
     ns = [int(n) for n in (ns or d["ns"])]
@@ -109,9 +110,11 @@ def sync_sweep(out: Path, *, betas=None, ns=None, starts=None, horizon=None, max
     # start index -1: the structured (three-cluster) start; 0, 1, ...: uniform random starts
     tasks = [(b, n, s, seed, horizon, max_steps) for n in ns for b in betas
              for s in range(-1 if structured else 0, per_n[n])]
-    prog = Progress(len(tasks), "sync-sweep", enabled=not quiet)
-    results = _map(_sweep_task, tasks, jobs, prog)
-    prog.close()
+    results = []
+    with Executor(jobs, scheduler) as ex, Progress(len(tasks), "sync-sweep", enabled=not quiet) as prog:
+        for r in ex.imap(_sweep_task, tasks):     # in task order on any backend: the same summary
+            results.append(r)
+            prog.advance()
     table = []
     for n in ns:
         for b in betas:

@@ -9,7 +9,7 @@ import numpy as np
 from ..diagnostics import TWO_PI, cluster_groups, cluster_widths, diameter, order_parameter, wrap
 from ..integrate import integrate
 from ..systems import T1, T2, kuramoto
-from ..progress import Progress
+from ...progress import Progress
 from .common import _beta_key, _plt, _provenance, _rng, _save_figure, _write_json
 
 DEFAULTS = {"beta": 9, "n": 48, "horizon": 1e9, "model": "T1"}

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from ..diagnostics import cluster_groups, diameter, order_parameter
-from ..progress import Progress
+from ...progress import Progress
 from ..runs import RunSpec, load_run, save_run, simulate
 from .common import _provenance, _write_json
 from .traces import _plot_trajectories

@@ -1,0 +1,90 @@
+"""The executor interface (certify/executor.py): a local pool by default, Dask with --scheduler;
+results, reports and certificates identical on both; without dask, one line."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from certify.errors import CertifyInputError
+from certify.executor import Executor
+
+MODULE = '''
+from certify.claims import Human, Inequality, Lemma
+LEMMAS = [Lemma("E.1", "demo", "a demo lemma", claims=(
+    Inequality("E.1.a", "log x < x", lhs="log(x)", op="<", rhs="x", over="x in (0, 10]"),
+    Inequality("E.1.b", "g1 lower bound", lhs="sqrt(2*z)*(2*z-3)*exp(-z)", op=">", rhs="-1.381",
+               over="z in [0, oo)"),
+    Inequality("E.1.c", "false on the range", lhs="x", op="<", rhs="1/2", over="x in [0, 1]"),
+    Human("E.1.d", "glue", reasoning="by hand")))]
+'''
+
+
+def _square_or_fail(k):
+    if k == 3:
+        raise ArithmeticError("job 3 failed")
+    return k * k
+
+
+def test_local_executor_keeps_order_and_raises_job_errors():
+    for jobs in (1, 2):
+        with Executor(jobs) as ex:
+            assert list(ex.imap(_square_or_fail, [5, 1, 4, 2, 0])) == [25, 1, 16, 4, 0]
+            with pytest.raises(ArithmeticError):
+                list(ex.imap(_square_or_fail, [1, 2, 3]))
+    with pytest.raises(CertifyInputError):
+        Executor(0)
+
+
+def test_scheduler_without_dask_is_one_line(monkeypatch, capsys, tmp_path):
+    from certify.cli import main
+    monkeypatch.setitem(sys.modules, "distributed", None)            # import distributed fails
+    (tmp_path / "m.py").write_text(MODULE)
+    for argv in (["run", "--module", str(tmp_path / "m.py"), "--scheduler", "tcp://127.0.0.1:8786"],
+                 ["simulate", "sync-sweep", "--n", "10", "--starts", "1", "--out", str(tmp_path),
+                  "--scheduler", "tcp://127.0.0.1:8786"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "not installed" in err and "[dask]" in err
+
+
+def test_bad_scheduler_address_is_one_line(capsys, tmp_path):
+    pytest.importorskip("distributed")
+    from certify.cli import main
+    for address in ("nonsense", "foo://bar"):
+        assert main(["run", "--lemma", "A.4", "--scheduler", address, "--quiet", "--json"]) == 2
+        out, err = capsys.readouterr()
+        assert json.loads(out)["status"] == "ERROR" and len(err.strip().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c:
+        yield c.scheduler_address
+
+
+def test_runner_on_dask_matches_local(cluster, tmp_path, capsys):
+    from certify.cli import main
+    (tmp_path / "m.py").write_text(MODULE)
+    base = ["run", "--module", str(tmp_path / "m.py"), "--quiet"]
+    assert main([*base, "--out", str(tmp_path / "local")]) == 0
+    assert main([*base, "--out", str(tmp_path / "dask"), "--scheduler", cluster]) == 0
+    for name in ("certificate.json", "REPORT.md", "ERRATA.md"):
+        local = (tmp_path / "local" / name).read_text()
+        assert local == (tmp_path / "dask" / name).read_text(), name
+    assert "REFUTED" in (tmp_path / "dask" / "ERRATA.md").read_text()
+    capsys.readouterr()
+
+
+def test_sync_sweep_on_dask_matches_local(cluster, tmp_path, capsys):
+    from certify.cli import main
+    base = ["simulate", "sync-sweep", "--beta=-1,1", "--n", "10", "--starts", "3", "--quiet"]
+    assert main([*base, "--out", str(tmp_path / "local")]) == 0
+    assert main([*base, "--out", str(tmp_path / "dask"), "--scheduler", cluster]) == 0
+    a, b = (json.loads((tmp_path / d / "sync-sweep.json").read_text()) for d in ("local", "dask"))
+    assert "--scheduler" not in a["provenance"].pop("command") and "--scheduler" in b["provenance"].pop("command")
+    assert a == b and len(a["runs"]) == 8
+    capsys.readouterr()
