@@ -1,7 +1,10 @@
 """certify: verified numerics for mean-field synchronization on the circle.
 
-``from certify import prove, bound, Result, Bound`` (``certify.api``; loaded on first use, so
-that importing ``certify.checker`` never loads the prover); ``certify.__version__``.
+``from certify import prove, bound, sync_criterion, Result, Bound`` (``certify.api``; the name
+``criterion`` is the engine module ``certify.criterion``) and the claim
+kinds ``Inequality, Identity, RootCount, Limit, Cited, Human, Lemma`` (``certify.claims``),
+``Derived, Assumed`` (``certify.derived``); loaded on first use, so that importing
+``certify.checker`` never loads the prover; ``certify.__version__``.
 """
 from importlib.metadata import PackageNotFoundError, version
 
@@ -10,7 +13,10 @@ try:
 except PackageNotFoundError:          # a source tree that is not installed
     __version__ = "0+unknown"
 
-_API = {"prove": "certify.api", "bound": "certify.api", "Bound": "certify.api", "Result": "certify.prover"}
+_API = {"prove": "certify.api", "bound": "certify.api", "sync_criterion": "certify.api", "Bound": "certify.api",
+        "Result": "certify.prover",
+        **{k: "certify.claims" for k in ("Inequality", "Identity", "RootCount", "Limit", "Cited", "Human", "Lemma")},
+        **{k: "certify.derived" for k in ("Derived", "Assumed")}}
 
 
 def __getattr__(name):

@@ -64,50 +64,67 @@ def _parse_param(text: str):
 
 
 def _setup(args):
+    return setup(args.f, args.M, args.param, args.prec, args.max_cells, args.max_seconds, args.min_width)
+
+
+def setup(f_text: str, M, param_text, prec: int, max_cells: int, max_seconds: float, min_width_text=None):
+    """(Criterion, M key, (name, lo, hi) or None, min width) from what a user typed; bad input
+    raises ``CertifyInputError`` (the CLI and ``certify.api.criterion`` share it)."""
     from .criterion import Criterion
     from .exact import to_rational
     from .expr.parse import parse_expr
 
-    key = M_CHOICES.get(str(args.M).strip().lower())
+    key = M_CHOICES.get(str(M).strip().lower())
     if key is None:
-        raise CertifyInputError(f"--M must be pi, 2pi or none, not {args.M!r}")
-    if args.max_cells < 1 or args.max_seconds <= 0 or not 16 <= args.prec <= 4096:
+        raise CertifyInputError(f"--M must be pi, 2pi or none, not {M!r}")
+    if max_cells < 1 or max_seconds <= 0 or not 16 <= prec <= 4096:
         raise CertifyInputError("budgets must be positive and --prec in [16, 4096]")
     names = ["x"]
     param = None
-    if args.param:
-        name, lo, hi = _parse_param(args.param)
+    if param_text:
+        name, lo, hi = _parse_param(param_text)
         names.append(name)
         param = (name, lo, hi)
-    f = parse_expr(args.f, names)          # the tree as written: no simplification
-    crit = Criterion(f, "x", param[0] if param else None, prec=args.prec)
+    f = parse_expr(f_text, names)          # the tree as written: no simplification
+    crit = Criterion(f, "x", param[0] if param else None, prec=prec)
     min_width = None
-    if args.min_width is not None:
-        q = to_rational(args.min_width)
+    if min_width_text is not None:
+        q = to_rational(min_width_text)
         if q <= 0:
             raise CertifyInputError("--min-width must be positive")
         min_width = Fraction(int(q.p), int(q.q))
     return crit, key, param, min_width
 
 
+def decide(crit, key, param, min_width, max_cells, max_seconds, progress=None):
+    """The criterion's RangeResult: the one cell of f without a parameter, else the adaptive
+    subdivision of the parameter range (an f defined on no cell is bad input)."""
+    from .criterion import RangeResult, qstr
+    if param is None:
+        cell = crit.enclose()
+        return RangeResult(None, None, key, [cell], 1, cell.seconds)
+    name, lo, hi = param
+    res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=max_cells, seconds=max_seconds,
+                             progress=progress)
+    if res.undefined and not res.budget_hit:
+        reason = res.leaves[0].reason if res.leaves else ""
+        raise CertifyInputError(f"f is not defined/continuous on [-pi, pi] for any {name} in "
+                                f"[{qstr(lo)}, {qstr(hi)}]: {reason}")
+    return res
+
+
 def run(args) -> int:
     """Run ``certify criterion``; the exit status.  Bad input raises ``CertifyInputError``
     (the CLI prints it as one line, and as the JSON error document under ``--json``)."""
     crit, key, param, min_width = _setup(args)
-    from .criterion import FAILS, HOLDS, RangeResult, qstr
+    from .criterion import FAILS, HOLDS
 
     if param is None:
-        cell = crit.enclose()
-        res = RangeResult(None, None, key, [cell], 1, cell.seconds)
+        res = decide(crit, key, None, min_width, args.max_cells, args.max_seconds)
     else:
-        name, lo, hi = param
+        _, lo, hi = param
         with _RangeProgress(lo, hi, key, enabled=not args.quiet) as shown:
-            res = crit.certify_range(lo, hi, key, min_width=min_width, max_cells=args.max_cells,
-                                     seconds=args.max_seconds, progress=shown)
-        if res.undefined and not res.budget_hit:
-            reason = res.leaves[0].reason if res.leaves else ""
-            raise CertifyInputError(f"f is not defined/continuous on [-pi, pi] for any {name} in "
-                                    f"[{qstr(lo)}, {qstr(hi)}]: {reason}")
+            res = decide(crit, key, param, min_width, args.max_cells, args.max_seconds, progress=shown)
     if args.json:
         # one shape with and without --param (docs/JSON.md); certify check replays it
         emit("criterion", res.status, {"f": crit.text, "param": param[0] if param else None,

@@ -232,6 +232,19 @@ def test_python_api_result_objects_read_well():
         bound("x", over="x in [0, 1]", kind="median")
 
 
+def test_python_api_criterion_and_claim_kinds():
+    from certify import Derived, Inequality, sync_criterion as criterion
+    from certify.errors import CertifyInputError
+    kuramoto = criterion("sin(x)")
+    assert kuramoto.status == "HOLDS" and len(kuramoto.leaves) == 1
+    fails = criterion("sin(x)*exp(b*(cos(x) - 1))", "b in [-0.7, -0.6]", M="2pi")
+    assert fails.status == "FAILS"
+    with pytest.raises(CertifyInputError):
+        criterion("sin(x)", M="3pi")
+    assert Inequality("t", "", lhs="x", op=">=", rhs=0, over="x in [0, 1]").run().status == "PROVED"
+    assert Derived.kind == "derived"
+
+
 def test_readme_notebook_example_runs_as_shown():
     import doctest
     text = (ROOT / "README.md").read_text()
