@@ -1,0 +1,394 @@
+"""Lemmas A.4 - A.7 of the paper (beta > 1/3): the g_beta method, one recipe with each lemma's
+constants (z_l, z_h, the g2 and g1 bounds, phi); conventions as in lemmas/appendix_a.py."""
+import sympy
+
+from certify.claims import Human, Identity, Inequality, Lemma
+from lemmas.g_roots import q_roots
+from lemmas.functions import (E_beta, R, b, cos, exp, f2, f3, g1, g2,
+                              g_beta, g_beta_prime, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt, tau, x, z)
+
+q, t, w = (sympy.Symbol(n, real=True) for n in ("q", "t", "w"))
+XB = "x in [-4, 4], b in {beta}"
+
+
+# -- Lemmas A.4 - A.7: shared pieces --------------------------------------------------------------
+
+y = sympy.Symbol("y", real=True)
+SIN_Y, COS_Y = 2 * y / (1 + y ** 2), (1 - y ** 2) / (1 + y ** 2)     # sin, cos of x = 2 atan y
+AT_Y = {sin(x): SIN_Y, cos(x): COS_Y}
+Z_Y = b - b * COS_Y                                                   # beta - beta cos x
+YB = "y in (0, oo), b in {beta}"
+CONST = "t in [0, 0]"           # domain of a claim about a constant (the variable does not occur)
+BRACKET = lambda zz: -3 + 2 * zz + (-1 + 3 * zz - zz ** 2) / b        # g_beta = sqrt(z) sqrt(2 - z/b) B(z) e^{-z}
+
+
+def tag(v):
+    return v.replace("/", "_").replace(".", "")
+
+
+def lem(L):
+    return f"Lemma {L}, proof"
+
+
+def gprime_sign(L, zc, op):
+    word = "< 0" if op == "<" else "> 0"
+    return Inequality(f"{L}.gprime_at_{tag(zc)}", f"g'_beta({zc}) {word} for every beta in the lemma's range",
+                      lem(L), lhs=g_beta_prime(R(zc), b), op=op, rhs=0, over="b in {beta}")
+
+
+def g_sign(L, zc, op):
+    word = "< 0" if op == "<" else "> 0"
+    return Inequality(f"{L}.g_at_{tag(zc)}", f"g_beta({zc}) {word} for every beta in the lemma's range", lem(L),
+                      lhs=g_beta(R(zc), b), op=op, rhs=0, over="b in {beta}")
+
+
+def point_in_domain(L, zc, op="<="):
+    return Inequality(f"{L}.points_in_domain", f"(silent) the evaluation points 0.1, ..., {zc} lie in the domain "
+                      f"[0, 2 beta] of g_beta: {zc} {op} 2 beta", lem(L), lhs=R(zc), op=op, rhs=2 * b,
+                      over="b in {beta}")
+
+
+def g2_lower(L, zl, zh, const):
+    return (
+        Inequality(f"{L}.g2_min_{tag(zl)}_{tag(zh)}", f"(silent extremum fact) g2(z) >= g2({zl}) for z in [{zl}, {zh}] "
+                   f"(g2 increases on [0.1009, 1.1723] and stays above g2({zl}) up to {zh}); z_b lies there",
+                   lem(L), lhs=g2(z), op=">=", rhs=g2(R(zl)), over=f"z in [{zl}, {zh}]"),
+        Inequality(f"{L}.g2_at_{tag(zl)}_neg", f"(silent) g2({zl}) < 0, so sqrt(2 - z/beta) g2(z) >= "
+                   f"sqrt(2 - {zl}/beta) g2({zl}) for z in [{zl}, {zh}]", lem(L),
+                   lhs=g2(z), op="<", rhs=0, over=f"z in [{zl}, {zl}]"),
+        Inequality(f"{L}.g2_at_{tag(zl)}_bound", f"g2({zl}) > {const}", lem(L),
+                   lhs=g2(z), op=">", rhs=R(const), over=f"z in [{zl}, {zl}]"),
+    )
+
+
+def tau_point(L, name, expr, const, statement):
+    """A constant tau bound: the expression does not depend on b; the domain is a point."""
+    return Inequality(f"{L}.{name}", statement, lem(L), lhs=expr, op="<", rhs=R(const), over=CONST)
+
+
+def radicand(L, c, op=">=", what="phi is real"):
+    return Inequality(f"{L}.radicand_{tag(c)}", f"(silent) 2 - {c}/beta {op} 0 on the lemma's range ({what})",
+                      lem(L), lhs=2 - R(c) / b, op=op, rhs=0, over="b in {beta}")
+
+
+def g_signs_human(L, gpos):
+    return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+                 why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
+                 reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
+                           f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
+                           f"(z_b, 2 beta] ({L}.zb_below, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
+                           f"in both cases {gpos} <= z_a and {gpos} > z_a.")
+
+
+def identity_claims(L, zmax):
+    """The identities every one of A.4 - A.7 uses, on the lemma's beta range."""
+    return (
+        Identity(f"{L}.f2_identity", "f''(x) = sqrt(beta) g_beta(beta - beta cos x) on (0, pi) (x = 2 atan y, "
+                 "A.4.half_angle_sin / _cos)", lem(L),
+                 lhs=f2.xreplace(AT_Y), rhs=sqrt(b) * g_beta(Z_Y, b), over=YB),
+        Identity(f"{L}.f2_identity_at_0", "f''(0) = sqrt(beta) g_beta(0) (= 0)", lem(L), lhs=f2.subs(x, 0),
+                 rhs=sqrt(b) * g_beta(0, b), over="b in {beta}"),
+        Identity(f"{L}.f2_identity_at_pi", "f''(pi) = sqrt(beta) g_beta(2 beta) (= 0)", lem(L), lhs=f2.subs(x, pi),
+                 rhs=sqrt(b) * g_beta(2 * b, b), over="b in {beta}"),
+        Identity(f"{L}.f3_identity", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x) on (0, pi) "
+                 "(x = 2 atan y)", lem(L),
+                 lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
+        Human(f"{L}.positive_region", "the positive region of g'_beta in (0, 2 beta) is "
+              "(z_b, z_a) = (beta(1 - cos b), beta(1 - cos a)), and (f''(a) - f''(b))/sqrt(beta) = g_beta(z_a) - g_beta(z_b)",
+              why="logic: links A.1's roots a, b to z_a, z_b (the region of f''' to that of g'_beta)",
+              reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
+                        "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
+                        f"{L}.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
+                        f"(b, a) of f''' in (0, pi). The second statement is {L}.f2_identity at x = a, b."),
+        Identity(f"{L}.g_combo", "g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta)", lem(L),
+                 lhs=g_beta(z, b), rhs=sqrt(2 - z / b) / sqrt(2) * (g1(z) + g2(z) / b),
+                 over=f"z in [0, {zmax}], b in {{beta}}"),
+        Identity(f"{L}.g_at_0", "g_beta(0) = 0", lem(L), lhs=g_beta(0, b), rhs=0, over="b in {beta}"),
+        Identity(f"{L}.g_at_2b", "(silent) g_beta(2 beta) = 0 (the right end of the domain)", lem(L),
+                 lhs=g_beta(2 * b, b), rhs=0, over="b in {beta}"),
+    )
+
+
+def g1_lower(L, zl, zh):
+    return Inequality(f"{L}.g1_lower", f"g1 > -1.381 (used at z_b in ({zl}, {zh}); the global minimum "
+                      f"g1((3 - sqrt 6)/2) = -1.38012 lies in this interval, see A.4.g1_lower)", lem(L),
+                      lhs=g1(z), op=">", rhs=R("-1.381"), over=f"z in [{zl}, {zh}]")
+
+
+def zb_bound(zl, c2):
+    """The right side of (9): c2 sqrt(2 - zl/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - zl/beta)/sqrt 2."""
+    return R(c2) * sqrt(2 - R(zl) / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - R(zl) / b) / sqrt(2)
+
+
+def bound_zb(L, zl, zh, c2):
+    """The lower bound of g_beta at z_b (the paper's (9) in A.4), checked on the whole interval where z_b lies."""
+    bound = zb_bound(zl, c2)
+    return Inequality(f"{L}.bound_zb", f"g_beta(z_b) > {c2} sqrt(2 - {zl}/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - {zl}/beta)/sqrt 2 "
+                      f"(A.4: display (9)), checked for every z in [{zl}, {zh}] (where z_b lies) and every beta", lem(L),
+                      lhs=g_beta(z, b), op=">", rhs=bound, over=f"z in [{zl}, {zh}], b in {{beta}}")
+
+
+# -- Lemma A.4 -------------------------------------------------------------------------------------
+
+lemma_A4 = Lemma(
+    id="A.4",
+    title="tau (f''(a) - f''(b)) < 2 for beta >= 1",
+    statement="If beta >= 1 then tau (f''(a) - f''(b)) < 2.",
+    beta="[1, oo)",
+    claims=(
+        Identity("A.4.f2_printed_form", "f''(x) = sin x (-1 - 3beta cos x + beta^2 sin^2 x) e^{beta(cos x - 1)}, "
+                 "i.e. with w = 1 - cos x and sin x = sqrt(2w - w^2) on [0, pi]: "
+                 "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w}", lem("A.4"),
+                 lhs=f2, rhs=sin(x) * (-1 - 3 * b * cos(x) + b ** 2 * sin(x) ** 2) * E_beta, over=XB),
+        Identity("A.4.w_form", "sqrt(2w - w^2)(-1 - 3beta(1 - w) + beta^2(2w - w^2)) e^{-beta w} = "
+                 "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} (printed step)", lem("A.4"),
+                 lhs=sqrt(2 * w - w ** 2) * (-1 - 3 * b * (1 - w) + b ** 2 * (2 * w - w ** 2)) * exp(-b * w),
+                 rhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
+                 over="w in [0, 2], b in {beta}"),
+        Identity("A.4.w_form_g", "sqrt(2w - w^2)(beta(-3 + 2beta w) + (-1 + 3beta w - beta^2 w^2)) e^{-beta w} "
+                 "= sqrt(beta) g_beta(beta w), w in [0, 2] (printed step, z = beta w)", lem("A.4"),
+                 lhs=sqrt(2 * w - w ** 2) * (b * (-3 + 2 * b * w) + (-1 + 3 * b * w - b ** 2 * w ** 2)) * exp(-b * w),
+                 rhs=sqrt(b) * g_beta(b * w, b), over="w in [0, 2], b in {beta}"),
+        Identity("A.4.w_sub", "(silent) sin^2 x = 2w - w^2 for w = 1 - cos x (and sin x >= 0 on [0, pi], so "
+                 "sin x = sqrt(2w - w^2) there)", lem("A.4"), lhs=sin(x) ** 2, rhs=2 * (1 - cos(x)) - (1 - cos(x)) ** 2,
+                 over="x in [-4, 4]"),
+        Identity("A.4.half_angle_sin", "(rewrite) x = 2 atan y, y in (0, oo), covers x in (0, pi): "
+                 "sin x = 2y/(1 + y^2)", lem("A.4"), lhs=sin(2 * sympy.atan(y)), rhs=SIN_Y, over="y in (0, oo)"),
+        Identity("A.4.half_angle_cos", "(rewrite) cos(2 atan y) = (1 - y^2)/(1 + y^2)", lem("A.4"),
+                 lhs=cos(2 * sympy.atan(y)), rhs=COS_Y, over="y in (0, oo)"),
+        *identity_claims("A.4", "2"),
+        gprime_sign("A.4", "0.18", "<"),
+        gprime_sign("A.4", "1.4", ">"),
+        point_in_domain("A.4", "1.9"),
+        *q_roots("A.4", "0.18", "1.4", zb_bound("0.18", "-0.247")),
+        g_sign("A.4", "0.1", "<"),
+        g_sign("A.4", "1.9", ">"),
+        g_signs_human("A.4", "1.9"),
+        *g2_lower("A.4", "0.18", "1.4", "-0.247"),
+        Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = -1.38012)", lem("A.4"),
+                   lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)"),
+        bound_zb("A.4", "0.18", "1.4", "-0.247"),
+        Inequality("A.4.g2_max_after_14", "(silent monotonicity) g2(z) <= g2(1.4) for z >= 1.4 (g2 decreases on "
+                   "[1.1723, 4.2268] and is negative beyond 2.618); z_a lies there", lem("A.4"),
+                   lhs=g2(z), op="<=", rhs=g2(R("1.4")), over="z in [1.4, oo)"),
+        Inequality("A.4.g2_at_14_pos", "(silent) g2(1.4) > 0, so sqrt(2 - z/beta) g2(z) <= sqrt(2 - 1.4/beta) g2(1.4) "
+                   "for z >= 1.4", lem("A.4"), lhs=g2(z), op=">", rhs=0, over="z in [1.4, 1.4]"),
+        Inequality("A.4.g2_at_14_bound", "g2(1.4) < 0.512", lem("A.4"), lhs=g2(z), op="<", rhs=R("0.512"),
+                   over="z in [1.4, 1.4]"),
+        Inequality("A.4.g1_nonpos", "g1 <= 0 for z <= 1.5", lem("A.4"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        Inequality("A.4.g1_upper", "g1 < 0.375 on [0, oo) (global maximum g1((3 + sqrt 6)/2) = 0.374897)", lem("A.4"),
+                   lhs=g1(z), op="<", rhs=R("0.375"), over="z in [0, oo)"),
+        radicand("A.4", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real"),
+        Human("A.4.bound_za", "g_beta(z_a) < 0.512 sqrt(2 - 1.4/beta)/(sqrt 2 beta) + 0.375 sqrt(2 - 1.5/beta)/sqrt 2",
+              why="numeric, open: a bound over z in [z_h, 2 beta], a range that depends on beta",
+              reasoning="A.4.g_combo at z = z_a > 1.4: g2(z_a) <= g2(1.4) (A.4.g2_max_after_14) and g2(1.4) > 0 give "
+                        "sqrt(2 - z/beta) g2(z_a) <= sqrt(2 - 1.4/beta) g2(1.4) < 0.512 sqrt(2 - 1.4/beta). If z_a <= 1.5 "
+                        "then g1(z_a) <= 0 <= 0.375 sqrt(2 - 1.5/beta); otherwise sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta) "
+                        "and g1 < 0.375."),
+        Human("A.4.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              reasoning="A.4.bound_za minus (9) (A.4.bound_zb)."),
+        Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
+                   lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
+        Human("A.4.large_beta", "beta >= 2: tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < "
+              "sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2",
+              why="numeric, open: rests on A.4.phi",
+              reasoning="A.4.positive_region, A.4.phi, A.4.phi_lt_2 (tau > 0), and sqrt(beta) tau < 1 by Corollary A.3 "
+                        "(A.3.bound)."),
+        tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
+        Inequality("A.4.tau_below_2", "from Lemma A.2: sqrt(beta) tau < sqrt(2) tau(2) for beta in [1, 2)", lem("A.4"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(2) * tau(2), over="b in [1, 2)"),
+        Inequality("A.4.phi_096", "0.96 phi(beta) < 2 for beta in [1, 2)", lem("A.4"),
+                   lhs=R("0.96") * phi_A4(b), op="<", rhs=2, over="b in [1, 2)"),
+        Human("A.4.conclusion", "tau(f''(a) - f''(b)) < 2 for beta >= 1",
+              why="numeric, open: rests on the lemma's phi step",
+              reasoning="beta >= 2: A.4.large_beta. beta in [1, 2): tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) "
+                        "< 0.96 phi(beta) < 2 (A.4.tau_below_2, A.4.tau_at_2, A.4.phi_096)."),
+    ),
+    reasoning="Write f'' = sqrt(beta) g_beta(beta - beta cos x); locate the ends z_b, z_a of the positive region of "
+              "g'_beta by signs of g'_beta at 0.18 and 1.4; bound g_beta(z_a) from above and g_beta(z_b) from below "
+              "through g1, g2; the sum phi(beta) is < 2 for beta >= 2 (then sqrt(beta) tau < 1) and 0.96 phi < 2 on [1, 2).",
+    errata=(("", "typesetting: the display of g_beta in terms of g1, g2 is corrupted in the source ('rac', 'eta' for "
+                 "\\frac, \\beta); intended g_beta(z) = sqrt(2 - z/beta)/sqrt(2) (g1(z) + g2(z)/beta), proved as "
+                 "A.4.g_combo."),),
+)
+
+
+
+def gprime_scaled(zz):
+    """sqrt(2 - z/beta) g'_beta(z) without the square root that vanishes at z = 2 beta:
+    g_beta = sqrt(h) B e^{-z}, h = z(2 - z/beta), so sqrt(2 - z/beta) g'_beta = e^{-z} (h' B + 2h(B' - B)) / (2 sqrt z)."""
+    h = zz * (2 - zz / b)
+    hp = 2 - 2 * zz / b
+    B, Bp = BRACKET(zz), 2 + (3 - 2 * zz) / b
+    return exp(-zz) * (hp * B + 2 * h * (Bp - B)) / (2 * sqrt(zz))
+
+
+# -- Lemma A.5 -------------------------------------------------------------------------------------
+
+lemma_A5 = Lemma(
+    id="A.5",
+    title="tau (f''(a) - f''(b)) < 2 for beta in [0.75, 1)",
+    statement="Suppose beta in [0.75, 1). Then tau (f''(a) - f''(b)) < 2.",
+    beta="[0.75, 1)",
+    claims=(
+        *identity_claims("A.5", "3/2"),
+        gprime_sign("A.5", "0.165", "<"),
+        gprime_sign("A.5", "1.24", ">"),
+        point_in_domain("A.5", "1.4"),
+        *q_roots("A.5", "0.165", "1.24", zb_bound("0.165", "-0.26")),
+        g_sign("A.5", "0.1", "<"),
+        g_sign("A.5", "1.4", ">"),
+        g_signs_human("A.5", "1.4"),
+        *g2_lower("A.5", "0.165", "1.24", "-0.26"),
+        g1_lower("A.5", "0.165", "1.24"),
+        bound_zb("A.5", "0.165", "1.24", "-0.26"),
+        Inequality("A.5.g1_nonpos", "g1 <= 0 for z <= 1.5", lem("A.5"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        Inequality("A.5.g1_upper", "g1 < 0.375 (used at z_a in (1.5, 2 beta), 2 beta < 2)", lem("A.5"),
+                   lhs=g1(z), op="<", rhs=R("0.375"), over="z in [1.5, 2]"),
+        Inequality("A.5.g2_max_after_124", "(silent monotonicity) g2(z) <= g2(1.24) for z in [1.24, 2] (z_a < 2 beta < 2)",
+                   lem("A.5"), lhs=g2(z), op="<=", rhs=g2(R("1.24")), over="z in [1.24, 2]"),
+        Inequality("A.5.g2_at_124_pos", "(silent) g2(1.24) > 0", lem("A.5"), lhs=g2(z), op=">", rhs=0,
+                   over="z in [1.24, 1.24]"),
+        Inequality("A.5.g2_at_124_bound", "(silent) g2(1.24) < 0.54", lem("A.5"), lhs=g2(z), op="<", rhs=R("0.54"),
+                   over="z in [1.24, 1.24]"),
+        radicand("A.5", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real; = 0 at beta = 0.75"),
+        Human("A.5.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.75, 1)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              reasoning="As A.4.bound_zb / A.4.bound_za with 0.165, 1.24, -0.26, 0.54: g2(z_b) >= g2(0.165) > -0.26 "
+                        "(A.5.g2_min_0165_124, g2(0.165) < 0), g1 > -1.381; g2(z_a) <= g2(1.24) < 0.54, g1(z_a) <= 0 if "
+                        "z_a <= 1.5 and < 0.375 otherwise (with sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta))."),
+        tau_point("A.5", "tau_at_1", tau(1), "0.91", "tau(1) < 0.91"),
+        Inequality("A.5.tau_bound", "from Lemma A.2: sqrt(beta) tau < tau(1) on the lemma's range", lem("A.5"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=tau(1), over="b in {beta}"),
+        Inequality("A.5.phi_091", "0.91 phi(beta) < 2 over the lemma's range", lem("A.5"),
+                   lhs=R("0.91") * phi_A5(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.5.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
+              reasoning="tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < sqrt(beta) tau phi(beta) "
+                        "< 0.91 phi(beta) < 2."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.165 and 1.24.",
+)
+
+# -- Lemma A.6 -------------------------------------------------------------------------------------
+
+lemma_A6 = Lemma(
+    id="A.6",
+    title="tau (f''(a) - f''(b)) < 2 for beta in [0.5, 0.75)",
+    statement="Suppose beta in [0.5, 0.75). Then tau (f''(a) - f''(b)) < 2.",
+    beta="[0.5, 0.75)",
+    claims=(
+        *identity_claims("A.6", "1"),
+        gprime_sign("A.6", "0.14", "<"),
+        gprime_sign("A.6", "0.9", ">"),
+        point_in_domain("A.6", "0.99"),
+        *q_roots("A.6", "0.14", "0.9", zb_bound("0.14", "-0.28")),
+        g_sign("A.6", "0.1", "<"),
+        g_sign("A.6", "0.99", ">"),
+        g_signs_human("A.6", "0.99"),
+        *g2_lower("A.6", "0.14", "0.9", "-0.28"),
+        g1_lower("A.6", "0.14", "0.9"),
+        bound_zb("A.6", "0.14", "0.9", "-0.28"),
+        Inequality("A.6.g2_max", "(silent extremum fact) g2 < 0.542 on [0.9, 1.5], where z_a lies (maximum "
+                   "g2(1.17234) = 0.541764)", lem("A.6"), lhs=g2(z), op="<", rhs=R("0.542"), over="z in [0.9, 1.5]"),
+        Inequality("A.6.2b_le_15", "(silent) z <= 2 beta < 1.5 on the lemma's range", lem("A.6"),
+                   lhs=2 * b, op="<", rhs=R("1.5"), over="b in {beta}"),
+        Inequality("A.6.g1_nonpos", "g1 is non-positive when beta <= 0.75 and z <= 2 beta: g1 <= 0 on [0, 1.5]",
+                   lem("A.6"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
+        radicand("A.6", "1.5", op="<", what="the 'removed' term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 is not real here"),
+        radicand("A.6", "0.9", what="phi is real"),
+        Human("A.6.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.5, 0.75)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              reasoning="As in A.4 with 0.14, 0.9: g2(z_b) >= g2(0.14) > -0.28, g1 > -1.381; at z_a in (0.9, 2 beta): "
+                        "g2(z_a) < 0.542 (A.6.g2_max) and sqrt(2 - z_a/beta) < sqrt(2 - 0.9/beta), g1(z_a) <= 0."),
+        tau_point("A.6", "tau_const_printed", sqrt(R("0.75")) * tau(sqrt(R("0.75"))), "0.88",
+                  "as printed: sqrt(0.75) tau(sqrt(0.75)) < 0.88 (true, but not the quantity Lemma A.2 provides)"),
+        Inequality("A.6.tau_bound_printed", "as printed: sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)) on the lemma's range",
+                   lem("A.6"), lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.75")) * tau(sqrt(R("0.75"))),
+                   over="b in {beta}"),
+        Inequality("A.6.tau_bound", "corrected: from Lemma A.2, sqrt(beta) tau < sqrt(0.75) tau(0.75) on the lemma's range",
+                   lem("A.6"), lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.75")) * tau(R("0.75")), over="b in {beta}"),
+        tau_point("A.6", "tau_const", sqrt(R("0.75")) * tau(R("0.75")), "0.88", "corrected: sqrt(0.75) tau(0.75) < 0.88"),
+        Inequality("A.6.phi_088", "0.88 phi(beta) < 2 over the lemma's range", lem("A.6"),
+                   lhs=R("0.88") * phi_A6(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.6.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
+              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.88 phi(beta) < 2 (A.6.tau_bound, "
+                        "A.6.tau_const, A.6.phi_088)."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.14 and 0.9; the g1 contribution at z_a is <= 0.",
+    errata=(
+        ("A.6.tau_bound_printed", "'sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75))' is false on the upper part of "
+         "[0.5, 0.75) (sqrt(0.75) tau(sqrt(0.75)) = 0.8273 while sqrt(beta) tau(beta) -> 0.8713 as beta -> 0.75): a typo "
+         "for sqrt(0.75) tau(0.75). Still true: sqrt(beta) tau < sqrt(0.75) tau(0.75) = 0.8713 < 0.88 "
+         "(A.6.tau_bound, A.6.tau_const), so the lemma stands."),
+        ("", "wording: 'we have removed the term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 for g1' - that term is not real for "
+             "beta < 0.75 (A.6.radicand_15); what holds is that the g1 contribution at z_a is <= 0 (A.6.g1_nonpos, "
+             "A.6.2b_le_15)."),
+    ),
+)
+
+# -- Lemma A.7 -------------------------------------------------------------------------------------
+
+lemma_A7 = Lemma(
+    id="A.7",
+    title="tau (f''(a) - f''(b)) < 2 for beta in (1/3, 0.5)",
+    statement="Suppose beta in (1/3, 0.5). Then tau (f''(a) - f''(b)) < 2.",
+    beta="(1/3, 1/2)",
+    claims=(
+        *identity_claims("A.7", "2/3"),
+        gprime_sign("A.7", "0.121", "<"),
+        Identity("A.7.gprime_at_2_3_rewrite", "(rewrite) sqrt(2 - (2/3)/beta) g'_beta(2/3) = e^{-z}(h'B + 2h(B' - B))/(2 sqrt z) "
+                 "at z = 2/3 (h = z(2 - z/beta), B the bracket of g_beta): the printed g'_beta(2/3) -> 0 like "
+                 "sqrt(beta - 1/3), which no derivative test at the open end can decide", lem("A.7"),
+                 lhs=sqrt(2 - R(2, 3) / b) * g_beta_prime(R(2, 3), b), rhs=gprime_scaled(R(2, 3)), over="b in {beta}"),
+        radicand("A.7", "2/3", op=">", what="the multiplier of A.7.gprime_at_2_3_rewrite is positive, and phi is real"),
+        Inequality("A.7.gprime_at_2_3", "g'_beta(2/3) > 0 for every beta in the lemma's range, decided as "
+                   "sqrt(2 - (2/3)/beta) g'_beta(2/3) > 0 (A.7.gprime_at_2_3_rewrite, A.7.radicand_2_3)", lem("A.7"),
+                   lhs=gprime_scaled(R(2, 3)), op=">", rhs=0, over="b in {beta}"),
+        point_in_domain("A.7", "2/3", op="<"),
+        *q_roots("A.7", "0.121", "2/3", zb_bound("0.121", "-0.285")),
+        g_sign("A.7", "0.1", "<"),
+        g_sign("A.7", "2/3", ">"),
+        Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
+              why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
+              reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
+                        "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
+                        "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
+                        "g_beta(z_a) > 0. (The sign is not used in the bound phi.)"),
+        *g2_lower("A.7", "0.121", "2/3", "-0.285"),
+        g1_lower("A.7", "0.121", "2/3"),
+        bound_zb("A.7", "0.121", "2/3", "-0.285"),
+        Inequality("A.7.2b_lt_1", "z <= 2 beta < 1 on the lemma's range", lem("A.7"), lhs=2 * b, op="<", rhs=1,
+                   over="b in {beta}"),
+        Inequality("A.7.g2_max", "(silent monotonicity) 'the maximal positive value of g_2 is less than g_2(1)': "
+                   "g2(z) <= g2(1) on [0, 1] (g2 < 0 on [0, 0.38], increasing on [0.1009, 1.1723])", lem("A.7"),
+                   lhs=g2(z), op="<=", rhs=g2(1), over="z in [0, 1]"),
+        Inequality("A.7.g2_at_1_bound", "g_2(1) < 0.521 (g_2 is g^2)", lem("A.7"), lhs=g2(z), op="<", rhs=R("0.521"),
+                   over="z in [1, 1]"),
+        Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
+                   lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
+        Human("A.7.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over (1/3, 0.5)",
+              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              reasoning="As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; at z_a in (2/3, 2 beta): "
+                        "g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), g1(z_a) <= 0."),
+        tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
+        Inequality("A.7.tau_bound", "from Lemma A.2: sqrt(beta) tau < sqrt(0.5) tau(0.5) on the lemma's range", lem("A.7"),
+                   lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.5")) * tau(R("0.5")), over="b in {beta}"),
+        Inequality("A.7.phi_0809", "0.809 phi(beta) < 2 over the lemma's range", lem("A.7"),
+                   lhs=R("0.809") * phi_A7(b), op="<", rhs=2, over="b in {beta}"),
+        Human("A.7.conclusion", "tau(f''(a) - f''(b)) < 2",
+              why="numeric, open: rests on the lemma's phi step",
+              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.809 phi(beta) < 2."),
+    ),
+    reasoning="The method of Lemma A.4 with the points 0.121 and 2/3; the g1 contribution at z_a is <= 0.",
+    errata=(
+        ("A.7.g_at_2_3", "'g_beta(2/3) > 0' is false for every beta in (1/3, 0.5): g_beta(2/3) = sqrt(2/3) "
+         "sqrt(2 - 2/(3beta)) (5/9)(1/beta - 3) e^{-2/3} < 0 (e.g. beta = 5/12). What holds: g_beta(z_a) > "
+         "g_beta(2 beta) = 0 (A.7.g_at_2b), since g'_beta < 0 on (z_a, 2 beta); the sign is not used in phi."),
+        ("", "typo: '0.12 < beta(1 - cos(b))' should read 0.121 (what g'_beta(0.121) < 0 gives and phi uses); "
+             "as printed it is weaker and true."),
+        ("", "notation: 'g_2' in the proof is g^2."),
+    ),
+)
