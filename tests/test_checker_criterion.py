@@ -188,3 +188,21 @@ def test_prover_runs_of_other_f_replay(f, lo, hi, key):
     run["leaves"][0]["verdict"][key] = HOLDS if run["leaves"][0]["verdict"][key] == FAILS else FAILS
     with pytest.raises(CheckError):
         check_criterion(run)
+
+
+def test_a_criterion_file_without_parameter_replays(tmp_path):
+    """``certify criterion F --json`` without --param: its one cell is replayed, a changed
+    verdict, enclosure or status is refused."""
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "certify.cli", "criterion", "sin(x)", "--json"],
+                         capture_output=True, text=True)
+    doc = json.loads(out.stdout)
+    assert check_criterion(doc) == 1
+    for mutate in (lambda d: d["leaves"][0]["verdict"].__setitem__("2pi", "FAILS"),
+                   lambda d: d["leaves"][0]["R"]["2pi"].__setitem__(0, "5"),
+                   lambda d: d.__setitem__("status", "FAILS")):
+        bad = json.loads(json.dumps(doc))
+        mutate(bad)
+        with pytest.raises(CheckError):
+            check_criterion(bad)

@@ -253,10 +253,11 @@ def check_file(path, progress=None):
     except (OSError, ValueError) as e:
         raise NotABundle(f"cannot read {path}: {e}") from None
     if isinstance(doc, dict) and "f" in doc and ("runs" in doc or "ranges" in doc):
+        status = doc.get("status") if isinstance(doc.get("status"), str) else "HOLDS"
         try:
-            return check_criterion(doc), [Verdict("criterion", "HOLDS", True, "")]
+            return check_criterion(doc), [Verdict("criterion", status, True, "")]
         except CheckError as e:
-            return 0, [Verdict("criterion", "HOLDS", False, str(e))]
+            return 0, [Verdict("criterion", status, False, str(e))]
     if isinstance(doc, dict) and doc.get("kind") in REPLAY:
         try:
             return check_certificate(doc), [Verdict("certificate", "PROVED", True, "")]

@@ -149,10 +149,14 @@ class _Cell:
 
 
 class _Criterion:
-    def __init__(self, text):
+    def __init__(self, text, constant=False):
+        """``constant``: f has no parameter (``certify criterion F --json`` without --param); it
+        is read with a parameter that does not occur, and its one cell is the point 0."""
         used = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", text))
         used -= set(T.FUNCTIONS) | {"min", "max", "pi", "E"}
         params = sorted(used - {"x"})
+        if constant and not params:
+            params = ["no_parameter"]
         if "x" not in used or len(params) != 1:
             raise CheckError(f"f must be a function of x and one parameter: {text!r}")
         self.names = ("x", params[0])
@@ -378,8 +382,33 @@ def check_criterion(doc) -> int:
         flint.ctx.prec = old
 
 
+def _check_constant(doc) -> int:
+    """The JSON of ``certify criterion F --json`` for an f without parameter: one cell, whose
+    verdicts are replayed (f, f', f'', f''' defined and continuous on [-pi, pi] first)."""
+    crit = _Criterion(_get(doc, "f", str), constant=True)
+    key = _get(doc, "M", str)
+    leaves, ranges = _get(doc, "leaves", list), _get(doc, "ranges", list)
+    if key not in KEYS or doc.get("range") != [None, None] or len(leaves) != 1 or len(ranges) != 1:
+        raise CheckError("a criterion file without parameter has exactly one cell")
+    rec, rng = leaves[0], ranges[0]
+    verdict = rec["verdict"][key]
+    if rec.get("lo") is not None or rec.get("hi") is not None or rng.get("verdict") != verdict \
+            or doc.get("status") != verdict or rng.get("cells") != 1 or doc.get("cells") != 1:
+        raise CheckError("the criterion file's status is not its cell's")
+    zero = fmpq(0)
+    for which in ("base", "smooth"):
+        crit.defined(which, zero, zero)
+    _check_leaf(crit, zero, zero, rec)
+    for k in KEYS:
+        if rec["verdict"][k] in (HOLDS, FAILS):
+            crit.prove(zero, zero, k, rec["verdict"][k])
+    return 1
+
+
 def _check(doc, single) -> int:
     """``single``: the JSON of ``certify criterion --json`` (one run, no summary ranges)."""
+    if single and "param" in doc and doc["param"] is None:
+        return _check_constant(doc)
     text = _get(doc, "f", str)
     crit = _CACHE.pop(text, None) or _Criterion(text)
     _CACHE[text] = crit
