@@ -39,3 +39,15 @@ def test_proved_by_a_split_that_replays(claim, over, at):
                                          ("log(x) <= x - 1 - 1/1000000", "x in [1/2, 2]")])
 def test_harmful_twins_are_not_proved(claim, over):
     assert prove(claim, over).status != "PROVED"
+
+
+def test_bound_on_a_half_line_by_body_and_tail():
+    """bound --max of x^2 e^{-x} on [0, oo): the compactified search meets 0 * oo at infinity;
+    the body [0, 8] is enclosed and x^2 e^{-x} <= (below the body's max) is proved on [8, oo)."""
+    import math
+    from certify import bound
+    b = bound("x**2*exp(-x)", over="x in [0, oo)", kind="max")
+    lo, hi = b
+    assert b.status == "PROVED" and lo <= 4 * math.exp(-2) <= hi and hi - lo < 1e-8
+    top = bound("atan(x)", over="x in [0, oo)", kind="max")
+    assert top.status == "PROVED" and top.hi - top.lo < 1e-8
