@@ -64,7 +64,7 @@ def bound(expr: str, over: str, kind: str = "min", tol: str = "1e-9", max_cells:
     within ``tol``; a ``Bound``."""
     from .errors import CertifyInputError
     from .expr.parse import parse_expr
-    from .prover import bound_extremum
+    from .bounds import bound_extremum
     if kind not in ("min", "max"):
         raise CertifyInputError(f"kind must be 'min' or 'max', not {kind!r}")
     domain = parse_domain(over)

@@ -31,7 +31,8 @@ from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .expr.tape import Tape
 from .expr.text import to_text
-from .prover import (Result, as_tree, attach_claim, bound_extremum, claim_record, prove_defined,
+from .bounds import bound_extremum
+from .prover import (Result, as_tree, attach_claim, claim_record, prove_defined,
                      prove_inequality)
 from .rules import assumed_symbols
 from .symcache import cached

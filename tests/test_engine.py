@@ -25,7 +25,8 @@ from certify.expr.bridge import from_sympy
 from certify.expr.parse import parse_expr
 from certify.expr.tape import Tape
 from certify.mutation import mutated_twin
-from certify.prover import bound_extremum, prove_inequality
+from certify.bounds import bound_extremum
+from certify.prover import prove_inequality
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 z = sympy.Symbol("z", real=True)
