@@ -21,6 +21,7 @@ valid for every real beta (also beta = 0), with beta c + D > 0 for c in [-1, 1].
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma
+from certify.derived import Derived, RootOf, cover, written
 from lemmas.functions import (R, b, cos, f1, f1_printed, f2, f2_printed, f3, f3_printed, p, pi, sqrt,
                               tau, tau_printed, x)
 
@@ -91,6 +92,17 @@ setup = Lemma(
 
 # -- Corollary 2.4, case beta > 1/3 -----------------------------------------------------------------
 
+def lemma_at_a(cid, statement, case, op, rhs):
+    """The lemma's statement at a = arccos r (r the root of B.1 / C.1), as proved there by the
+    direct route: Section 5 uses exactly that statement on its range."""
+    lemma = {"B": "B.4", "C": "C.5"}[case]
+    roots = RootOf("B.1.roots", 3) if case == "B" else RootOf("C.1.roots", 0)
+    return Derived(cid, statement, f"Section 5, via Lemma {lemma}",
+                   lhs=written(T * f2.subs(x, pi * t), "t", "b", "r", at={"t": "acos(r)/pi"}), op=op,
+                   rhs=written(rhs, "b"), over="b in {beta}", quantities=(("r", roots),),
+                   rule=cover("b", f"{lemma}.statement_direct"))
+
+
 def glue_23(case):
     return Cited(f"2.4.{case}.theorem_2_3", "'By Theorem 2.3, it suffices to show tau <1, |f'''|_+> < 4 f'(0)'",
                  "Section 5, proof of Corollary 2.4",
@@ -151,9 +163,7 @@ case_B = Lemma(
               why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="The positive and nonnegative regions differ by at most the point pi, so the integral of "
                         "|f'''|_+ is int_a^{2pi-a} f''' = -2 f''(a) (2.4.B.f2_reflect); 4 f'(0) = 4."),
-        Human("2.4.B.lemma", "which is proved in Lemma B.4",
-              why="theorem: Lemma B.4 applied",
-              reasoning="Lemma B.4 (a in (0, pi/2) from Lemma B.1)."),
+        lemma_at_a("2.4.B.lemma", "which is proved in Lemma B.4: tau f''(a) > -2", "B", ">", -2),
     ),
     reasoning="Lemma B.1 gives the region [a, 2pi - a]; the criterion becomes tau f''(a) > -2, Lemma B.4.",
     errata=(("2.4.B.printed_positive_region", "Section 5, case 0 < beta <= 1/3: 'the positive region of f''' over "
@@ -235,9 +245,8 @@ case_C = Lemma(
                    "tau f''(x) >= -2(1 + tau/pi) for all x in [0, pi] (Lemma C.5's statement)",
                    "Section 5, case beta < 0", lhs=T * f2.subs(x, pi * t), op=">=", rhs=-2 * (1 + T / pi),
                    over="t in [0, 1], b in {beta}"),
-        Human("2.4.C.lemma", "which follows from Lemma C.5",
-              why="theorem: Lemma C.5 applied",
-              reasoning="Lemma C.5 (with Lemma C.1 for a)."),
+        lemma_at_a("2.4.C.lemma", "which follows from Lemma C.5: tau f''(a) >= -2(1 + tau/pi)", "C", ">=",
+                   -2 * (1 + T / pi)),
     ),
     reasoning="Lemma C.4 allows M = pi in Corollary 3.3; the criterion becomes tau f''(a) >= -2(1 + tau/pi), "
               "Lemma C.5.",

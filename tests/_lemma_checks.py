@@ -49,6 +49,17 @@ def derivation_mutants(cert):
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _registry_outcome(pid):
+    """(claim, result) of a claim of another lemma module (premises across modules)."""
+    from lemmas import registry
+    claims = {c.id: c for lemma in registry() for c in lemma.resolved_claims()}
+    claim = claims[pid]
+    if isinstance(claim, Derived):
+        return claim, claim.decide({p: _registry_outcome(p) for p in claim.premise_ids()})
+    return claim, claim.run()
+
+
 class Checks:
     def __init__(self, module, refuted=(), human_derived=()):
         self.module = module
@@ -66,9 +77,14 @@ class Checks:
     def _run(self, cid):
         claim = self.claims[cid]
         if isinstance(claim, Derived):
-            return claim.decide({p: (self.claims[p], self.result(p)) for p in claim.premise_ids()
-                                 if p in self.claims})
+            return claim.decide({p: self._premise(p) for p in claim.premise_ids()})
         return claim.run()
+
+    def _premise(self, pid):
+        """(claim, result) of a premise: of this module, or of another lemma module."""
+        if pid in self.claims:
+            return self.claims[pid], self.result(pid)
+        return _registry_outcome(pid)
 
     def expected(self, cid):
         if cid in self.human_derived:
@@ -85,7 +101,8 @@ class Checks:
         cert, record = claim.derivation(), claim.record()
 
         def lookup(pid):
-            return self.claims[pid].kind, self.claims[pid].record()
+            claim = self._premise(pid)[0]
+            return claim.kind, claim.record()
         check_derivation(record, cert, lookup)
         mutants = [(record, m) for m in derivation_mutants(cert)] + [(dict(record, op=FLIP[record["op"]]), cert)]
         for rec, m in mutants:
