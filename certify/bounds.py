@@ -32,7 +32,7 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
         raise CertifyInputError("--tol must be positive")
     names = domain.names
     e = as_tree(expr, names)
-    F = e if kind == "min" else N.neg(e)
+    F = G = e if kind == "min" else N.neg(e)
     original = domain
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, _ = rules.compactify(F, domain)
@@ -43,8 +43,7 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
     first = Budget(min(budget.cells, HALF_LINE_CELLS), budget.depth, budget.seconds, budget.until) if half_line else budget
     lo, hi, cells = bound_min(ladder, _box(domain), fmpq(int(tolq.p), int(tolq.q)), first)
     if (lo is None or hi is None) and half_line:
-        lo, hi, cells = _bound_with_tail(F if original is domain else (e if kind == "min" else N.neg(e)),
-                                         original, tolq, budget, (lo, hi, cells))
+        lo, hi, cells = _bound_with_tail(G, original, tolq, budget, (lo, hi, cells))
     if kind == "max":
         lo, hi = (None if hi is None else -hi), (None if lo is None else -lo)
     return lo, hi, cells

@@ -15,26 +15,22 @@ constants are exact.  A domain is text such as ``"b in [1, oo), z in [0, 1]"``; 
 """
 from __future__ import annotations
 
-import random
 import time
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import sympy
 from flint import fmpq
 
-from .balls import arb_decimal, iv_text
-from .checker.kinds import pythagoras   # the checker's exact recipe (sin^2 = 1 - cos^2), one copy
+from .balls import arb_decimal
 from .domain import Domain, parse_domain
 from .errors import CertifyInputError
 from .expr import nodes as N
 from .expr.bridge import to_sympy
-from .expr.tape import Tape
 from .expr.text import to_text
 from .bounds import bound_extremum
 from .prover import (Result, as_tree, attach_claim, claim_record, prove_defined,
                      prove_inequality)
-from .rules import assumed_symbols
+from .identities import identity_method, refute_identity
 from .symcache import cached
 from .search import Budget
 
@@ -138,7 +134,7 @@ class Identity(Claim):
         start = time.monotonic()
         d = parse_domain(self.over)
         lhs, rhs = self.sides()
-        witness = _refute_identity(lhs, rhs, d)
+        witness = refute_identity(lhs, rhs, d)
         if witness is not None:
             point_, value, reason = witness
             return Result(REFUTED, witness=point_, witness_value=value, reason=reason,
@@ -159,77 +155,6 @@ class Identity(Claim):
         cert = {"kind": "identity", "method": method, "defined": certs}
         attach_claim(cert, self.record())
         return Result(PROVED, certificate=cert, seconds=time.monotonic() - start)
-
-
-def _radicands(e):
-    """Each fractional power's base put in lowest terms and factored (exact rational-function
-    algebra); sympy then splits a root of a product only where its assumptions allow."""
-    def fix(n):
-        if n.is_Pow and n.exp.is_Rational and not n.exp.is_Integer:
-            return sympy.Pow(sympy.factor(sympy.cancel(n.base)), n.exp)
-        return n
-    return sympy.simplify(sympy.bottom_up(e, fix))
-
-
-SIMPLIFIERS = {
-    "expand": sympy.expand,
-    "cancel": lambda e: sympy.cancel(sympy.together(e)),
-    "pythagoras": pythagoras,
-    "radicands": _radicands,
-    "simplify": sympy.simplify,
-    "expand_trig": lambda e: sympy.simplify(sympy.expand_trig(e)),
-    "radsimp": lambda e: sympy.simplify(sympy.radsimp(e)),
-}
-
-
-def identity_method(lhs, rhs, domain: Domain):
-    """The name of the first exact simplifier that reduces lhs - rhs to 0 (sympy, with the
-    domain's sign facts as symbol assumptions), or None.  Cached by the difference's text and
-    the sign assumptions (the same identity on several beta ranges is simplified once)."""
-    diff = to_sympy(lhs) - to_sympy(rhs)
-    diff = diff.xreplace(assumed_symbols(diff, domain))
-    return _identity_method(diff)
-
-
-@lru_cache(maxsize=512)
-def _identity_method(diff):
-    def first():
-        for name, simplifier in SIMPLIFIERS.items():
-            try:
-                if simplifier(diff) == 0:
-                    return name
-            except Exception:
-                continue
-        return None
-    return cached("identity_method", (diff,), first)
-
-
-def _sample_points(domain: Domain, count: int, seed: int = 0):
-    rng = random.Random(seed)
-    for _ in range(count):
-        pt = []
-        for iv in domain.intervals:
-            lo = iv.lo if iv.lo is not None else (iv.hi - 50 if iv.hi is not None else -50)
-            hi = iv.hi if iv.hi is not None else lo + 50
-            q = lo + (hi - lo) * sympy.Rational(rng.randint(1, 999), 1000)
-            pt.append(fmpq(int(q.p), int(q.q)))
-        yield pt
-
-
-def _refute_identity(lhs, rhs, domain: Domain):
-    from .expr import interval as I
-    from flint import arb
-    tape = Tape([[lhs, rhs, N.sub(lhs, rhs)]], domain.names)
-    a, b, c = tape.outputs[0]
-    for pt in _sample_points(domain, 8):
-        vals, decs = tape.intervals([I.point(arb(q)) for q in pt])
-        where = {n: str(q) for n, q in zip(domain.names, pt)}
-        if vals[a].empty != vals[b].empty:
-            side = "lhs" if vals[a].empty else "rhs"
-            return where, None, f"the {side} is undefined at the witness, the other side is defined"
-        if decs[c] >= I.DEF and (vals[c].certainly_positive() or vals[c].certainly_negative()):
-            return where, iv_text(vals[c]), "arb proves lhs - rhs != 0 at the witness"
-    return None
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ class _Shaped(Claim):
         return parse_domain(self.over).names + tuple(q for q, _ in self.quantities)
 
     def text(self, e) -> str:
-        return to_text(as_tree(e, self.names()))
+        return written(e, *self.names())
 
     def record(self) -> dict:
         return {"lhs": self.text(self.lhs), "op": self.op, "rhs": self.text(self.rhs),
@@ -175,32 +175,37 @@ class Derived(_Shaped):
 
     def decide(self, outcomes: dict) -> Result:
         """The status from the premises' outcomes ({id: (claim, Result)}); the derivation is
-        replayed by the checker's rule on the records."""
+        replayed by the checker's rule on the records (each premise's record read once)."""
         cert = self.derivation()
-        statuses = []
+        records: dict = {}
 
         def lookup(pid):
-            if pid not in outcomes:
-                raise CheckError(f"premise {pid} is not a claim of this run")
-            claim, result = outcomes[pid]
-            if claim.record() is None:
-                raise CheckError(f"premise {pid} has no formal statement")
-            statuses.append(result.status)
-            return claim.kind, claim.record()
+            if pid not in records:
+                if pid not in outcomes:
+                    raise CheckError(f"premise {pid} is not a claim of this run")
+                claim = outcomes[pid][0]
+                record = claim.record()
+                if record is None:
+                    raise CheckError(f"premise {pid} has no formal statement")
+                records[pid] = (claim.kind, record)
+            return records[pid]
+        ids = premise_ids(cert)
+        record = self.record()
         try:
-            check_derivation(self.record(), cert, lookup)
-            for pid in premise_ids(cert):
+            check_derivation(record, cert, lookup)
+            for pid in ids:                   # every named premise, also one the rule did not read
                 lookup(pid)
         except CheckError as e:
             return Result(UNDECIDED, reason=f"the derivation does not replay: {e}")
-        rule = f"{cert['rule']} of {', '.join(premise_ids(cert))}"
-        if all(s in (PROVED, CITED) for s in statuses):
-            cited = [p for p, s in zip(premise_ids(cert), statuses) if s == CITED]
-            return Result(PROVED, certificate=attach_claim(cert, self.record()),
+        status = {pid: outcomes[pid][1].status for pid in ids}
+        rule = f"{cert['rule']} of {', '.join(ids)}"
+        if all(s in (PROVED, CITED) for s in status.values()):
+            cited = [p for p in ids if status[p] == CITED]
+            return Result(PROVED, certificate=attach_claim(cert, record),
                           reason=rule + (f" (cited: {', '.join(cited)})" if cited else ""))
-        if all(s in (PROVED, CITED, HUMAN) for s in statuses):
-            human = sorted({p for p in premise_ids(cert) if outcomes[p][1].status == HUMAN})
-            return Result(HUMAN, certificate=attach_claim(cert, self.record()),
+        if all(s in (PROVED, CITED, HUMAN) for s in status.values()):
+            human = sorted(p for p in ids if status[p] == HUMAN)
+            return Result(HUMAN, certificate=attach_claim(cert, record),
                           reason=f"{rule}; rests on the HUMAN premise(s) {', '.join(human)}")
-        bad = [p for p in premise_ids(cert) if outcomes[p][1].status not in (PROVED, CITED, HUMAN)]
+        bad = [p for p in ids if status[p] not in (PROVED, CITED, HUMAN)]
         return Result(UNDECIDED, reason=f"{rule}; premise(s) not proved: {', '.join(bad)}")

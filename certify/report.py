@@ -89,9 +89,14 @@ def write_reports(grouped, out_dir: str, title: str, beta: str | None = None, to
     _write_errata(grouped, out_dir, partial)
 
 
+def _human_steps(outcomes) -> list:
+    """The outcomes of steps nobody machine-checked (Human, and Assumed facts taken as HUMAN)."""
+    return [o for o in outcomes if o.result.status == "HUMAN" and o.claim.kind in ("human", "assumed")]
+
+
 def _human_table(outcomes) -> list:
     """The HUMAN steps left, by category, each with why it is not a claim or a derivation."""
-    steps = [o for o in outcomes if o.result.status == "HUMAN" and o.claim.kind in ("human", "assumed")]
+    steps = _human_steps(outcomes)
     if not steps:
         return []
     why = [getattr(o.claim, "why", "") or ("assumed, stated formally: " + o.claim.statement
@@ -109,7 +114,7 @@ def _human_table(outcomes) -> list:
 def _human_line(outcomes) -> str:
     """What the HUMAN count is made of: steps nobody machine-checked, and derivations that
     replay but rest on them."""
-    steps = [o for o in outcomes if o.result.status == "HUMAN" and o.claim.kind in ("human", "assumed")]
+    steps = _human_steps(outcomes)
     formal = sum(o.claim.kind == "assumed" for o in steps)
     resting = sum(o.result.status == "HUMAN" and o.claim.kind == "derived" for o in outcomes)
     derived = sum(o.claim.kind == "derived" and o.result.status == "PROVED" for o in outcomes)

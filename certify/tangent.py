@@ -34,6 +34,8 @@ def tangent_points(F, domain: Domain, strict: bool):
     opens = [(None, None)] * len(box)
     out = []
     for pt in candidates(F, domain.names, box, opens, strict):
+        if len(out) >= 2:
+            break
         for i, (name, iv) in enumerate(zip(domain.names, domain.intervals)):
             c = sympy.Rational(int(pt[i].p), int(pt[i].q))
             if (i, c) in out or not iv.contains(c) or c in (iv.lo, iv.hi):

@@ -50,11 +50,15 @@ def derivation_mutants(cert):
 
 
 @functools.lru_cache(maxsize=None)
+def _registry_claims():
+    from lemmas import registry
+    return {c.id: c for lemma in registry() for c in lemma.resolved_claims()}
+
+
+@functools.lru_cache(maxsize=None)
 def _registry_outcome(pid):
     """(claim, result) of a claim of another lemma module (premises across modules)."""
-    from lemmas import registry
-    claims = {c.id: c for lemma in registry() for c in lemma.resolved_claims()}
-    claim = claims[pid]
+    claim = _registry_claims()[pid]
     if isinstance(claim, Derived):
         return claim, claim.decide({p: _registry_outcome(p) for p in claim.premise_ids()})
     return claim, claim.run()

@@ -51,8 +51,8 @@ def test_identity_and_limit_cold_and_warm(monkeypatch, tmp_path):
     lim = Limit("t.l", "", expr="x*sin(1/x)", var="x", value="1")
     cold = [ident.run().status, lim.run().status]
     monkeypatch.setattr(symcache, "_MEMO", None)
-    from certify import claims
-    claims._identity_method.cache_clear()
+    from certify import identities
+    identities._identity_method.cache_clear()
     assert [ident.run().status, lim.run().status] == cold == ["PROVED", "PROVED"]
     wrong = Limit("t.w", "", expr="x*sin(1/x)", var="x", value="2")
     assert wrong.run().status == "UNDECIDED"

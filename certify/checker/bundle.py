@@ -204,15 +204,9 @@ def _check_derived_entry(entry, premise):
     if not isinstance(cert, dict) or cert.get("kind") != "derived" or cert.get("claim") != claim \
             or cert.get("hash") != claim_hash(claim):
         raise CheckError("the derivation is about another claim")
-    statuses = []
-
-    def lookup(pid):
-        st, kind, record = premise(pid)
-        statuses.append(st)
-        return kind, record
-    check_derivation(claim, cert, lookup)
-    for pid in premise_ids(cert):        # every named premise, also those the rule did not read
-        lookup(pid)
+    check_derivation(claim, cert, lambda pid: premise(pid)[1:])
+    # every named premise, also one the rule did not read, must be an entry that checks
+    statuses = [premise(pid)[0] for pid in premise_ids(cert)]
     expected = ("PROVED" if all(s in ("PROVED", "CITED") for s in statuses) else
                 "HUMAN" if all(s in ("PROVED", "CITED", "HUMAN") for s in statuses) else "UNDECIDED")
     if status != expected:

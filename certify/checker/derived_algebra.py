@@ -38,13 +38,6 @@ def _polynomial(t: T.Term, atoms: dict):
     return memo[id(t)]
 
 
-def _top_atoms(t: T.Term) -> list:
-    """The atoms of t (subterms that ``_polynomial`` does not open)."""
-    atoms: dict = {}
-    _polynomial(t, atoms)
-    return [s for _, s in atoms.values()]
-
-
 def _defined_constant(t: T.Term) -> bool:
     """t has no variable and the checker's decorated arithmetic shows it defined (1/pi, sqrt(2))."""
     if T.variables(t):
@@ -57,6 +50,8 @@ def combine(conc: Statement, cert, premise):
     if not isinstance(terms, list) or not terms or conc.rel == "=":
         raise CheckError("combine: no terms")
     atoms: dict = {}
+    target = _polynomial(conc.S, atoms)               # first: its atoms are the conclusion's
+    conc_atoms = [t for _, t in atoms.values()]
     total = 0
     strict = False
     known: set = set()
@@ -85,10 +80,10 @@ def combine(conc: Statement, cert, premise):
             known |= {id(s) for s in T.postorder([f.S])}
         total += product
         strict = strict or strict_term
-    missing = [s for s in _top_atoms(conc.S) if id(s) not in known and not _defined_constant(s)]
+    missing = [t for t in conc_atoms if id(t) not in known and not _defined_constant(t)]
     if missing:
         raise CheckError("combine: the conclusion has a subterm no premise shows defined")
-    rest = sympy.expand(_polynomial(conc.S, atoms) - total)
+    rest = sympy.expand(target - total)
     if not rest.is_Rational or rest < 0:
         raise CheckError("combine: the conclusion is not the stated combination of the premises")
     if conc.rel == ">" and not strict and rest == 0:
