@@ -33,7 +33,8 @@ def certainly_violates(x: arb, strict: bool) -> bool:
     return bool(x.is_finite() and ((x <= 0) if strict else (x < 0)))
 
 
-def _exact(x: arb) -> Fraction:
+def arb_fraction(x: arb) -> Fraction:
+    """The exact value of an exact (or the midpoint of a) ball."""
     m, e = x.man_exp()
     m, e = int(m), int(e)
     return Fraction(m) * (Fraction(2) ** e)
@@ -43,7 +44,7 @@ def endpoints(x: arb) -> tuple[Fraction, Fraction] | None:
     """Exact rational lower and upper end of a finite ball (None for NaN / infinite)."""
     if not x.is_finite():
         return None
-    mid, rad = _exact(x.mid()), _exact(x.rad())
+    mid, rad = arb_fraction(x.mid()), arb_fraction(x.rad())
     return mid - rad, mid + rad
 
 

@@ -32,6 +32,13 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
         raise CertifyInputError("--tol must be positive")
     names = domain.names
     e = as_tree(expr, names)
+    if not domain.is_box:                  # constant expression ends: the box maps onto the domain
+        from .straighten import constant_ends, straighten
+        if not constant_ends(domain):
+            raise CertifyInputError(f"bound: a range that depends on another variable ({domain}); "
+                                    "prove an inequality over it instead")
+        s = straighten(e, N.ZERO, domain)
+        e, domain = s.lhs, s.domain
     F = G = e if kind == "min" else N.neg(e)
     original = domain
     if not all(iv.bounded for iv in domain.intervals):

@@ -133,6 +133,7 @@ class Identity(Claim):
     def run(self, progress=None) -> Result:
         start = time.monotonic()
         d = parse_domain(self.over)
+        d.require_box("an identity")
         lhs, rhs = self.sides()
         witness = refute_identity(lhs, rhs, d)
         if witness is not None:
@@ -188,6 +189,7 @@ class RootCount(Claim):
 
     def subclaims(self) -> list[Inequality]:
         d = parse_domain(self.over)
+        d.require_box("a root count")
         z = sympy.Symbol(self.var, real=True)
         names = d.names + (self.var,)
         p = _expr(self.expr, names)

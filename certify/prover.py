@@ -120,6 +120,14 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     budget = (budget or Budget()).started()
     names = domain.names
     lhs, rhs = as_tree(lhs, names), as_tree(rhs, names)
+    if not domain.is_box:             # expression ends: on the straightened box (certify.straighten)
+        from .straighten import prove_straightened
+        result = prove_straightened(lhs, op, rhs, domain, prove_inequality, budget=budget,
+                                    allow_tail=allow_tail, progress=progress, allow_split=allow_split)
+        result.seconds = time.monotonic() - start
+        if result.certificate is not None:
+            attach_claim(result.certificate, claim_record(lhs, op, rhs, domain))
+        return result
     F, strict = normalize(lhs, op, rhs)
     if budget.expired():
         return Result("UNDECIDED", reason="time budget exhausted")
@@ -350,6 +358,7 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     search closes a cell when F's decorated evaluation there is com (dac at open ends)."""
     names = domain.names
     budget = (budget or Budget()).started()
+    domain.require_box("a definedness proof")
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, _ = rules.compactify(F, domain)
     from .obligations import Obligations

@@ -37,7 +37,13 @@ def _grid(iv, n: int) -> np.ndarray:
 
 
 def sampled_min(slack, domain: Domain, points: int = 4000) -> tuple[float, dict] | None:
-    """Minimum of the slack (a tree) over a dense grid (float64), and where it occurs."""
+    """Minimum of the slack (a tree) over a dense grid (float64), and where it occurs (for a
+    domain with expression ends: over the straightened box, ``certify.straighten``)."""
+    if not domain.is_box:
+        from .expr import nodes as N
+        from .straighten import straighten
+        s = straighten(slack, N.ZERO, domain)
+        slack, domain = s.lhs, s.domain
     per_axis = max(8, int(round(points ** (1.0 / len(domain.names)))))
     grids = [_grid(iv, per_axis) for iv in domain.intervals]
     mesh = np.meshgrid(*grids, indexing="ij")

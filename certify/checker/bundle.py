@@ -28,12 +28,14 @@ from .forall import check_forall, claim_hash, read_claim
 from .kinds import check_identity, check_limit, check_rootcount, check_split, check_tail
 from .matrix import check_matrix
 from .reader import read_domain, read_expr, read_rational
+from .straighten import check_straighten, inside
 from .terms import CheckError
 
 REPLAY = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": check_split, "identity": check_identity,
-          "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix}
+          "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix,
+          "straighten": lambda c: check_straighten(c, check_certificate)}
 # the certificate kinds that prove each kind of claim record
-PROVES = {"inequality": ("forall", "tail", "split"), "identity": ("identity",), "limit": ("limit",),
+PROVES = {"inequality": ("forall", "tail", "split", "straighten"), "identity": ("identity",), "limit": ("limit",),
           "rootcount": ("rootcount",), "matrix": ("matrix",)}
 STATUSES = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 SMALL = 40                # a bundle this small is checked in one process (workers cost more)
@@ -102,13 +104,13 @@ def check_witness(kind, claim, witness):
     """arb proves the claim false at the witness (a point of its domain)."""
     if kind not in ("inequality", "identity") or not isinstance(witness, dict):
         raise CheckError("REFUTED without a witness of a refutable claim")
-    domain = read_domain(claim.get("domain"))
+    domain = read_domain(claim.get("domain"), expressions=kind == "inequality")
     if set(witness) != set(domain.names):
         raise CheckError("the witness does not name the claim's variables")
     q = [read_rational(witness[n]) for n in domain.names]
-    if not domain.contains(q):
-        raise CheckError("the witness is outside the claim's domain")
     point = dict(zip(domain.names, q))
+    if not inside(domain, point):
+        raise CheckError("the witness is outside the claim's domain")
     box = {n: A.point(x) for n, x in point.items()}
     if kind == "identity":
         lhs, rhs = (read_expr(claim[k], domain.names) for k in ("lhs", "rhs"))
@@ -119,7 +121,7 @@ def check_witness(kind, claim, witness):
         if one_undefined or (both and (A.positive(gap) or A.negative(gap))):
             return
         raise CheckError("arb does not prove the sides differ at the witness")
-    F, strict, _ = read_claim(claim)
+    F, strict, _ = read_claim(claim, expressions=True)
     q_exact = exact(F, point)
     if q_exact is UNDEFINED or (q_exact is not None and (q_exact <= 0 if strict else q_exact < 0)):
         return

@@ -31,13 +31,13 @@ def claim_hash(claim) -> str:
     return hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
 
 
-def read_claim(claim):
-    """(F, strict, domain) of a claim record {lhs, op, rhs, domain}."""
+def read_claim(claim, expressions: bool = False):
+    """(F, strict, domain) of a claim record {lhs, op, rhs, domain} (a box unless ``expressions``)."""
     if not isinstance(claim, dict) or set(claim) != {"lhs", "op", "rhs", "domain"}:
         raise CheckError("a malformed claim record")
     if claim["op"] not in OPS:
         raise CheckError(f"unknown relation {claim['op']!r}")
-    domain = read_domain(claim["domain"])
+    domain = read_domain(claim["domain"], expressions)
     lhs, rhs = (read_expr(claim[k], domain.names) for k in ("lhs", "rhs"))
     F = T.binary("sub", lhs, rhs) if claim["op"] in (">", ">=") else T.binary("sub", rhs, lhs)
     return F, claim["op"] in ("<", ">"), domain

@@ -3,7 +3,9 @@
 Expressions: numbers (integers and exact decimals), ``pi``, ``E``, the domain's variables,
 ``+ - * / **`` with Python's precedence (``-x**2`` is ``-(x**2)``, ``**`` is right-associative),
 parentheses and the functions of ``terms.FUNCTIONS`` plus ``min``/``max``.  Domains:
-``"x in [a, b], y in (c, oo)"`` with exact rational ends, ``oo``/``-oo`` open.
+``"x in [a, b], y in (c, oo)"`` with exact rational ends, ``oo``/``-oo`` open; with
+``expressions=True`` an end may also be an expression (``pi``, ``2*b``: a term, see
+``checker.straighten``), never one that mentions its own variable.
 """
 from __future__ import annotations
 
@@ -131,13 +133,20 @@ def read_rational(text) -> fmpq:
 
 @dataclass(frozen=True)
 class Range:
-    """One variable's interval: exact ends (None: infinite, always open)."""
-    lo: fmpq | None
-    hi: fmpq | None
+    """One variable's interval: exact ends (None: infinite, always open; a Term: an expression
+    end, only in a domain read with ``expressions=True``)."""
+    lo: fmpq | T.Term | None
+    hi: fmpq | T.Term | None
     lo_open: bool
     hi_open: bool
 
+    @property
+    def exact_ends(self) -> bool:
+        return not (isinstance(self.lo, T.Term) or isinstance(self.hi, T.Term))
+
     def contains(self, q: fmpq) -> bool:
+        if not self.exact_ends:
+            raise CheckError("membership in a range with expression ends (see checker.straighten)")
         above = self.lo is None or (q > self.lo if self.lo_open else q >= self.lo)
         below = self.hi is None or (q < self.hi if self.hi_open else q <= self.hi)
         return above and below
@@ -148,36 +157,48 @@ class Domain:
     names: tuple
     ranges: tuple
 
+    @property
+    def is_box(self) -> bool:
+        return all(r.exact_ends for r in self.ranges)
+
     def contains(self, point) -> bool:
         return all(r.contains(q) for r, q in zip(self.ranges, point))
 
 
-def _end(p: _Parser):
+def _end(p: _Parser, own: str, expressions: bool):
     if p.peek() == ("name", "oo"):
         p.take()
         return "oo"
     if p.peek() == ("sym", "-") and p.i + 1 < len(p.toks) and p.toks[p.i + 1] == ("name", "oo"):
         p.i += 2
         return "-oo"
-    t = p.product()
-    if t.op != "num":
+    t = p.expr()
+    if t.op == "num":
+        return t.data
+    if not expressions:
         raise CheckError("a domain end that is not an exact rational")
-    return t.data
+    if own in T.variables(t):
+        raise CheckError(f"the range of {own} mentions {own}")
+    return t
 
 
-def read_domain(text: str) -> Domain:
+def read_domain(text: str, expressions: bool = False) -> Domain:
+    """The domain of a claim record; expression ends only when ``expressions``."""
     if not isinstance(text, str):
         raise CheckError("a domain that is not text")
-    p = _Parser(text, ())
+    declared = tuple(re.findall(r"([A-Za-z_][A-Za-z_0-9]*)\s+in\b", text)) if expressions else ()
+    p = _Parser(text, declared)
     names, ranges = [], []
     while True:
         kind, name = p.take()
         if kind != "name" or p.take() != ("name", "in"):
             raise CheckError(f"malformed domain {text!r}")
+        if expressions and (len(names) >= len(declared) or declared[len(names)] != name):
+            raise CheckError(f"malformed domain {text!r}")
         left = p.take()[1]
-        lo = _end(p)
+        lo = _end(p, name, expressions)
         p.take(",")
-        hi = _end(p)
+        hi = _end(p, name, expressions)
         right = p.take()[1]
         if left not in "[(" or right not in ")]" or lo == "oo" or hi == "-oo":
             raise CheckError(f"malformed domain {text!r}")
@@ -185,7 +206,8 @@ def read_domain(text: str) -> Domain:
         lo, hi = (None if lo == "-oo" else lo), (None if hi == "oo" else hi)
         if (lo is None and not lo_open) or (hi is None and not hi_open):
             raise CheckError(f"an infinite end must be open in {text!r}")
-        if lo is not None and hi is not None and (lo > hi or (lo == hi and (lo_open or hi_open))):
+        exact = not (isinstance(lo, T.Term) or isinstance(hi, T.Term))
+        if exact and lo is not None and hi is not None and (lo > hi or (lo == hi and (lo_open or hi_open))):
             raise CheckError(f"an empty range in {text!r}")
         if name in names:
             raise CheckError(f"variable {name} twice in {text!r}")
