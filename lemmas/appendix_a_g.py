@@ -4,6 +4,7 @@ import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma
 from lemmas.g_roots import q_roots
+from lemmas.g_za import za_bound
 from lemmas.functions import (E_beta, R, b, cos, exp, f2, f3, g1, g2,
                               g_beta, g_beta_prime, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt, tau, x, z)
 
@@ -73,7 +74,7 @@ def radicand(L, c, op=">=", what="phi is real"):
 
 def g_signs_human(L, gpos):
     return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
-                 why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
+                 why="numeric, open: g_beta monotone on (0, z_b) and (z_a, 2 beta), ranges that end at a root quantity",
                  reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
                            f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
                            f"(z_b, 2 beta] ({L}.zb_below, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
@@ -179,20 +180,13 @@ lemma_A4 = Lemma(
         Inequality("A.4.g1_upper", "g1 < 0.375 on [0, oo) (global maximum g1((3 + sqrt 6)/2) = 0.374897)", lem("A.4"),
                    lhs=g1(z), op="<", rhs=R("0.375"), over="z in [0, oo)"),
         radicand("A.4", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real"),
-        Human("A.4.bound_za", "g_beta(z_a) < 0.512 sqrt(2 - 1.4/beta)/(sqrt 2 beta) + 0.375 sqrt(2 - 1.5/beta)/sqrt 2",
-              why="numeric, open: a bound over z in [z_h, 2 beta], a range that depends on beta",
-              reasoning="A.4.g_combo at z = z_a > 1.4: g2(z_a) <= g2(1.4) (A.4.g2_max_after_14) and g2(1.4) > 0 give "
-                        "sqrt(2 - z/beta) g2(z_a) <= sqrt(2 - 1.4/beta) g2(1.4) < 0.512 sqrt(2 - 1.4/beta). If z_a <= 1.5 "
-                        "then g1(z_a) <= 0 <= 0.375 sqrt(2 - 1.5/beta); otherwise sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta) "
-                        "and g1 < 0.375."),
-        Human("A.4.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)",
-              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
-              reasoning="A.4.bound_za minus (9) (A.4.bound_zb)."),
+        *za_bound("A.4", "1.4", (("0.512", "1.4", True), ("0.375", "1.5", False)), phi_A4(b), split_at_2=True),
         Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
                    lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
         Human("A.4.large_beta", "beta >= 2: tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < "
               "sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2",
-              why="numeric, open: rests on A.4.phi",
+              why="logic: A.4.positive_region (f''(a) - f''(b) = sqrt(beta)(g_beta(z_a) - g_beta(z_b))) with the "
+              "proved A.4.phi, A.4.phi_lt_2 and A.3.bound, multiplied out",
               reasoning="A.4.positive_region, A.4.phi, A.4.phi_lt_2 (tau > 0), and sqrt(beta) tau < 1 by Corollary A.3 "
                         "(A.3.bound)."),
         tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
@@ -201,7 +195,7 @@ lemma_A4 = Lemma(
         Inequality("A.4.phi_096", "0.96 phi(beta) < 2 for beta in [1, 2)", lem("A.4"),
                    lhs=R("0.96") * phi_A4(b), op="<", rhs=2, over="b in [1, 2)"),
         Human("A.4.conclusion", "tau(f''(a) - f''(b)) < 2 for beta >= 1",
-              why="numeric, open: rests on the lemma's phi step",
+              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
               reasoning="beta >= 2: A.4.large_beta. beta in [1, 2): tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) "
                         "< 0.96 phi(beta) < 2 (A.4.tau_below_2, A.4.tau_at_2, A.4.phi_096)."),
     ),
@@ -253,18 +247,14 @@ lemma_A5 = Lemma(
         Inequality("A.5.g2_at_124_bound", "(silent) g2(1.24) < 0.54", lem("A.5"), lhs=g2(z), op="<", rhs=R("0.54"),
                    over="z in [1.24, 1.24]"),
         radicand("A.5", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real; = 0 at beta = 0.75"),
-        Human("A.5.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.75, 1)",
-              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
-              reasoning="As A.4.bound_zb / A.4.bound_za with 0.165, 1.24, -0.26, 0.54: g2(z_b) >= g2(0.165) > -0.26 "
-                        "(A.5.g2_min_0165_124, g2(0.165) < 0), g1 > -1.381; g2(z_a) <= g2(1.24) < 0.54, g1(z_a) <= 0 if "
-                        "z_a <= 1.5 and < 0.375 otherwise (with sqrt(2 - z_a/beta) < sqrt(2 - 1.5/beta))."),
+        *za_bound("A.5", "1.24", (("0.54", "1.24", True), ("0.375", "1.5", False)), phi_A5(b)),
         tau_point("A.5", "tau_at_1", tau(1), "0.91", "tau(1) < 0.91"),
         Inequality("A.5.tau_bound", "from Lemma A.2: sqrt(beta) tau < tau(1) on the lemma's range", lem("A.5"),
                    lhs=sqrt(b) * tau(b), op="<", rhs=tau(1), over="b in {beta}"),
         Inequality("A.5.phi_091", "0.91 phi(beta) < 2 over the lemma's range", lem("A.5"),
                    lhs=R("0.91") * phi_A5(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.5.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="numeric, open: rests on the lemma's phi step",
+              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
               reasoning="tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < sqrt(beta) tau phi(beta) "
                         "< 0.91 phi(beta) < 2."),
     ),
@@ -298,10 +288,7 @@ lemma_A6 = Lemma(
                    lem("A.6"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
         radicand("A.6", "1.5", op="<", what="the 'removed' term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 is not real here"),
         radicand("A.6", "0.9", what="phi is real"),
-        Human("A.6.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over [0.5, 0.75)",
-              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
-              reasoning="As in A.4 with 0.14, 0.9: g2(z_b) >= g2(0.14) > -0.28, g1 > -1.381; at z_a in (0.9, 2 beta): "
-                        "g2(z_a) < 0.542 (A.6.g2_max) and sqrt(2 - z_a/beta) < sqrt(2 - 0.9/beta), g1(z_a) <= 0."),
+        *za_bound("A.6", "0.9", (("0.542", "0.9", True),), phi_A6(b)),
         tau_point("A.6", "tau_const_printed", sqrt(R("0.75")) * tau(sqrt(R("0.75"))), "0.88",
                   "as printed: sqrt(0.75) tau(sqrt(0.75)) < 0.88 (true, but not the quantity Lemma A.2 provides)"),
         Inequality("A.6.tau_bound_printed", "as printed: sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)) on the lemma's range",
@@ -313,7 +300,7 @@ lemma_A6 = Lemma(
         Inequality("A.6.phi_088", "0.88 phi(beta) < 2 over the lemma's range", lem("A.6"),
                    lhs=R("0.88") * phi_A6(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.6.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="numeric, open: rests on the lemma's phi step",
+              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
               reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.88 phi(beta) < 2 (A.6.tau_bound, "
                         "A.6.tau_const, A.6.phi_088)."),
     ),
@@ -352,7 +339,7 @@ lemma_A7 = Lemma(
         g_sign("A.7", "0.1", "<"),
         g_sign("A.7", "2/3", ">"),
         Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
-              why="numeric, open: needs bounds over ranges that depend on beta ([z_b, 2 beta])",
+              why="numeric, open: g_beta monotone on (0, z_b) and (z_a, 2 beta), ranges that end at a root quantity",
               reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
                         "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
                         "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
@@ -370,7 +357,8 @@ lemma_A7 = Lemma(
         Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
                    lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
         Human("A.7.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over (1/3, 0.5)",
-              why="numeric, open: rests on the z_a bound (a range that depends on beta)",
+              why="numeric, open: the bound on z in [2/3, 2 beta] has slack -> 0 with an infinite beta-derivative as "
+              "beta -> 1/3 (UNDECIDED when checked directly); A.4 - A.6 check theirs (A.x.bound_za)",
               reasoning="As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; at z_a in (2/3, 2 beta): "
                         "g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), g1(z_a) <= 0."),
         tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
@@ -379,7 +367,7 @@ lemma_A7 = Lemma(
         Inequality("A.7.phi_0809", "0.809 phi(beta) < 2 over the lemma's range", lem("A.7"),
                    lhs=R("0.809") * phi_A7(b), op="<", rhs=2, over="b in {beta}"),
         Human("A.7.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="numeric, open: rests on the lemma's phi step",
+              why="numeric, open: rests on A.7.phi",
               reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.809 phi(beta) < 2."),
     ),
     reasoning="The method of Lemma A.4 with the points 0.121 and 2/3; the g1 contribution at z_a is <= 0.",

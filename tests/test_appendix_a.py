@@ -12,7 +12,8 @@ from lemmas.functions import R, g_beta, sqrt, tau
 REFUTED = {"A.6.tau_bound_printed", "A.7.g_at_2_3"}
 CHECKS = Checks(appendix_a, refuted=REFUTED)
 # sub-ranges that are constants of the printed proof of A.4 (beta >= 2 and beta in [1, 2))
-FIXED_RANGES = {"A.4.phi_lt_2", "A.4.tau_below_2", "A.4.phi_096"}
+FIXED_RANGES = {"A.4.phi_lt_2", "A.4.tau_below_2", "A.4.phi_096", "A.4.bound_za_to_2", "A.4.g_at_za_to_2",
+                "A.4.q_at_3", "A.4.three_below_2b", "A.4.za_below_3", "A.4.bound_za_from_2", "A.4.g_at_za_from_2"}
 # status of every claim, certify.mutation.mutated_twin of every PROVED inequality not PROVED,
 # the float64 sampled slack against the certified margin, errata, {beta} parametrization:
 globals().update(standard_tests(CHECKS, FIXED_RANGES))

@@ -111,11 +111,9 @@ def substitute(conc: Statement, cert, premise):
         b = premise(bid)
         applies(b, conc, bid)
         small, strict, big = b.ordered()
-        if big is u and small.op == "num" and need["lo"] is not None and small.data == X.lo \
-                and (strict or not X.lo_open):
+        if big is u and need["lo"] is not None and _is_end(small, X.lo) and (strict or not X.lo_open):
             need["lo"] = None
-        elif small is u and big.op == "num" and need["hi"] is not None and big.data == X.hi \
-                and (strict or not X.hi_open):
+        elif small is u and need["hi"] is not None and _is_end(big, X.hi) and (strict or not X.hi_open):
             need["hi"] = None
         else:
             raise CheckError(f"substitute: premise {bid} does not bound {x}'s image by an end of its range")
@@ -126,15 +124,24 @@ def substitute(conc: Statement, cert, premise):
         raise CheckError(f"substitute: nothing shows the image of {x} defined")
 
 
+def _is_end(t: T.Term, end) -> bool:
+    """t is the range's end: the same term (an expression end) or the same rational."""
+    if isinstance(end, T.Term):
+        return t is end
+    return t.op == "num" and t.data == end
+
+
 # -- cover -----------------------------------------------------------------------------------------
 
 def cover(conc: Statement, cert, premise):
     v, ids = cert.get("var"), cert.get("premises")
     if v not in conc.domain.names or not isinstance(ids, list) or not ids:
         raise CheckError("cover: malformed data")
+    conc.require_box("cover")
     pieces = []
     for pid in ids:
         p = premise(pid)
+        p.require_box("cover")
         if p.lhs is not conc.lhs or p.rhs is not conc.rhs or p.op not in (conc.op, STRICTER.get(conc.op)):
             raise CheckError(f"cover: premise {pid} is not the conclusion's statement")
         if set(p.domain.names) != set(conc.domain.names):

@@ -21,6 +21,8 @@ def monotone(conc: Statement, cert, premise):
     if x not in conc.domain.names or end not in ("lo", "hi"):
         raise CheckError("monotone: malformed data")
     d = premise(pid)
+    conc.require_box("monotone")
+    d.require_box("monotone")
     applies(d, conc, pid, skip=x)
     if x not in d.domain.names or d.rel == "=" or d.rhs is not T.num(0) or d.op not in OPS:
         raise CheckError(f"monotone: premise {pid} is not a sign of a derivative in {x}")
@@ -45,6 +47,7 @@ def monotone(conc: Statement, cert, premise):
 # -- root ------------------------------------------------------------------------------------------
 
 def root(conc: Statement, cert, premise):
+    conc.require_box("root")
     q = cert.get("quantity")
     d = conc.quantities.get(q)
     if not isinstance(d, dict) or set(d) != {"root_of", "after"} or not isinstance(d["after"], int) \

@@ -25,7 +25,7 @@ class Statement:
         if not isinstance(self.quantities, dict) or not all(
                 isinstance(k, str) and isinstance(v, (str, dict)) for k, v in self.quantities.items()):
             raise CheckError("malformed quantities")
-        self.domain = read_domain(claim["domain"])
+        self.domain = read_domain(claim["domain"], expressions=True)
         if set(self.quantities) & set(self.domain.names):
             raise CheckError("a quantity named like a variable")
         self.names = self.domain.names + tuple(sorted(self.quantities))
@@ -39,6 +39,10 @@ class Statement:
             self.S = T.binary("sub", self.rhs, self.lhs)
         self.rel = {"==": "=", ">": ">", "<": ">", ">=": ">=", "<=": ">="}[self.op]
 
+    def require_box(self, rule: str):
+        if not self.domain.is_box:
+            raise CheckError(f"{rule}: a domain with expression ends")
+
     def ordered(self):
         """(small, strict, big): the relation read as small < big or small <= big."""
         if self.op in ("<", "<="):
@@ -49,7 +53,9 @@ class Statement:
 
 
 def range_inside(a: Range, b: Range) -> bool:
-    """a is a subset of b."""
+    """a is a subset of b (ranges with an expression end: only when they are the same range)."""
+    if not (a.exact_ends and b.exact_ends):
+        return a == b
     lo = b.lo is None or (a.lo is not None and (a.lo > b.lo or (a.lo == b.lo and (a.lo_open or not b.lo_open))))
     hi = b.hi is None or (a.hi is not None and (a.hi < b.hi or (a.hi == b.hi and (a.hi_open or not b.hi_open))))
     return lo and hi
@@ -61,6 +67,8 @@ def applies(prem: Statement, conc: Statement, pid: str, skip: str | None = None)
     for name, r in zip(prem.domain.names, prem.domain.ranges):
         if name == skip:
             continue
+        if skip is not None and skip in {v for e in (r.lo, r.hi) if isinstance(e, T.Term) for v in T.variables(e)}:
+            raise CheckError(f"premise {pid}: the range of {name} depends on {skip}")
         if name not in conc.domain.names:
             raise CheckError(f"premise {pid}: variable {name} is not the conclusion's")
         if not range_inside(conc.domain.ranges[conc.domain.names.index(name)], r):
