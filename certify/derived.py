@@ -72,6 +72,7 @@ class _Shaped(Claim):
 class Assumed(_Shaped):
     reasoning: str = ""
     source: str = ""
+    why: str = ""          # the category and reason it is not checked, as ``Human.why`` (optional)
 
     kind = "assumed"
 

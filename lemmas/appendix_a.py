@@ -28,6 +28,7 @@ from dataclasses import replace
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, Limit, RootCount
+from lemmas.a_statement import A3_statement
 from lemmas.functions import (E_beta, R, acos, b, cos, f3, f3_printed, p, pi, sqrt, tau_printed, x, z)
 
 q, t, w = (sympy.Symbol(n, real=True) for n in ("q", "t", "w"))
@@ -219,9 +220,7 @@ corollary_A3 = Lemma(
                    "Corollary A.3, proof", lhs=sqrt(1 - q ** 4) * sympy.atan(q), op=">", rhs=q * (1 - q ** 2),
                    over="q in (0, 1/2]"),
         Cited("A.3.also_in", "the corollary also appears in [21, Lemma 4]", "Corollary A.3", source="[21, Lemma 4]"),
-        Human("A.3.glue", "the corollary follows from Lemma A.2 and the limit",
-              why="theorem: increasing with limit 1 (A.3.bound checks the conclusion directly)",
-              reasoning="sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit; certified "
+        A3_statement("sqrt(x) arccos(c(x)) is strictly increasing (Lemma A.2) with limit 1 at oo (A.3.limit; certified "
                         "by arb: A.3.limit_lower and A.3.bound squeeze it between 1 - q^2 and 1, q -> 0), so it is < 1 on (0, oo); "
                         "A.3.bound checks this directly."),
     ),

@@ -5,6 +5,7 @@ import sympy
 from certify.claims import Human, Identity, Inequality, Lemma
 from lemmas.g_roots import q_roots
 from lemmas.g_za import za_bound
+from lemmas.a_statement import assumed_phi, conclusion, conclusion_A4, positive_region
 from lemmas.functions import (E_beta, R, b, cos, exp, f2, f3, g1, g2,
                               g_beta, g_beta_prime, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt, tau, x, z)
 
@@ -63,8 +64,9 @@ def g2_lower(L, zl, zh, const):
 
 
 def tau_point(L, name, expr, const, statement):
-    """A constant tau bound: the expression does not depend on b; the domain is a point."""
-    return Inequality(f"{L}.{name}", statement, lem(L), lhs=expr, op="<", rhs=R(const), over=CONST)
+    """A constant tau bound: the expression does not depend on b (stated for every beta of the
+    lemma, so that the lemma's statement can rest on it)."""
+    return Inequality(f"{L}.{name}", statement, lem(L), lhs=expr, op="<", rhs=R(const), over="b in {beta}")
 
 
 def radicand(L, c, op=">=", what="phi is real"):
@@ -94,10 +96,7 @@ def identity_claims(L, zmax):
         Identity(f"{L}.f3_identity", "f'''(x) = beta sqrt(beta) sin x g'_beta(beta - beta cos x) on (0, pi) "
                  "(x = 2 atan y)", lem(L),
                  lhs=f3.xreplace(AT_Y), rhs=b * sqrt(b) * SIN_Y * g_beta_prime(Z_Y, b), over=YB),
-        Human(f"{L}.positive_region", "the positive region of g'_beta in (0, 2 beta) is "
-              "(z_b, z_a) = (beta(1 - cos b), beta(1 - cos a)), and (f''(a) - f''(b))/sqrt(beta) = g_beta(z_a) - g_beta(z_b)",
-              why="logic: links A.1's roots a, b to z_a, z_b (the region of f''' to that of g'_beta)",
-              reasoning="z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
+        positive_region(L, "z = beta(1 - cos x) is a strictly increasing bijection [0, pi] -> [0, 2 beta] "
                         "(dz/dx = beta sin x > 0 on (0, pi)); beta sqrt(beta) sin x > 0 on (0, pi), so by "
                         f"{L}.f3_identity f''' and g'_beta(z) have the same sign; Lemma A.1 gives the positive region "
                         f"(b, a) of f''' in (0, pi). The second statement is {L}.f2_identity at x = a, b."),
@@ -183,21 +182,12 @@ lemma_A4 = Lemma(
         *za_bound("A.4", "1.4", (("0.512", "1.4", True), ("0.375", "1.5", False)), phi_A4(b), split_at_2=True),
         Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
                    lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
-        Human("A.4.large_beta", "beta >= 2: tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < "
-              "sqrt(beta) tau phi(beta) < 2 sqrt(beta) tau < 2",
-              why="logic: A.4.positive_region (f''(a) - f''(b) = sqrt(beta)(g_beta(z_a) - g_beta(z_b))) with the "
-              "proved A.4.phi, A.4.phi_lt_2 and A.3.bound, multiplied out",
-              reasoning="A.4.positive_region, A.4.phi, A.4.phi_lt_2 (tau > 0), and sqrt(beta) tau < 1 by Corollary A.3 "
-                        "(A.3.bound)."),
         tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
         Inequality("A.4.tau_below_2", "from Lemma A.2: sqrt(beta) tau < sqrt(2) tau(2) for beta in [1, 2)", lem("A.4"),
                    lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(2) * tau(2), over="b in [1, 2)"),
         Inequality("A.4.phi_096", "0.96 phi(beta) < 2 for beta in [1, 2)", lem("A.4"),
                    lhs=R("0.96") * phi_A4(b), op="<", rhs=2, over="b in [1, 2)"),
-        Human("A.4.conclusion", "tau(f''(a) - f''(b)) < 2 for beta >= 1",
-              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
-              reasoning="beta >= 2: A.4.large_beta. beta in [1, 2): tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) "
-                        "< 0.96 phi(beta) < 2 (A.4.tau_below_2, A.4.tau_at_2, A.4.phi_096)."),
+        *conclusion_A4(),
     ),
     reasoning="Write f'' = sqrt(beta) g_beta(beta - beta cos x); locate the ends z_b, z_a of the positive region of "
               "g'_beta by signs of g'_beta at 0.18 and 1.4; bound g_beta(z_a) from above and g_beta(z_b) from below "
@@ -253,10 +243,7 @@ lemma_A5 = Lemma(
                    lhs=sqrt(b) * tau(b), op="<", rhs=tau(1), over="b in {beta}"),
         Inequality("A.5.phi_091", "0.91 phi(beta) < 2 over the lemma's range", lem("A.5"),
                    lhs=R("0.91") * phi_A5(b), op="<", rhs=2, over="b in {beta}"),
-        Human("A.5.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
-              reasoning="tau(f''(a) - f''(b)) = sqrt(beta) tau (g_beta(z_a) - g_beta(z_b)) < sqrt(beta) tau phi(beta) "
-                        "< 0.91 phi(beta) < 2."),
+        *conclusion("A.5", "0.91", ("A.5.tau_bound", "A.5.tau_at_1"), "A.5.phi_091"),
     ),
     reasoning="The method of Lemma A.4 with the points 0.165 and 1.24.",
 )
@@ -299,10 +286,7 @@ lemma_A6 = Lemma(
         tau_point("A.6", "tau_const", sqrt(R("0.75")) * tau(R("0.75")), "0.88", "corrected: sqrt(0.75) tau(0.75) < 0.88"),
         Inequality("A.6.phi_088", "0.88 phi(beta) < 2 over the lemma's range", lem("A.6"),
                    lhs=R("0.88") * phi_A6(b), op="<", rhs=2, over="b in {beta}"),
-        Human("A.6.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="logic: the chain through positive_region and the proved phi step, tau and phi bounds",
-              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.88 phi(beta) < 2 (A.6.tau_bound, "
-                        "A.6.tau_const, A.6.phi_088)."),
+        *conclusion("A.6", "0.88", ("A.6.tau_bound", "A.6.tau_const"), "A.6.phi_088"),
     ),
     reasoning="The method of Lemma A.4 with the points 0.14 and 0.9; the g1 contribution at z_a is <= 0.",
     errata=(
@@ -356,19 +340,16 @@ lemma_A7 = Lemma(
                    over="z in [1, 1]"),
         Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
                    lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
-        Human("A.7.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta) over (1/3, 0.5)",
-              why="numeric, open: the bound on z in [2/3, 2 beta] has slack -> 0 with an infinite beta-derivative as "
-              "beta -> 1/3 (UNDECIDED when checked directly); A.4 - A.6 check theirs (A.x.bound_za)",
-              reasoning="As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; at z_a in (2/3, 2 beta): "
-                        "g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), g1(z_a) <= 0."),
+        assumed_phi("A.7", phi_A7(b), "As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; "
+                    "at z_a in (2/3, 2 beta): g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), "
+                    "g1(z_a) <= 0. Not checked: the bound on z in [2/3, 2 beta] has slack -> 0 with an infinite "
+                    "beta-derivative as beta -> 1/3 (UNDECIDED when checked directly)."),
         tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
         Inequality("A.7.tau_bound", "from Lemma A.2: sqrt(beta) tau < sqrt(0.5) tau(0.5) on the lemma's range", lem("A.7"),
                    lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.5")) * tau(R("0.5")), over="b in {beta}"),
         Inequality("A.7.phi_0809", "0.809 phi(beta) < 2 over the lemma's range", lem("A.7"),
                    lhs=R("0.809") * phi_A7(b), op="<", rhs=2, over="b in {beta}"),
-        Human("A.7.conclusion", "tau(f''(a) - f''(b)) < 2",
-              why="numeric, open: rests on A.7.phi",
-              reasoning="tau(f''(a) - f''(b)) < sqrt(beta) tau phi(beta) < 0.809 phi(beta) < 2."),
+        *conclusion("A.7", "0.809", ("A.7.tau_bound", "A.7.tau_const"), "A.7.phi_0809"),
     ),
     reasoning="The method of Lemma A.4 with the points 0.121 and 2/3; the g1 contribution at z_a is <= 0.",
     errata=(

@@ -22,6 +22,7 @@ import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma
 from certify.derived import Derived, RootOf, cover, written
+from lemmas.a_statement import D_MEANING, TAU
 from lemmas.functions import (R, b, cos, f1, f1_printed, f2, f2_printed, f3, f3_printed, p, pi, sqrt,
                               tau, tau_printed, x)
 
@@ -132,9 +133,10 @@ case_A = Lemma(
               why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="f''' is even (S5.f3_even), so the integral over (-a,-b) U (b,a) is 2(f''(a) - f''(b)); "
                         "4 f'(0) = 4 (S5.f1_at_0); tau is a constant."),
-        Human("2.4.A.lemmas", "which follows from Lemmas A.4, A.5, A.6, A.7",
-              why="numeric, open: the cover of (1/3, oo) by Lemmas A.4-A.7, once their statements are derived",
-              reasoning="Their ranges [1, oo), [0.75, 1), [0.5, 0.75), (1/3, 0.5) cover (1/3, oo)."),
+        Derived("2.4.A.lemmas", "which follows from Lemmas A.4, A.5, A.6, A.7: tau (f''(a) - f''(b)) < 2 on "
+                "(1/3, oo), their ranges (1/3, 0.5), [0.5, 0.75), [0.75, 1), [1, oo) covering it", "Section 5, case beta > 1/3",
+                lhs=f"{TAU}*D", op="<", rhs=2, over="b in {beta}", quantities=(("D", D_MEANING),),
+                rule=cover("b", "A.7.conclusion", "A.6.conclusion", "A.5.conclusion", "A.4.conclusion")),
     ),
     reasoning="Lemma A.1 gives the positive region, evenness turns the criterion into tau(f''(a) - f''(b)) < 2, "
               "and Lemmas A.4-A.7 prove it on four sub-ranges.",

@@ -62,8 +62,9 @@ def range_inside(a: Range, b: Range) -> bool:
 
 
 def applies(prem: Statement, conc: Statement, pid: str, skip: str | None = None):
-    """The premise's domain contains the conclusion's (variable ``skip`` excepted) and its
-    quantities are the conclusion's, with the same meaning."""
+    """The premise's domain contains the conclusion's (variable ``skip`` excepted) and the
+    quantities its statement mentions are the conclusion's, with the same meaning (one it
+    declares but does not mention says nothing)."""
     for name, r in zip(prem.domain.names, prem.domain.ranges):
         if name == skip:
             continue
@@ -73,6 +74,7 @@ def applies(prem: Statement, conc: Statement, pid: str, skip: str | None = None)
             raise CheckError(f"premise {pid}: variable {name} is not the conclusion's")
         if not range_inside(conc.domain.ranges[conc.domain.names.index(name)], r):
             raise CheckError(f"premise {pid}: its range of {name} does not contain the conclusion's")
+    mentioned = T.variables(prem.S)
     for q, meaning in prem.quantities.items():
-        if conc.quantities.get(q) != meaning:
+        if q in mentioned and conc.quantities.get(q) != meaning:
             raise CheckError(f"premise {pid}: quantity {q} is not the conclusion's")
