@@ -263,3 +263,42 @@ def test_bundle_tampers_rejected(bundle, tamper):
         by_id[target]["certificate"]["terms"][0]["coef"] = "2"
     ok, reason = verdicts(doc)[target]
     assert not ok and reason, tamper
+
+
+def _assumed(lhs, op, rhs, domain, quantities):
+    return "assumed", {"lhs": lhs, "op": op, "rhs": rhs, "domain": domain, "quantities": quantities}
+
+
+def test_substitute_into_a_range_that_depends_on_another_variable():
+    """z := r (a quantity) into 'for all b in [1, 2], z in [1, 2*b]': the bounds must name the
+    range's ends exactly as written (1 < r, r < 2*b)."""
+    q = {"r": "a root"}
+    PREMISES.update({
+        "dep": ineq("z", "<=", "2*b", "b in [1, 2], z in [1, 2*b]"),
+        "r_above": _assumed("1", "<", "r", "b in [1, 2]", q),
+        "r_below": _assumed("r", "<", "2*b", "b in [1, 2]", q),
+        "r_below_3b": _assumed("r", "<", "3*b", "b in [1, 2]", q),
+        "r_named_else": _assumed("r", "<", "2*b", "b in [1, 2]", {"r": "another root"}),
+    })
+    claim = derived("r", "<=", "2*b", "b in [1, 2]", q)
+
+    def sub(*bounds):
+        return {"rule": "substitute", "premise": "dep", "var": "z", "value": "r", "bounds": list(bounds)}
+    assert replays(claim, sub("r_above", "r_below"))
+    assert not replays(claim, sub("r_above"))                        # the upper end not shown
+    assert not replays(claim, sub("r_above", "r_below_3b"))          # a bound by another expression
+    assert not replays(claim, sub("r_above", "r_named_else"))        # r means another quantity there
+    assert not replays(dict(claim, domain="b in [1, 3]"), sub("r_above", "r_below"))   # beyond the premise
+
+
+def test_a_declared_but_unmentioned_quantity_need_not_match():
+    """'tau*D < 2' declared with za (one lemma's root) covers a conclusion that declares only D."""
+    PREMISES.update({
+        "lo_piece": _assumed("D", "<", "2", "b in [0, 1]", {"D": "d", "za": "root of L1"}),
+        "hi_piece": _assumed("D", "<", "2", "b in [1, 2]", {"D": "d", "za": "root of L2"}),
+        "hi_other_d": _assumed("D", "<", "2", "b in [1, 2]", {"D": "another d"}),
+    })
+    claim = derived("D", "<", "2", "b in [0, 2]", {"D": "d"})
+    cover = {"rule": "cover", "var": "b", "premises": ["lo_piece", "hi_piece"]}
+    assert replays(claim, cover)
+    assert not replays(claim, dict(cover, premises=["lo_piece", "hi_other_d"]))   # D itself differs
