@@ -155,8 +155,8 @@ lemma_A2 = Lemma(
         Inequality("A.2.S_lt_pi", "(silent) S < pi, so arccos(c) > S <=> c < cos S (arccos decreasing on "
                    "[-1, 1], cos injective on [0, pi]; S >= 0 as a square root)", "Lemma A.2, proof",
                    lhs=S_PRINTED, op="<", rhs=pi, over="b in {beta}"),
-        Inequality("A.2.cos_lower", "cos(z) >= 1 - z^2/2 over (0, pi) (z = pi t)", "Lemma A.2, proof",
-                   lhs=cos(pi * t), op=">=", rhs=1 - (pi * t) ** 2 / 2, over="t in (0, 1)"),
+        Inequality("A.2.cos_lower", "cos(z) >= 1 - z^2/2 over (0, pi)", "Lemma A.2, proof",
+                   lhs=cos(z), op=">=", rhs=1 - z ** 2 / 2, over="z in (0, pi)"),
         Identity("A.2.S_squared", "S^2/2 = (sqrt(1+4x^2)-1)/(1+4x^2), so cos S >= 1 - (sqrt(1+4x^2)-1)/(1+4x^2)",
                  "Lemma A.2, proof", lhs=S_PRINTED ** 2 / 2, rhs=(SQ - 1) / (1 + 4 * b ** 2), over="b in {beta}"),
         Inequality("A.2.step0", "it suffices: (sqrt(1+4x^2)-1)/(2x) < 1 - (sqrt(1+4x^2)-1)/(1+4x^2), checked "

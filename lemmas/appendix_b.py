@@ -4,7 +4,8 @@ Lemma B.4.
 Every assertion of the proofs is a claim, including the silent ones.  Conventions:
 
 - f(x) = sin x e^{beta(cos x - 1)}; f''' = p(cos x) e^{beta(cos x - 1)} (p of Lemma A.1).
-- x in [0, pi] is written x = pi t, t in [0, 1] (domain ends must be rational).
+- Claims on x in [0, pi] use the exact end pi (`B.4.direct`); the derivation of Lemma B.4 writes
+  x = pi t, t in [0, 1], because its quantity is the root a as a/pi (`lemmas/f2_at_root.py`).
 - Points with a pole at the open end beta = 0 (p(-1 - 2/beta), ...) are decided as printed:
   the engine multiplies by a power of beta > 0 near the open end (an exact, recorded rewrite).
 - cos tau = 2 beta / (sqrt(1 + 4 beta^2) + 1) (the singularity-free form of Section 5's
@@ -252,7 +253,7 @@ lemma_B4 = Lemma(
         *_derivation_claims(),
         Inequality("B.4.direct", "the conclusion checked directly: tau f''(x) > -2 for all x in [0, pi] (so at "
                    "x = a, where f'' attains its minimum over [0, pi] by Lemma B.1 / Corollary B.3)",
-                   "Lemma B.4", lhs=T * at_pi_t(f2), op=">", rhs=-2, over="t in [0, 1], b in {beta}"),
+                   "Lemma B.4", lhs=T * f2, op=">", rhs=-2, over="x in [0, pi], b in {beta}"),
     ),
     reasoning="f''(a) >= -(1+3beta) sin(a) e^{beta cos a - beta} >= -(1+3beta) sin(tau) e^{beta cos tau - beta} "
               "since tau maximizes sin x e^{beta cos x}; cos tau <= beta; then five beta sub-ranges with "

@@ -258,7 +258,7 @@ lemma_C5 = Lemma(
                    lhs=T * (h_C * sin(T) - 2 / pi), op="<=", rhs=2, over="b in {beta}"),
         Inequality("C.5.direct", "the conclusion checked directly: tau f''(x) >= -2(1 + tau/pi) for all x in "
                    "[0, pi] (so at x = a, where f'' attains its minimum over [0, pi] by Lemma C.1 / Cor. C.3)",
-                   "Lemma C.5", lhs=T * at_pi_t(f2), op=">=", rhs=-2 * (1 + T / pi), over="t in [0, 1], b in {beta}"),
+                   "Lemma C.5", lhs=T * f2, op=">=", rhs=-2 * (1 + T / pi), over="x in [0, pi], b in {beta}"),
         *_c5_derivation(),
     ),
     reasoning="f''(a) >= -(1-3beta) sin(tau) e^{beta cos tau - beta} as in Lemma B.4; beta cos tau < beta^2; the "

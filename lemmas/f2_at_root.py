@@ -32,6 +32,7 @@ E_MB, E_B2 = written(exp(-b), "b"), written(exp(b ** 2 - b), "b")
 E_COS = f"exp(b*cos({TAU}))"                         # e^{beta cos tau}
 TA = "acos(r)/pi"                                    # a = arccos r = pi ta
 A_AT = {"t": TA}
+X_AT = {"x": "acos(r)"}                              # the direct check is on x in [0, pi]
 NAMES = ("t", "b", "r")
 
 
@@ -132,6 +133,16 @@ def f2_lower_argument(L: str, s: int, roots: RootOf, ends: tuple, bracket, goal:
                 quantities=q, rule=substitute(f"{L}.acos_nonneg", "u", "r", f"{L}.r_above", f"{L}.r_below")),
         Derived(f"{L}.a_hi", "a = arccos r < pi", f"Lemma {L}", lhs=TA, op="<", rhs=1, over="b in {beta}",
                 quantities=q, rule=substitute(f"{L}.acos_below_pi", "u", "r", f"{L}.r_above", f"{L}.r_below")),
+        Inequality(f"{L}.acos_nonneg_x", f"(silent) arccos u >= 0 on ({lo}, {hi}]", f"Lemma {L}",
+                   lhs="acos(u)", op=">=", rhs=0, over=f"u in ({lo}, {hi}]"),
+        Inequality(f"{L}.acos_below_pi_x", f"(silent) arccos u < pi on ({lo}, {hi}]", f"Lemma {L}",
+                   lhs="acos(u)", op="<", rhs="pi", over=f"u in ({lo}, {hi}]"),
+        Derived(f"{L}.a_lo_x", "a = arccos r >= 0 (the variable x)", f"Lemma {L}", lhs="acos(r)", op=">=", rhs=0,
+                over="b in {beta}", quantities=q,
+                rule=substitute(f"{L}.acos_nonneg_x", "u", "r", f"{L}.r_above", f"{L}.r_below")),
+        Derived(f"{L}.a_hi_x", "a = arccos r < pi (the variable x)", f"Lemma {L}", lhs="acos(r)", op="<", rhs="pi",
+                over="b in {beta}", quantities=q,
+                rule=substitute(f"{L}.acos_below_pi_x", "u", "r", f"{L}.r_above", f"{L}.r_below")),
         Derived(f"{L}.f2_lower_at_a", "f''(a) >= -(1 + 3 s beta) sin(a) e^{beta cos a} e^{-beta}",
                 f"Lemma {L}, proof", lhs=written(lower, *NAMES, at=A_AT), op=">=", rhs=0, over="b in {beta}",
                 quantities=q, rule=substitute(f"{L}.f2_lower", "t", TA, f"{L}.a_lo", f"{L}.a_hi")),
@@ -152,7 +163,7 @@ def f2_lower_argument(L: str, s: int, roots: RootOf, ends: tuple, bracket, goal:
                              (f"{L}.tau_argmax", 1, f"{L}.tau_positive", f"{L}.cs_positive", f"{L}.exp_mb_positive"),
                              (f"{L}.exp_step", 1))),
         Derived(f"{L}.statement_direct", f"Lemma {L} from the direct check {L}.direct at x = a", f"Lemma {L}",
-                lhs=written(tau(b) * at_pi_t(f2), *NAMES, at=A_AT), op=strict_statement,
+                lhs=written(tau(b) * f2, "x", "b", "r", at=X_AT), op=strict_statement,
                 rhs=written(direct_rhs, "b"), over="b in {beta}", quantities=q,
-                rule=substitute(f"{L}.direct", "t", TA, f"{L}.a_lo", f"{L}.a_hi")),
+                rule=substitute(f"{L}.direct", "x", "acos(r)", f"{L}.a_lo_x", f"{L}.a_hi_x")),
     )

@@ -99,7 +99,7 @@ def lemma_at_a(cid, statement, case, op, rhs):
     lemma = {"B": "B.4", "C": "C.5"}[case]
     roots = RootOf("B.1.roots", 3) if case == "B" else RootOf("C.1.roots", 0)
     return Derived(cid, statement, f"Section 5, via Lemma {lemma}",
-                   lhs=written(T * f2.subs(x, pi * t), "t", "b", "r", at={"t": "acos(r)/pi"}), op=op,
+                   lhs=written(T * f2, "x", "b", "r", at={"x": "acos(r)"}), op=op,
                    rhs=written(rhs, "b"), over="b in {beta}", quantities=(("r", roots),),
                    rule=cover("b", f"{lemma}.statement_direct"))
 
@@ -122,8 +122,8 @@ case_A = Lemma(
         glue_23("A"),
         Inequality("2.4.A.printed_order", "as printed, 'positive regions of f''' over (-pi, pi] are (-a, -b) U (b, a) "
                    "for some 0 < a < b < pi': with a < b the set (b, a) is empty, i.e. f''' <= 0 on [0, pi]",
-                   "Section 5, case beta > 1/3", lhs=f3.subs(x, pi * t), op="<=", rhs=0,
-                   over="t in [0, 1], b in {beta}"),
+                   "Section 5, case beta > 1/3", lhs=f3, op="<=", rhs=0,
+                   over="x in [0, pi], b in {beta}"),
         Inequality("2.4.A.positive_somewhere", "corrected (0 < b < a < pi, Lemma A.1): f''' takes positive values in "
                    "(0, pi), e.g. p(1 - 0.3/beta) > 0 (as in Lemma A.1's proof), so (b, a) is not empty",
                    "Section 5, case beta > 1/3", lhs=p(1 - R(3, 10) / b, b), op=">", rhs=0, over="b in {beta}"),
@@ -189,13 +189,13 @@ case_0 = Lemma(
                  lhs=f3.subs(b, 0), rhs=-cos(x), over="x in [-4, 4]"),
         Identity("2.4.0.tau", "tau = pi/2 at beta = 0", "Section 5, case beta = 0",
                  lhs=tau(0), rhs=pi / 2, over="b in {beta}"),
-        Inequality("2.4.0.f1_negative", "f'(x) = cos x < 0 for x in (pi/2, 3pi/2) (x = pi/2 + pi t)",
-                   "Section 5, case beta = 0", lhs=cos(pi / 2 + pi * t), op="<", rhs=0, over="t in (0, 1)"),
+        Inequality("2.4.0.f1_negative", "f'(x) = cos x < 0 for x in (pi/2, 3pi/2) ",
+                   "Section 5, case beta = 0", lhs=cos(x), op="<", rhs=0, over="x in (pi/2, 3*pi/2)"),
         Inequality("2.4.0.f3_positive", "f'''(x) = -cos x > 0 on (pi/2, 3pi/2)", "Section 5, case beta = 0",
-                   lhs=-cos(pi / 2 + pi * t), op=">", rhs=0, over="t in (0, 1)"),
-        Inequality("2.4.0.f3_nonpositive", "f'''(x) = -cos x <= 0 on [-pi/2, pi/2] (x = pi(t - 1/2)), so the "
+                   lhs=-cos(x), op=">", rhs=0, over="x in (pi/2, 3*pi/2)"),
+        Inequality("2.4.0.f3_nonpositive", "f'''(x) = -cos x <= 0 on [-pi/2, pi/2], so the "
                    "positive region in [0, 2pi) is exactly (pi/2, 3pi/2) and a = pi/2", "Section 5, case beta = 0",
-                   lhs=-cos(pi * (t - R(1, 2))), op="<=", rhs=0, over="t in [0, 1]"),
+                   lhs=-cos(x), op="<=", rhs=0, over="x in [-pi/2, pi/2]"),
         Human("2.4.0.equivalence", "it suffices that tau f''(a) > -2",
               why="theorem: the criterion's integral over the region (fundamental theorem of calculus)",
               reasoning="As in case 0 < beta <= 1/3: int_a^{2pi-a} f''' = -2 f''(a), 4 f'(0) = 4."),
@@ -226,9 +226,9 @@ case_C = Lemma(
               why="theorem: Corollary 3.3 with M = pi",
               reasoning="Corollary 3.3's condition with M = pi and f'(0) = 1 (S5.f1_at_0)."),
         Inequality("2.4.C.printed_region", "as printed, 'the positive region of f''' over (-pi, pi] is (a, 2pi - a) "
-                   "for some a in (pi/2, pi)': within (-pi, pi] that is (a, pi], so f''' <= 0 on (-pi, -pi/2] "
-                   "(x = -pi t, t in [1/2, 1))", "Section 5, case beta < 0",
-                   lhs=f3.subs(x, -pi * t), op="<=", rhs=0, over="t in [1/2, 1), b in {beta}"),
+                   "for some a in (pi/2, pi)': within (-pi, pi] that is (a, pi], so f''' <= 0 on (-pi, -pi/2]",
+                   "Section 5, case beta < 0",
+                   lhs=f3, op="<=", rhs=0, over="x in (-pi, -pi/2], b in {beta}"),
         Identity("2.4.C.f3_periodic", "corrected: f''' is 2pi-periodic, so the region over [0, 2pi) (Lemma C.1) "
                  "is the one meant", "Section 5, case beta < 0", lhs=f3.subs(x, x + 2 * pi), rhs=f3, over=XB),
         Inequality("2.4.C.f3_at_pi", "corrected: f'''(+-pi) = p(-1) e^{-2beta} > 0: over (-pi, pi] the nonnegative "
@@ -237,7 +237,7 @@ case_C = Lemma(
         Inequality("2.4.C.printed_equivalence", "as printed, '<tau, 1{(a, 2pi-a)} f'''> <= 4(1 + tau/pi) <=> "
                    "tau f''(a) >= 2(1 + tau/pi)'; since f''(a) = min over [0, pi] of f'' (Lemma C.1), the right "
                    "side says tau f''(x) >= 2(1 + tau/pi) for all x in [0, pi]", "Section 5, case beta < 0",
-                   lhs=T * f2.subs(x, pi * t), op=">=", rhs=2 * (1 + T / pi), over="t in [0, 1], b in {beta}"),
+                   lhs=T * f2, op=">=", rhs=2 * (1 + T / pi), over="x in [0, pi], b in {beta}"),
         Identity("2.4.C.f2_reflect", "(silent) f''(2pi - a) = -f''(a), so int_a^{2pi-a} f''' = -2 f''(a)",
                  "Section 5, case beta < 0", lhs=f2.subs(x, 2 * pi - x), rhs=-f2, over=XB),
         Human("2.4.C.equivalence", "corrected: <tau, 1{(a, 2pi-a)} f'''> <= 4(1 + tau/pi) <=> tau f''(a) >= -2(1 + tau/pi)",
@@ -245,8 +245,8 @@ case_C = Lemma(
               reasoning="-2 tau f''(a) <= 4(1 + tau/pi) divided by -2."),
         Inequality("2.4.C.corrected_equivalence", "corrected right side, checked directly: "
                    "tau f''(x) >= -2(1 + tau/pi) for all x in [0, pi] (Lemma C.5's statement)",
-                   "Section 5, case beta < 0", lhs=T * f2.subs(x, pi * t), op=">=", rhs=-2 * (1 + T / pi),
-                   over="t in [0, 1], b in {beta}"),
+                   "Section 5, case beta < 0", lhs=T * f2, op=">=", rhs=-2 * (1 + T / pi),
+                   over="x in [0, pi], b in {beta}"),
         lemma_at_a("2.4.C.lemma", "which follows from Lemma C.5: tau f''(a) >= -2(1 + tau/pi)", "C", ">=",
                    -2 * (1 + T / pi)),
     ),
