@@ -46,6 +46,7 @@ import flint
 from flint import arb, fmpq
 
 from .criterion_cells import FAILS, HOLDS, KEYS, MAX_DEPTH, PREC, UNDECIDED, _Criterion  # noqa: F401
+from .criterion_m import inverse, keys_of
 from .reader import read_rational
 from .terms import CheckError
 
@@ -90,8 +91,7 @@ def _run(name, run):
     """(key, [(lo, hi, leaf record)], [(lo, hi, verdict)] of its ranges) after checking that
     the leaves (if recorded) and the ranges are adjacent cells covering the run's range."""
     key = _get(run, "M", str)
-    if key not in KEYS:
-        raise CheckError(f"run {name}: unknown M {key!r}")
+    inverse(key)                 # a fixed key or a positive constant the checker reads itself
     lo, hi = (_q(v, f"run {name}") for v in _get(run, "range", list))
     ranges = [[_q(r["lo"]), _q(r["hi"]), r["verdict"], r["cells"], _bound(r["R_min_lower_bound"]),
                _bound(r["R_max_upper_bound"])] for r in _get(run, "ranges", list)]
@@ -114,7 +114,8 @@ def _run(name, run):
 
 def _check_leaf(crit, lo, hi, rec):
     """The record's verdicts match its R; its enclosures meet the checker's on the cell."""
-    for key in KEYS:
+    keys = keys_of(rec)
+    for key in keys:
         r_lo, r_hi = (_bound(s) for s in rec["R"][key])
         if not {HOLDS: r_lo is not None and r_lo > 1, FAILS: r_hi is not None and r_hi < 1,
                 UNDECIDED: True}.get(rec["verdict"][key], False):
@@ -124,9 +125,10 @@ def _check_leaf(crit, lo, hi, rec):
         return
     mine = {"tau": (cell.tau_lo, cell.tau_hi), "I": (cell.I_lo, cell.I_hi),
             "fprime0": (cell.F0.lower(), cell.F0.upper())}
-    mine.update({k: cell.direct(k) for k in KEYS})
-    for name, (m_lo, m_hi) in mine.items():
-        r_lo, r_hi = (_bound(s) for s in (rec["R"][name] if name in KEYS else rec[name]))
+    mine = {("value", k): v for k, v in mine.items()}
+    mine.update({("R", k): cell.direct(k) for k in keys})
+    for (kind, name), (m_lo, m_hi) in mine.items():
+        r_lo, r_hi = (_bound(s) for s in (rec["R"][name] if kind == "R" else rec[name]))
         if (r_lo is not None and m_hi is not None and m_hi.is_finite() and m_hi < arb(r_lo)) or \
                 (r_hi is not None and m_lo is not None and m_lo.is_finite() and m_lo > arb(r_hi)):
             raise CheckError(f"leaf [{lo}, {hi}]: its recorded {name} enclosure is impossible")
@@ -154,7 +156,7 @@ def _cover(ranges, proved, key, want, what):
         if not (isinstance(r, list) and len(r) == 2):
             raise CheckError(f"a malformed range in {what!r}")
         a, b = _q(r[0], what), _q(r[1], what)
-        if not (a < b and _covered(a, b, proved[(key, want)])):
+        if not (a < b and _covered(a, b, proved.get((key, want), []))):
             raise CheckError(f"{what}: [{r[0]}, {r[1]}] is not covered by {want} cells for M = {key}")
         out.append((a, b))
     return out
@@ -197,7 +199,8 @@ def _check_constant(doc) -> int:
     crit = _Criterion(_get(doc, "f", str), constant=True)
     key = _get(doc, "M", str)
     leaves, ranges = _get(doc, "leaves", list), _get(doc, "ranges", list)
-    if key not in KEYS or doc.get("range") != [None, None] or len(leaves) != 1 or len(ranges) != 1:
+    inverse(key)
+    if doc.get("range") != [None, None] or len(leaves) != 1 or len(ranges) != 1:
         raise CheckError("a criterion file without parameter has exactly one cell")
     rec, rng = leaves[0], ranges[0]
     verdict = rec["verdict"][key]
@@ -208,7 +211,7 @@ def _check_constant(doc) -> int:
     for which in ("base", "smooth"):
         crit.defined(which, zero, zero)
     _check_leaf(crit, zero, zero, rec)
-    for k in KEYS:
+    for k in keys_of(rec):
         if rec["verdict"][k] in (HOLDS, FAILS):
             crit.prove(zero, zero, k, rec["verdict"][k])
     return 1
@@ -239,23 +242,23 @@ def _check(doc, single) -> int:
     if cells:                    # one proof on the hull of all cells serves every cell, if it holds
         for which in ("base", "smooth"):
             crit.defined(which, min(a for a, _ in cells), max(b for _, b in cells))
-    proved = {(k, v): [] for k in KEYS for v in (HOLDS, FAILS)}
+    proved: dict = {}
     replayed = 0
     for (a, b), rec in sorted(cells.items()):
         if HOLDS not in rec["verdict"].values() and FAILS not in rec["verdict"].values():
             continue                             # nothing claimed (f may be undefined there)
         replayed += 1
         _check_leaf(crit, a, b, rec)
-        for key in KEYS:
+        for key in keys_of(rec):
             if rec["verdict"][key] in (HOLDS, FAILS):
                 crit.prove(a, b, key, rec["verdict"][key])
-                proved[(key, rec["verdict"][key])].append((a, b))
+                proved.setdefault((key, rec["verdict"][key]), []).append((a, b))
     cuts = sorted({e for c in cells for e in c})
     for key, a, b, want in own:      # a run without leaves: from the recorded cell ends inside
         ends = [a] + [e for e in cuts if a < e < b] + [b]
         for lo, hi in zip(ends, ends[1:]):
             crit.prove(lo, hi, key, want, max_depth=3 * MAX_DEPTH)
-        proved[(key, want)].append((a, b))
+        proved.setdefault((key, want), []).append((a, b))
     if single:
         return replayed
     m2 = _get(doc, "M2pi", dict)

@@ -10,6 +10,7 @@ from flint import arb, fmpq
 
 from . import arith as A
 from . import terms as T
+from .criterion_m import inverse
 from .criterion_roots import (CLUSTER, MV, NEG, POS, ROOT, BallTerm, collect, defined_on,
                               isolate, meet, refine, tball, xball)
 from .deriv import diff
@@ -24,7 +25,8 @@ MAX_DEPTH = 8
 
 
 def _c(key):
-    return {"2pi": 1 / (2 * arb.pi()), "pi": 1 / arb.pi(), "none": arb(0)}[key]
+    """1/M for the key (``criterion_m``: any positive constant M, "none" for 1/M = 0)."""
+    return inverse(key)
 
 
 def _ratio(tau_lo, tau_hi, I_lo, I_hi, F0, c):
