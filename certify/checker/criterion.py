@@ -46,6 +46,7 @@ import flint
 from flint import arb, fmpq
 
 from .criterion_cells import FAILS, HOLDS, KEYS, MAX_DEPTH, PREC, UNDECIDED, _Criterion  # noqa: F401
+from .criterion_hyp import check_hypotheses
 from .criterion_m import inverse, keys_of
 from .reader import read_rational
 from .terms import CheckError
@@ -214,6 +215,7 @@ def _check_constant(doc) -> int:
     for k in keys_of(rec):
         if rec["verdict"][k] in (HOLDS, FAILS):
             crit.prove(zero, zero, k, rec["verdict"][k])
+    check_hypotheses(crit, doc, key, [(zero, zero)])
     return 1
 
 
@@ -260,6 +262,7 @@ def _check(doc, single) -> int:
             crit.prove(lo, hi, key, want, max_depth=3 * MAX_DEPTH)
         proved.setdefault((key, want), []).append((a, b))
     if single:
+        check_hypotheses(crit, doc, runs[0][1]["M"], sorted(cells))
         return replayed
     m2 = _get(doc, "M2pi", dict)
     _star(crit, doc, "pi", _cover(doc.get("holds"), proved, "pi", HOLDS, "holds"),
