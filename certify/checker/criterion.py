@@ -46,6 +46,7 @@ import flint
 from flint import arb, fmpq
 
 from .criterion_cells import FAILS, HOLDS, KEYS, MAX_DEPTH, PREC, UNDECIDED, _Criterion  # noqa: F401
+from . import criterion_box as BOX
 from .criterion_hyp import check_hypotheses
 from .criterion_m import inverse, keys_of
 from .reader import read_rational
@@ -73,12 +74,13 @@ def _get(d, k, typ=(str, list, dict)):
     return v
 
 
-def _ranges_of(leaves, key):
-    """Maximal runs of adjacent leaves with one verdict for key, as ``certify`` records them."""
+def _ranges_of(leaves, key, joins=None):
+    """Maximal runs of adjacent leaves with one verdict for key, as ``certify`` records them
+    (``joins``: when a leaf continues a run of boxes, ``criterion_box.joins``)."""
     out = []
     for lo, hi, rec in leaves:
         v, (r_lo, r_hi) = rec["verdict"][key], (_bound(s) for s in rec["R"][key])
-        if out and out[-1][2] == v and out[-1][1] == lo:
+        if out and out[-1][2] == v and (joins(out[-1][0], out[-1][1], lo, hi) if joins else out[-1][1] == lo):
             o = out[-1]
             o[1:4] = [hi, v, o[3] + 1]
             o[4] = None if o[4] is None or r_lo is None else min(o[4], r_lo)
@@ -219,10 +221,50 @@ def _check_constant(doc) -> int:
     return 1
 
 
+def _status_of(ranges):
+    vs = {r[2] for r in ranges}
+    return HOLDS if vs == {HOLDS} else FAILS if FAILS in vs else UNDECIDED
+
+
+def _check_box(doc) -> int:
+    """The JSON of ``certify criterion --json`` over a parameter box: the leaves cover the box,
+    the ranges are their runs, every HOLDS / FAILS verdict and every CERTIFIED hypothesis is
+    replayed (direct enclosures, bisecting the widest side)."""
+    names = _get(doc, "param", list)
+    crit = _Criterion(_get(doc, "f", str), box=names)
+    key, k = _get(doc, "M", str), len(names)
+    inverse(key)
+
+    def corner(v):
+        return BOX.corner(v, _q, k)
+    lo, hi = (corner(c) for c in _get(doc, "range", list))
+    leaves = [(corner(r["lo"]), corner(r["hi"]), r) for r in _get(doc, "leaves", list)]
+    if not BOX.covers(lo, hi, [(a, b) for a, b, _ in leaves]):
+        raise CheckError("the leaves do not cover the parameter box without overlaps")
+    ranges = [[corner(r["lo"]), corner(r["hi"]), r["verdict"], r["cells"], _bound(r["R_min_lower_bound"]),
+               _bound(r["R_max_upper_bound"])] for r in _get(doc, "ranges", list)]
+    if ranges != _ranges_of(leaves, key, BOX.joins):
+        raise CheckError("the box's ranges are not those of its leaves")
+    if doc.get("status") != _status_of(ranges) or doc.get("cells") != len(leaves):
+        raise CheckError("the box's status or cell count is not that of its leaves")
+    replayed = 0
+    for a, b, rec in leaves:
+        claims = [(k2, rec["verdict"][k2]) for k2 in keys_of(rec) if rec["verdict"][k2] in (HOLDS, FAILS)]
+        if claims:
+            replayed += 1
+            _check_leaf(crit, a, b, rec)
+        for k2, want in claims:
+            crit.prove(a, b, k2, want)
+    check_hypotheses(crit, doc, key, [(a, b) for a, b, _ in leaves])
+    return replayed
+
+
 def _check(doc, single) -> int:
     """``single``: the JSON of ``certify criterion --json`` (one run, no summary ranges)."""
     if single and "param" in doc and doc["param"] is None:
         return _check_constant(doc)
+    if single and isinstance(doc.get("param"), list):
+        return _check_box(doc)
     text = _get(doc, "f", str)
     crit = _CACHE.pop(text, None) or _Criterion(text)
     _CACHE[text] = crit

@@ -25,7 +25,7 @@ from flint import arb, fmpq
 
 from . import terms as T
 from .criterion_m import inverse
-from .criterion_roots import NEG, POS, BallTerm, tball, xball
+from .criterion_roots import NEG, POS, xball
 from .terms import CheckError
 
 THEOREMS = {"periodic": "Theorem 2.1", "smooth": "Theorem 2.1", "odd": "Theorem 2.3",
@@ -67,7 +67,7 @@ def _sign_on(g, B, t_lo, t_hi, want) -> bool:
 def _analytic(crit, kinks, lo, hi) -> bool:
     if not crit.defined("base", lo, hi):
         return False
-    B = tball(lo, hi)
+    B = crit.balls(lo, hi)
     return all(_sign_on(k, B, -1, 1, 0) for k in kinks)
 
 
@@ -125,7 +125,7 @@ def check_hypotheses(crit, doc, key, cells) -> int:
         if hid == "smooth":
             bad = [c for c in cells if not crit.defined("base", *c)]
         elif hid == "sin_h_cos":
-            kinks = [BallTerm(k, crit.names) for k in _kinks(crit.t["f0"])]
+            kinks = [crit.term(k) for k in _kinks(crit.t["f0"])]
             bad = [c for c in cells if not _analytic(crit, kinks, *c)]
         elif hid == "tau_max":
             at = _m_at_least_pi(key)
