@@ -50,6 +50,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     q.add_argument("--max-seconds", type=float, default=600.0, help="budget: seconds")
     q.add_argument("--prec", type=int, default=64, help="arb working precision in bits")
     q.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    q.add_argument("--parts", type=int, default=None,
+                   help="sweep: cut the range into this many parts, each certified by a worker "
+                        "(default 4 with --jobs or --scheduler; the result does not depend on where "
+                        "the parts ran)")
+    q.add_argument("--jobs", type=int, default=None, help="sweep: local worker processes")
+    q.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="sweep: run the parts on the workers of this Dask scheduler (tcp://host:8786)")
     q.set_defaults(func=run)
     return q
 
@@ -130,6 +137,23 @@ def decide(crit, key, param, min_width, max_cells, max_seconds, progress=None):
     return res
 
 
+def _run_sweep(args, crit, key, param) -> int:
+    """``certify criterion`` as a sweep on the executor (``certify.criterion_sweep``)."""
+    from .criterion_sweep import sweep
+    from .executor import Executor
+    n = 4 if args.parts is None else args.parts
+    if n < 1:
+        raise CertifyInputError(f"--parts must be at least 1, not {n}")
+    with Executor(args.jobs, args.scheduler) as ex:        # a bad --scheduler fails here
+        doc = sweep(crit.text, param, key, args.prec, args.max_cells, args.max_seconds, args.min_width, ex, n)
+    if args.json:
+        emit("criterion", doc["status"], {"f": crit.text, "param": _param_json(param), **doc}, indent=1)
+    else:
+        _print_range(crit, doc, param, key, args.cells)
+        _print_hypotheses(doc["hypotheses"], key)
+    return {"HOLDS": 0, "FAILS": 1}.get(doc["status"], 3)
+
+
 def _where(name, lo, hi) -> str:
     """'beta in [a, b]' or 'b in [a, b], c in [c, d]' with exact ends."""
     from .criterion import qstr
@@ -144,6 +168,11 @@ def run(args) -> int:
     crit, key, param, min_width = _setup(args)
     from .criterion import FAILS, HOLDS
 
+    sweeping = args.parts is not None or args.jobs is not None or args.scheduler is not None
+    if sweeping:
+        if param is None:
+            raise CertifyInputError("--parts, --jobs and --scheduler sweep a parameter range: give --param")
+        return _run_sweep(args, crit, key, param)
     if param is None:
         res = decide(crit, key, None, min_width, args.max_cells, args.max_seconds)
     else:
@@ -156,22 +185,22 @@ def run(args) -> int:
                                        **res.as_json(cells=True)}, indent=1)
     elif param is None:
         _print_cell(crit, res.leaves[0], key)
-        _print_hypotheses(res, key)
+        _print_hypotheses(res.hypotheses, key)
     else:
-        _print_range(crit, res, param, key, args.cells)
-        _print_hypotheses(res, key)
+        _print_range(crit, res.as_json(cells=args.cells), param, key, args.cells)
+        _print_hypotheses(res.hypotheses, key)
     return {HOLDS: 0, FAILS: 1}.get(res.status, 3)
 
 
-def _print_hypotheses(res, key):
+def _print_hypotheses(entries, key):
     from .criterion_hyp import applies
     print("hypotheses (each with its theorem):")
-    for h in res.hypotheses:
+    for h in entries:
         cells = h.get("not_certified_on") or []
         more = f"  (not certified on {len(cells)} cell{'s' if len(cells) != 1 else ''})" if cells else ""
         print(f"  {h['status']:13s} {h['theorem']}: {h['statement']}{more}")
         print(f"                {h['how']}")
-    print(applies(res.hypotheses, key))
+    print(applies(entries, key))
 
 
 def _param_json(param):
@@ -230,26 +259,27 @@ def _print_cell(crit, cell, key):
     print(f"criterion with M = {key}: {cell.verdict[key]}")
 
 
-def _print_range(crit, res, param, key, cells):
+def _print_range(crit, doc, param, key, cells):
+    """The text output of a range from its JSON document (``RangeResult.as_json`` or a sweep's)."""
     from .criterion import FAILS, HOLDS, UNDECIDED
     from .criterion_m import label
     name, lo, hi = param
     print(f"f(x) = {crit.text};  R_M = 4 (1 + tau/M) f'(0) / (tau int|f'''|_+),  {label(key)}")
     what = {HOLDS: "the criterion HOLDS (R > 1 certified) on the whole range",
             FAILS: "the criterion is certified to FAIL (R < 1) on part of the range",
-            UNDECIDED: "part of the range stays UNDECIDED"}[res.status]
+            UNDECIDED: "part of the range stays UNDECIDED"}[doc["status"]]
+    parts = f", {doc['parts']} parts" if "parts" in doc else ""
     print(f"{_where(name, lo, hi)}: {what}  "
-          f"({len(res.leaves)} cells, {res.seconds:.1f} s{', budget exhausted' if res.budget_hit else ''})")
-    for r in res.as_json()["ranges"]:
+          f"({doc['cells']} cells{parts}, {doc['seconds']:.1f} s{', budget exhausted' if doc['budget_hit'] else ''})")
+    for r in doc["ranges"]:
         print(f"  {r['verdict']:9s} {_span(name, r['lo'], r['hi'])}"
               f"  R in [{r['R_min_lower_bound']}, {r['R_max_upper_bound']}]  ({r['cells']} cells)")
         for why in r.get("reasons", []):
             print(f"            {why}")
     if cells:
-        for c in res.leaves:
-            d = c.as_json(10)
-            print(f"    [{d['lo']}, {d['hi']}] {c.verdict[key]:9s} R in [{d['R'][key][0]}, {d['R'][key][1]}]"
-                  f" tau in [{d['tau'][0]}, {d['tau'][1]}] I in [{d['I'][0]}, {d['I'][1]}] ({c.method})")
+        for d in doc["leaves"]:
+            print(f"    [{d['lo']}, {d['hi']}] {d['verdict'][key]:9s} R in [{d['R'][key][0]}, {d['R'][key][1]}]"
+                  f" tau in [{d['tau'][0]}, {d['tau'][1]}] I in [{d['I'][0]}, {d['I'][1]}] ({d['method']})")
 
 
 def _span(name, lo, hi) -> str:

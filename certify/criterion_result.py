@@ -85,6 +85,27 @@ def joins(lo, hi, lo2, hi2) -> bool:
     return len(diff) == 1 and hi[diff[0]] == lo2[diff[0]]
 
 
+def runs(cells) -> list:
+    """Maximal runs of consecutive cells (lo, hi, verdict, R lower bound, R upper bound,
+    reason) with one verdict whose union is one cell (``joins``): dicts with exact ends, the
+    verdict, the number of cells, the extreme bounds of R (None: infinite; the bounds need
+    only <= and >=) and the distinct reasons of undecided cells."""
+    out = []
+    for lo, hi, v, lo_b, hi_b, reason in cells:
+        if out and out[-1]["verdict"] == v and joins(out[-1]["_lo"], out[-1]["_hi"], lo, hi):
+            r = out[-1]
+            r["_hi"] = hi
+            r["cells"] += 1
+            r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
+            r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
+        else:
+            r = {"verdict": v, "_lo": lo, "_hi": hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b, "reasons": []}
+            out.append(r)
+        if v == UNDECIDED and reason and reason not in r["reasons"]:
+            r["reasons"].append(reason)
+    return out
+
+
 @dataclass
 class RangeResult:
     lo: Fraction
@@ -112,27 +133,9 @@ class RangeResult:
 
     def ranges(self, key: Optional[str] = None) -> list:
         """Maximal runs of consecutive leaves with one verdict whose union is an interval (a
-        box, for k >= 2 parameters: ``joins``): dicts with exact ends, the
-        verdict, the number of cells, the extreme enclosure bounds of R and the distinct
-        reasons of undecided cells."""
+        box, for k >= 2 parameters: ``joins``): ``runs``."""
         key = key or self.key
-        out = []
-        for c in self.leaves:
-            v = c.verdict[key]
-            lo_b, hi_b = c.R[key]
-            if out and out[-1]["verdict"] == v and joins(out[-1]["_lo"], out[-1]["_hi"], c.lo, c.hi):
-                r = out[-1]
-                r["_hi"] = c.hi
-                r["cells"] += 1
-                r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
-                r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
-            else:
-                r = {"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b,
-                     "reasons": []}
-                out.append(r)
-            if v == UNDECIDED and c.reason and c.reason not in r["reasons"]:
-                r["reasons"].append(c.reason)
-        return out
+        return runs((c.lo, c.hi, c.verdict[key], *c.R[key], c.reason) for c in self.leaves)
 
     def as_json(self, cells: bool = False, digits: int = 12) -> dict:
         rs = []
