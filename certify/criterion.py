@@ -55,6 +55,7 @@ a guess.  A cell's isolations start from those of the cell it was split from (th
 hold on every sub-cell), and so do those of its mean-value center.
 
 Parts: ``criterion_bounds`` (tau from the pieces, R's bounds), ``criterion_integral`` (I),
+``criterion_defined`` (f, ..., f''' defined and continuous on a cell),
 ``criterion_m`` (the constant M), ``criterion_result`` (cell and range results),
 ``criterion_decimal`` (outward decimal printing).
 """
@@ -69,18 +70,18 @@ from flint import arb, ctx
 
 from .criterion_bounds import ratio, tau_left, tau_right, tighten
 from .criterion_decimal import decimal_bound, qstr, round_decimal
+from .criterion_defined import undefined_on
 from .criterion_integral import integral, integral_slope
 from .criterion_m import inverse_m
 from .criterion_range import certify_range
 from .criterion_result import (FAILS, HOLDS, M_KEYS, M_LABEL, UNDECIDED, CellResult,
                                RangeResult, undecided_cell, verdict_of)
 from .errors import CertifyInputError
-from .expr import interval as I
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.tape import Tape
 from .expr.text import to_text
-from .roots import Fn, Isolation, interval_of, is_total, isolate, qarb, sign, tball
+from .roots import Fn, Isolation, is_total, isolate, qarb, sign, tball
 
 __all__ = ["Criterion", "CellResult", "RangeResult", "HOLDS", "FAILS", "UNDECIDED", "M_KEYS",
            "M_LABEL", "decimal_bound", "qstr", "round_decimal"]
@@ -88,10 +89,7 @@ __all__ = ["Criterion", "CellResult", "RangeResult", "HOLDS", "FAILS", "UNDECIDE
 
 # -- the problem -----------------------------------------------------------------------------------
 
-DEFINED_MIN_WIDTH = Fraction(1, 1 << 20)     # t-width below which an undefined piece stays so
-DEFINED_BUDGET = 4000                         # x-pieces per definedness check
 WIDE_SHARE = 8                                # x-cell budget share of a wide parameter cell
-_LABELS = ("f", "f'", "f''", "f'''")
 
 
 def _name(v) -> str:
@@ -205,37 +203,11 @@ class Criterion:
         old = ctx.prec
         ctx.prec = self.prec
         try:
-            why = None if self._total else self._undefined(*key)
+            why = None if self._total else undefined_on(self, *key)
         finally:
             ctx.prec = old
         self._undef[key] = why
         return why
-
-    def _undefined(self, lo, hi) -> Optional[str]:
-        P = self._P(lo, hi)
-        P_iv = [interval_of(p) for p in P]
-        outs = self._defn.outputs[0]
-        pi = arb.pi()
-        stack = [(Fraction(-1), Fraction(1))]
-        pieces = 0
-        while stack:
-            a, b = stack.pop()
-            X = pi * tball(a, b)
-            balls = self._defn.balls([X, *P])
-            bad = [k for k, o in enumerate(outs) if balls[o] is None]
-            if bad:
-                _, decs = self._defn.intervals([I.from_arb(X), *P_iv])
-                bad = [k for k in bad if decs[outs[k]] < I.DAC]
-            if not bad:
-                continue
-            pieces += 1
-            if b - a <= DEFINED_MIN_WIDTH or pieces > DEFINED_BUDGET:
-                near = decimal_bound(pi * qarb((a + b) / 2), "lo", 6)
-                return f"{_LABELS[bad[0]]} is not proved defined and continuous near x = {near}"
-            m = (a + b) / 2
-            stack.append((m, b))
-            stack.append((a, m))
-        return None
 
     # -- helpers -------------------------------------------------------------------------------
     def _P(self, lo, hi):

@@ -56,6 +56,11 @@ def test_box_leaves_tile_the_box(holds_doc):
     assert covers(*box, cells)
     assert not covers(*box, cells[1:])                          # a hole
     assert not covers(*box, cells + [cells[0]])                 # an overlap
+    # a box flat in c: covered in b, never by "volume 0 = 0"
+    flat = ((fmpq(0), fmpq(1, 40)), (fmpq(1), fmpq(1, 40)))
+    half = [((fmpq(0), fmpq(1, 40)), (fmpq(1, 2), fmpq(1, 40)))]
+    assert not covers(*flat, half)
+    assert covers(*flat, half + [((fmpq(1, 2), fmpq(1, 40)), (fmpq(1), fmpq(1, 40)))])
 
 
 def test_tampered_box_is_refused(holds_doc):

@@ -39,23 +39,28 @@ def corner(values, read, k) -> tuple:
     return tuple(read(v) for v in values)
 
 
-def _volume(lo, hi):
+def _volume(lo, hi, dims):
     v = fmpq(1)
-    for a, b in zip(lo, hi):
-        v *= b - a
+    for j in dims:
+        v *= hi[j] - lo[j]
     return v
 
 
 def covers(lo, hi, cells) -> bool:
-    """The closed boxes ``cells`` [(lo, hi)] cover the box [lo, hi] (module docstring)."""
+    """The closed boxes ``cells`` [(lo, hi)] cover the box [lo, hi] (module docstring).  Sides
+    of zero width are projected out first (there every cell is the box's point), so a box
+    that is flat in some coordinate is covered in the others, not by volume 0 = 0."""
     if not cells or any(any(c < a or d > b or c > d for a, b, c, d in zip(lo, hi, l2, h2))
                         for l2, h2 in cells):
         return False
+    dims = [j for j in range(len(lo)) if lo[j] < hi[j]]
     for i, (l1, h1) in enumerate(cells):
         for l2, h2 in cells[i + 1:]:
-            if all(max(a, c) < min(b, d) for a, b, c, d in zip(l1, h1, l2, h2)):
+            if dims and all(max(l1[j], l2[j]) < min(h1[j], h2[j]) for j in dims):
                 return False                  # overlapping interiors
-    return sum((_volume(a, b) for a, b in cells), fmpq(0)) == _volume(lo, hi)
+    if not dims:
+        return True                           # a point: any cell inside is the point
+    return sum((_volume(a, b, dims) for a, b in cells), fmpq(0)) == _volume(lo, hi, dims)
 
 
 def joins(lo, hi, lo2, hi2) -> bool:
