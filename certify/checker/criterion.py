@@ -2,8 +2,8 @@
 run): every HOLDS / FAILS verdict re-derived from the recorded f text and cells alone.
 
 R_M = 4 (1 + tau/M) f'(0) / (tau I), tau the least tau in (0, pi] with f'(x) < 0 for |x| in
-(tau, pi], I = int_{-pi}^{pi} |f'''|_+ (Theorem 2.1 / Corollary 3.3; keys "2pi", "pi" and
-"none", 1/M = 0).  HOLDS: R > 1 on the whole cell; FAILS: R < 1 (R decreases in tau, so then
+(tau, pi], I = int_{-pi}^{pi} |f'''|_+ (Theorem 2.1 / Corollary 3.3; keys "2pi", "pi",
+"none" (1/M = 0) and any positive constant M as text, read by ``criterion_m``).  HOLDS: R > 1 on the whole cell; FAILS: R < 1 (R decreases in tau, so then
 for every admissible tau).
 
 Re-derived for each cell [lo, hi] of the parameter p, nothing taken from the file:
@@ -36,6 +36,9 @@ covered by proved cells of their verdict; beta_star_*, bracket_* and crossing_*_
 replayed as a point cell) agree; tau_beta2 meets tau at p = 2.  Not replayed: "kuramoto"
 (another f), "f3_zero_counts", "tau_is_arccos_formula", "undecided", and the cited and human
 steps (Lemma C.4, needed for M = pi, is cited by the file, not checked).
+A ``certify criterion --json`` document over a parameter box (``criterion_box``: the leaves
+cover the box, cells decided by direct enclosures and bisection) and the hypotheses such a
+document records as CERTIFIED (``criterion_hyp``) are replayed too.
 
 Trusted: python-flint's arb, sympy's simplify for the two identities, the standard library and
 the checker's own modules (``deriv``'s trees are the derivatives wherever they are defined).
