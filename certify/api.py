@@ -76,10 +76,12 @@ def bound(expr: str, over: str, kind: str = "min", tol: str = "1e-9", max_cells:
 def sync_criterion(f: str, param: str | None = None, M: str = "2pi", max_cells: int = 20000,
               max_seconds: float = 600.0, prec: int = 64):
     """Certify the synchronization criterion R_M > 1 (Theorem 2.1 for M = 2pi, Corollary 3.3
-    for M = pi, "none" without the factor (1 + tau/M)) for the interaction function ``f``
-    (text in x and at most one parameter), uniformly on each cell of ``param`` (e.g.
-    ``"beta in [0, 2]"``); a ``certify.criterion.RangeResult`` (``status`` HOLDS / FAILS /
-    UNDECIDED, ``leaves`` with the enclosures of tau, I, R_M)."""
+    for any other positive constant M such as "pi" or "3*pi/2", "none" without the factor
+    (1 + tau/M)) for the interaction function ``f`` (text in x and its parameters), uniformly
+    on each cell of ``param`` (e.g. ``"beta in [0, 2]"``, or a box ``"b in [0, 1], c in [0,
+    1/10]"``); a ``certify.criterion.RangeResult`` (``status`` HOLDS / FAILS / UNDECIDED,
+    ``leaves`` with the enclosures of tau, I, R_M, ``hypotheses`` of the theorems, each with
+    its theorem and status: ``certify.criterion_hyp``)."""
     from .criterion_cli import decide, setup
     crit, key, p, min_width = setup(f, M, param, prec, max_cells, max_seconds)
     return decide(crit, key, p, min_width, max_cells, max_seconds)

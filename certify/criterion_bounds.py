@@ -8,19 +8,8 @@ from fractions import Fraction
 
 from flint import arb
 
-from .errors import CertifyInputError
+from .criterion_m import inverse_m
 from .roots import NEG, POS, ROOT, Isolation, sign
-
-
-def inverse_m(key: str) -> arb:
-    """1/M for the key ("none": 0)."""
-    if key == "2pi":
-        return 1 / (2 * arb.pi())
-    if key == "pi":
-        return 1 / arb.pi()
-    if key == "none":
-        return arb(0)
-    raise CertifyInputError(f"unknown M '{key}': use pi, 2pi or none")
 
 
 def tau_right(iso: Isolation):

@@ -48,8 +48,11 @@ def round_decimal(q: Fraction, side: str, digits: int) -> str:
     return ("-" if neg else "") + out
 
 
-def qstr(q: Optional[Fraction]) -> Optional[str]:
-    """The exact text of a rational ("n" or "n/d"); None stays None."""
+def qstr(q: Optional[Fraction]):
+    """The exact text of a rational ("n" or "n/d"); None stays None; a tuple (a box corner)
+    gives the list of its coordinates' texts."""
     if q is None:
         return None
+    if isinstance(q, tuple):                 # a corner of a parameter box
+        return [qstr(v) for v in q]
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"

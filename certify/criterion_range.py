@@ -43,12 +43,19 @@ def split_point(a: Fraction, b: Fraction) -> Fraction:
 def certify_range(crit, lo, hi, key: str, *, min_width=None, max_cells: int = 20000,
                   seconds: float = 600.0, progress=None, use_mv: bool = True) -> RangeResult:
     """Subdivide [lo, hi] until every cell has a verdict for ``key`` (or a budget ends);
-    ``crit`` is a ``Criterion``."""
-    lo, hi = Fraction(lo), Fraction(hi)
-    if not lo <= hi:
+    ``crit`` is a ``Criterion``.  With k >= 2 parameters lo and hi are the box's corners
+    (tuples) and a cell is split in the coordinate that is widest relative to the box (the
+    first such), at ``split_point``; ``min_width`` then applies to that relative width times
+    the box's, i.e. a cell stops splitting when every side is at most ``min_width`` times its
+    side of the box divided by the widest side of the box."""
+    lo, hi = crit.cell_of(lo, hi)
+    sides = crit.box(lo, hi)
+    if not all(a <= b for a, b in sides):
         raise CertifyInputError("reversed parameter range")
+    widths = [b - a for a, b in sides]
+    top = max(widths)
     if min_width is None:
-        min_width = max((hi - lo) / (1 << 30), Fraction(1, 10 ** 12))
+        min_width = max(top / (1 << 30), Fraction(1, 10 ** 12))
     min_width = Fraction(min_width)
     start = time.monotonic()
     deadline = start + seconds
@@ -60,19 +67,32 @@ def certify_range(crit, lo, hi, key: str, *, min_width=None, max_cells: int = 20
         a, b, parent = stack.pop()
         if evaluated >= max_cells or time.monotonic() > deadline:
             budget_hit = True
-            leaves.append(undecided_cell(a, b))
+            leaves.append(undecided_cell(a, b, keys=crit.keys))
             continue
         r = crit.enclose(a, b, deadline=deadline, use_mv=use_mv, within=parent)
         evaluated += 1
         if progress is not None:
             progress(r)
-        if r.verdict[key] != UNDECIDED or b - a <= min_width:
+        cell = crit.box(a, b)
+        # the side to split: widest relative to the box (a zero-width side of the box never)
+        rel = [(Fraction(d - c) / w * top if w else Fraction(0)) for (c, d), w in zip(cell, widths)]
+        j = rel.index(max(rel))
+        if r.verdict[key] != UNDECIDED or rel[j] <= min_width:
             leaves.append(r)
             continue
-        m = split_point(a, b)
-        if r.method == "undefined" and all(crit.undefined(t, t) is not None for t in (a, m, b)):
-            leaves.append(r)          # f undefined at both ends and the middle: do not chase
+        m = split_point(*cell[j])
+        left_hi, right_lo = _cut(a, b, j, m, len(cell))
+        if r.method == "undefined" and all(crit.undefined(t, t) is not None for t in (a, right_lo, b)):
+            leaves.append(r)          # f undefined at both corners and the middle: do not chase
             continue
-        stack.append((m, b, r))
-        stack.append((a, m, r))
+        stack.append((right_lo, b, r))
+        stack.append((a, left_hi, r))
     return RangeResult(lo, hi, key, leaves, evaluated, time.monotonic() - start, budget_hit)
+
+
+def _cut(a, b, j, m, k):
+    """(upper corner of the lower part, lower corner of the upper part) of the cell [a, b]
+    cut at coordinate j = m; Fractions for k = 1 parameter."""
+    if k == 1:
+        return m, m
+    return b[:j] + (m,) + b[j + 1:], a[:j] + (m,) + a[j + 1:]

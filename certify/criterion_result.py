@@ -11,10 +11,11 @@ from flint import arb
 
 from .criterion_decimal import decimal_bound, qstr
 
+from .criterion_m import FIXED as M_KEYS
+from .criterion_m import label
+
 HOLDS, FAILS, UNDECIDED = "HOLDS", "FAILS", "UNDECIDED"
-M_KEYS = ("2pi", "pi", "none")
-M_LABEL = {"2pi": "M = 2 pi (Theorem 2.1)", "pi": "M = pi (Corollary 3.3)",
-           "none": "no (1 + tau/M) factor"}
+M_LABEL = {k: label(k) for k in M_KEYS}
 
 
 @dataclass
@@ -65,12 +66,44 @@ def verdict_of(lo: Optional[arb], hi: Optional[arb]) -> str:
 
 
 def undecided_cell(a, b, reason: str = "budget exhausted", method: str = "budget",
-                   seconds: float = 0.0) -> CellResult:
-    """A cell on which nothing is claimed (every verdict UNDECIDED, enclosures NaN)."""
+                   seconds: float = 0.0, keys=M_KEYS) -> CellResult:
+    """A cell on which nothing is claimed (every verdict UNDECIDED, enclosures NaN); ``keys``:
+    the M keys of its criterion."""
     nan = arb("nan")
     return CellResult(a, b, nan, nan, False, None, nan, None, nan,
-                      {k: (None, None) for k in M_KEYS}, {k: UNDECIDED for k in M_KEYS}, method,
+                      {k: (None, None) for k in keys}, {k: UNDECIDED for k in keys}, method,
                       seconds, 0, reason)
+
+
+def joins(lo, hi, lo2, hi2) -> bool:
+    """The cell [lo2, hi2] continues [lo, hi] so that their union is one cell: for one
+    parameter hi == lo2; for a box (corners as tuples) the two agree in every coordinate but
+    one, in which the second starts where the first ends."""
+    if not isinstance(lo, tuple):
+        return hi == lo2
+    diff = [j for j in range(len(lo)) if (lo[j], hi[j]) != (lo2[j], hi2[j])]
+    return len(diff) == 1 and hi[diff[0]] == lo2[diff[0]]
+
+
+def runs(cells) -> list:
+    """Maximal runs of consecutive cells (lo, hi, verdict, R lower bound, R upper bound,
+    reason) with one verdict whose union is one cell (``joins``): dicts with exact ends, the
+    verdict, the number of cells, the extreme bounds of R (None: infinite; the bounds need
+    only <= and >=) and the distinct reasons of undecided cells."""
+    out = []
+    for lo, hi, v, lo_b, hi_b, reason in cells:
+        if out and out[-1]["verdict"] == v and joins(out[-1]["_lo"], out[-1]["_hi"], lo, hi):
+            r = out[-1]
+            r["_hi"] = hi
+            r["cells"] += 1
+            r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
+            r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
+        else:
+            r = {"verdict": v, "_lo": lo, "_hi": hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b, "reasons": []}
+            out.append(r)
+        if v == UNDECIDED and reason and reason not in r["reasons"]:
+            r["reasons"].append(reason)
+    return out
 
 
 @dataclass
@@ -82,6 +115,7 @@ class RangeResult:
     evaluated: int
     seconds: float
     budget_hit: bool = False
+    hypotheses: Optional[list] = None     # ``certify.criterion_hyp`` entries, when decided
 
     @property
     def status(self) -> str:
@@ -98,27 +132,10 @@ class RangeResult:
         return all(c.method == "undefined" for c in self.leaves)
 
     def ranges(self, key: Optional[str] = None) -> list:
-        """Maximal runs of consecutive leaves with one verdict: dicts with exact ends, the
-        verdict, the number of cells, the extreme enclosure bounds of R and the distinct
-        reasons of undecided cells."""
+        """Maximal runs of consecutive leaves with one verdict whose union is an interval (a
+        box, for k >= 2 parameters: ``joins``): ``runs``."""
         key = key or self.key
-        out = []
-        for c in self.leaves:
-            v = c.verdict[key]
-            lo_b, hi_b = c.R[key]
-            if out and out[-1]["verdict"] == v and out[-1]["_hi"] == c.lo:
-                r = out[-1]
-                r["_hi"] = c.hi
-                r["cells"] += 1
-                r["_rlo"] = None if (r["_rlo"] is None or lo_b is None) else (r["_rlo"] if r["_rlo"] <= lo_b else lo_b)
-                r["_rhi"] = None if (r["_rhi"] is None or hi_b is None) else (r["_rhi"] if r["_rhi"] >= hi_b else hi_b)
-            else:
-                r = {"verdict": v, "_lo": c.lo, "_hi": c.hi, "cells": 1, "_rlo": lo_b, "_rhi": hi_b,
-                     "reasons": []}
-                out.append(r)
-            if v == UNDECIDED and c.reason and c.reason not in r["reasons"]:
-                r["reasons"].append(c.reason)
-        return out
+        return runs((c.lo, c.hi, c.verdict[key], *c.R[key], c.reason) for c in self.leaves)
 
     def as_json(self, cells: bool = False, digits: int = 12) -> dict:
         rs = []
@@ -134,4 +151,6 @@ class RangeResult:
              "seconds": round(self.seconds, 3), "budget_hit": self.budget_hit, "ranges": rs}
         if cells:
             d["leaves"] = [c.as_json(digits) for c in self.leaves]
+        if self.hypotheses is not None:
+            d["hypotheses"] = self.hypotheses
         return d

@@ -218,7 +218,7 @@ def test_cli_undecided_exit3(capsys):
     ("sin(x)*exp(b*cos(x))", "--param", "b in [0, oo)"),        # unbounded
     ("sin(x)*exp(b*cos(x))", "--param", "b in [1, 0]"),         # reversed
     ("sin(x)", "--bogus"),                                      # unknown option
-    ("sin(x)*exp(0.1*cos(x))", "--param", "b in [0, 1], c in [0, 1]"),
+    ("sin(x)*exp(0.1*cos(x))", "--param", "b in [0, 1], c in [0, 1], d in [0, 1]"),   # 3 parameters
     ("__import__('os')",),
 ])
 def test_cli_bad_input_exit2_one_line(capsys, argv):

@@ -2,8 +2,8 @@
 run): every HOLDS / FAILS verdict re-derived from the recorded f text and cells alone.
 
 R_M = 4 (1 + tau/M) f'(0) / (tau I), tau the least tau in (0, pi] with f'(x) < 0 for |x| in
-(tau, pi], I = int_{-pi}^{pi} |f'''|_+ (Theorem 2.1 / Corollary 3.3; keys "2pi", "pi" and
-"none", 1/M = 0).  HOLDS: R > 1 on the whole cell; FAILS: R < 1 (R decreases in tau, so then
+(tau, pi], I = int_{-pi}^{pi} |f'''|_+ (Theorem 2.1 / Corollary 3.3; keys "2pi", "pi",
+"none" (1/M = 0) and any positive constant M as text, read by ``criterion_m``).  HOLDS: R > 1 on the whole cell; FAILS: R < 1 (R decreases in tau, so then
 for every admissible tau).
 
 Re-derived for each cell [lo, hi] of the parameter p, nothing taken from the file:
@@ -36,6 +36,9 @@ covered by proved cells of their verdict; beta_star_*, bracket_* and crossing_*_
 replayed as a point cell) agree; tau_beta2 meets tau at p = 2.  Not replayed: "kuramoto"
 (another f), "f3_zero_counts", "tau_is_arccos_formula", "undecided", and the cited and human
 steps (Lemma C.4, needed for M = pi, is cited by the file, not checked).
+A ``certify criterion --json`` document over a parameter box (``criterion_box``: the leaves
+cover the box, cells decided by direct enclosures and bisection) and the hypotheses such a
+document records as CERTIFIED (``criterion_hyp``) are replayed too.
 
 Trusted: python-flint's arb, sympy's simplify for the two identities, the standard library and
 the checker's own modules (``deriv``'s trees are the derivatives wherever they are defined).
@@ -46,6 +49,9 @@ import flint
 from flint import arb, fmpq
 
 from .criterion_cells import FAILS, HOLDS, KEYS, MAX_DEPTH, PREC, UNDECIDED, _Criterion  # noqa: F401
+from . import criterion_box as BOX
+from .criterion_hyp import check_hypotheses
+from .criterion_m import inverse, keys_of
 from .reader import read_rational
 from .terms import CheckError
 
@@ -71,12 +77,13 @@ def _get(d, k, typ=(str, list, dict)):
     return v
 
 
-def _ranges_of(leaves, key):
-    """Maximal runs of adjacent leaves with one verdict for key, as ``certify`` records them."""
+def _ranges_of(leaves, key, joins=None):
+    """Maximal runs of adjacent leaves with one verdict for key, as ``certify`` records them
+    (``joins``: when a leaf continues a run of boxes, ``criterion_box.joins``)."""
     out = []
     for lo, hi, rec in leaves:
         v, (r_lo, r_hi) = rec["verdict"][key], (_bound(s) for s in rec["R"][key])
-        if out and out[-1][2] == v and out[-1][1] == lo:
+        if out and out[-1][2] == v and (joins(out[-1][0], out[-1][1], lo, hi) if joins else out[-1][1] == lo):
             o = out[-1]
             o[1:4] = [hi, v, o[3] + 1]
             o[4] = None if o[4] is None or r_lo is None else min(o[4], r_lo)
@@ -90,8 +97,7 @@ def _run(name, run):
     """(key, [(lo, hi, leaf record)], [(lo, hi, verdict)] of its ranges) after checking that
     the leaves (if recorded) and the ranges are adjacent cells covering the run's range."""
     key = _get(run, "M", str)
-    if key not in KEYS:
-        raise CheckError(f"run {name}: unknown M {key!r}")
+    inverse(key)                 # a fixed key or a positive constant the checker reads itself
     lo, hi = (_q(v, f"run {name}") for v in _get(run, "range", list))
     ranges = [[_q(r["lo"]), _q(r["hi"]), r["verdict"], r["cells"], _bound(r["R_min_lower_bound"]),
                _bound(r["R_max_upper_bound"])] for r in _get(run, "ranges", list)]
@@ -114,7 +120,8 @@ def _run(name, run):
 
 def _check_leaf(crit, lo, hi, rec):
     """The record's verdicts match its R; its enclosures meet the checker's on the cell."""
-    for key in KEYS:
+    keys = keys_of(rec)
+    for key in keys:
         r_lo, r_hi = (_bound(s) for s in rec["R"][key])
         if not {HOLDS: r_lo is not None and r_lo > 1, FAILS: r_hi is not None and r_hi < 1,
                 UNDECIDED: True}.get(rec["verdict"][key], False):
@@ -124,9 +131,10 @@ def _check_leaf(crit, lo, hi, rec):
         return
     mine = {"tau": (cell.tau_lo, cell.tau_hi), "I": (cell.I_lo, cell.I_hi),
             "fprime0": (cell.F0.lower(), cell.F0.upper())}
-    mine.update({k: cell.direct(k) for k in KEYS})
-    for name, (m_lo, m_hi) in mine.items():
-        r_lo, r_hi = (_bound(s) for s in (rec["R"][name] if name in KEYS else rec[name]))
+    mine = {("value", k): v for k, v in mine.items()}
+    mine.update({("R", k): cell.direct(k) for k in keys})
+    for (kind, name), (m_lo, m_hi) in mine.items():
+        r_lo, r_hi = (_bound(s) for s in (rec["R"][name] if kind == "R" else rec[name]))
         if (r_lo is not None and m_hi is not None and m_hi.is_finite() and m_hi < arb(r_lo)) or \
                 (r_hi is not None and m_lo is not None and m_lo.is_finite() and m_lo > arb(r_hi)):
             raise CheckError(f"leaf [{lo}, {hi}]: its recorded {name} enclosure is impossible")
@@ -154,7 +162,7 @@ def _cover(ranges, proved, key, want, what):
         if not (isinstance(r, list) and len(r) == 2):
             raise CheckError(f"a malformed range in {what!r}")
         a, b = _q(r[0], what), _q(r[1], what)
-        if not (a < b and _covered(a, b, proved[(key, want)])):
+        if not (a < b and _covered(a, b, proved.get((key, want), []))):
             raise CheckError(f"{what}: [{r[0]}, {r[1]}] is not covered by {want} cells for M = {key}")
         out.append((a, b))
     return out
@@ -197,7 +205,8 @@ def _check_constant(doc) -> int:
     crit = _Criterion(_get(doc, "f", str), constant=True)
     key = _get(doc, "M", str)
     leaves, ranges = _get(doc, "leaves", list), _get(doc, "ranges", list)
-    if key not in KEYS or doc.get("range") != [None, None] or len(leaves) != 1 or len(ranges) != 1:
+    inverse(key)
+    if doc.get("range") != [None, None] or len(leaves) != 1 or len(ranges) != 1:
         raise CheckError("a criterion file without parameter has exactly one cell")
     rec, rng = leaves[0], ranges[0]
     verdict = rec["verdict"][key]
@@ -208,16 +217,57 @@ def _check_constant(doc) -> int:
     for which in ("base", "smooth"):
         crit.defined(which, zero, zero)
     _check_leaf(crit, zero, zero, rec)
-    for k in KEYS:
+    for k in keys_of(rec):
         if rec["verdict"][k] in (HOLDS, FAILS):
             crit.prove(zero, zero, k, rec["verdict"][k])
+    check_hypotheses(crit, doc, key, [(zero, zero)])
     return 1
+
+
+def _status_of(ranges):
+    vs = {r[2] for r in ranges}
+    return HOLDS if vs == {HOLDS} else FAILS if FAILS in vs else UNDECIDED
+
+
+def _check_box(doc) -> int:
+    """The JSON of ``certify criterion --json`` over a parameter box: the leaves cover the box,
+    the ranges are their runs, every HOLDS / FAILS verdict and every CERTIFIED hypothesis is
+    replayed (direct enclosures, bisecting the widest side)."""
+    names = _get(doc, "param", list)
+    crit = _Criterion(_get(doc, "f", str), box=names)
+    key, k = _get(doc, "M", str), len(names)
+    inverse(key)
+
+    def corner(v):
+        return BOX.corner(v, _q, k)
+    lo, hi = (corner(c) for c in _get(doc, "range", list))
+    leaves = [(corner(r["lo"]), corner(r["hi"]), r) for r in _get(doc, "leaves", list)]
+    if not BOX.covers(lo, hi, [(a, b) for a, b, _ in leaves]):
+        raise CheckError("the leaves do not cover the parameter box without overlaps")
+    ranges = [[corner(r["lo"]), corner(r["hi"]), r["verdict"], r["cells"], _bound(r["R_min_lower_bound"]),
+               _bound(r["R_max_upper_bound"])] for r in _get(doc, "ranges", list)]
+    if ranges != _ranges_of(leaves, key, BOX.joins):
+        raise CheckError("the box's ranges are not those of its leaves")
+    if doc.get("status") != _status_of(ranges) or doc.get("cells") != len(leaves):
+        raise CheckError("the box's status or cell count is not that of its leaves")
+    replayed = 0
+    for a, b, rec in leaves:
+        claims = [(k2, rec["verdict"][k2]) for k2 in keys_of(rec) if rec["verdict"][k2] in (HOLDS, FAILS)]
+        if claims:
+            replayed += 1
+            _check_leaf(crit, a, b, rec)
+        for k2, want in claims:
+            crit.prove(a, b, k2, want)
+    check_hypotheses(crit, doc, key, [(a, b) for a, b, _ in leaves])
+    return replayed
 
 
 def _check(doc, single) -> int:
     """``single``: the JSON of ``certify criterion --json`` (one run, no summary ranges)."""
     if single and "param" in doc and doc["param"] is None:
         return _check_constant(doc)
+    if single and isinstance(doc.get("param"), list):
+        return _check_box(doc)
     text = _get(doc, "f", str)
     crit = _CACHE.pop(text, None) or _Criterion(text)
     _CACHE[text] = crit
@@ -239,24 +289,25 @@ def _check(doc, single) -> int:
     if cells:                    # one proof on the hull of all cells serves every cell, if it holds
         for which in ("base", "smooth"):
             crit.defined(which, min(a for a, _ in cells), max(b for _, b in cells))
-    proved = {(k, v): [] for k in KEYS for v in (HOLDS, FAILS)}
+    proved: dict = {}
     replayed = 0
     for (a, b), rec in sorted(cells.items()):
         if HOLDS not in rec["verdict"].values() and FAILS not in rec["verdict"].values():
             continue                             # nothing claimed (f may be undefined there)
         replayed += 1
         _check_leaf(crit, a, b, rec)
-        for key in KEYS:
+        for key in keys_of(rec):
             if rec["verdict"][key] in (HOLDS, FAILS):
                 crit.prove(a, b, key, rec["verdict"][key])
-                proved[(key, rec["verdict"][key])].append((a, b))
+                proved.setdefault((key, rec["verdict"][key]), []).append((a, b))
     cuts = sorted({e for c in cells for e in c})
     for key, a, b, want in own:      # a run without leaves: from the recorded cell ends inside
         ends = [a] + [e for e in cuts if a < e < b] + [b]
         for lo, hi in zip(ends, ends[1:]):
             crit.prove(lo, hi, key, want, max_depth=3 * MAX_DEPTH)
-        proved[(key, want)].append((a, b))
+        proved.setdefault((key, want), []).append((a, b))
     if single:
+        check_hypotheses(crit, doc, runs[0][1]["M"], sorted(cells))
         return replayed
     m2 = _get(doc, "M2pi", dict)
     _star(crit, doc, "pi", _cover(doc.get("holds"), proved, "pi", HOLDS, "holds"),

@@ -10,6 +10,8 @@ from flint import arb, fmpq
 
 from . import arith as A
 from . import terms as T
+from .criterion_box import Packed, balls, halves
+from .criterion_m import inverse
 from .criterion_roots import (CLUSTER, MV, NEG, POS, ROOT, BallTerm, collect, defined_on,
                               isolate, meet, refine, tball, xball)
 from .deriv import diff
@@ -24,7 +26,8 @@ MAX_DEPTH = 8
 
 
 def _c(key):
-    return {"2pi": 1 / (2 * arb.pi()), "pi": 1 / arb.pi(), "none": arb(0)}[key]
+    """1/M for the key (``criterion_m``: any positive constant M, "none" for 1/M = 0)."""
+    return inverse(key)
 
 
 def _ratio(tau_lo, tau_hi, I_lo, I_hi, F0, c):
@@ -43,13 +46,14 @@ class _Cell:
     """What holds uniformly on one parameter cell (module docstring)."""
 
     def __init__(self, crit, lo, hi):
-        self.lo, self.hi, self.B = lo, hi, tball(lo, hi)
+        self.lo, self.hi, self.B = lo, hi, crit.balls(lo, hi)
         smooth = crit.defined("smooth", lo, hi)
-        m = (lo + hi) / 2 if lo < hi else None
+        m = (lo + hi) / 2 if smooth and lo < hi else None
         self.ev = ev = {k: MV(crit.ev[k], crit.ev["p" + k[1:]], m) if smooth else crit.ev[k]
                         for k in ("f1", "f2", "f3", "f4")}
         self.iso1 = ps = isolate(ev["f1"], ev["f2"], self.B)
-        self.iso3 = isolate(ev["f3"], ev["f4"] if smooth else None, self.B)
+        d4 = smooth or (crit.box and crit.defined("f4", lo, hi))     # f'''' is d_x f'''
+        self.iso3 = isolate(ev["f3"], ev["f4"] if d4 else None, self.B)
         self.ok = ps is not None and self.iso3 is not None
         if not self.ok:
             return
@@ -109,20 +113,28 @@ class _Cell:
 
 
 class _Criterion:
-    def __init__(self, text, constant=False):
+    def __init__(self, text, constant=False, box=None):
         """``constant``: f has no parameter (``certify criterion F --json`` without --param); it
-        is read with a parameter that does not occur, and its one cell is the point 0."""
+        is read with a parameter that does not occur, and its one cell is the point 0.
+        ``box``: the parameter names of a box file, in the order of its corners; its cells
+        are decided by direct enclosures and bisection only (``criterion_box``)."""
         used = set(re.findall(r"(?<![\w.])[A-Za-z_]\w*", text))
         used -= set(T.FUNCTIONS) | {"min", "max", "pi", "E"}
         params = sorted(used - {"x"})
         if constant and not params:
             params = ["no_parameter"]
-        if "x" not in used or len(params) != 1:
+        self.box = box is not None
+        if self.box:
+            if not (isinstance(box, list) and len(box) >= 2 and len(set(box)) == len(box)
+                    and set(params) <= set(box) and all(isinstance(n, str) for n in box)):
+                raise CheckError(f"the parameters {box!r} of a box file are not those of f")
+            params = list(box)
+        if "x" not in used or (len(params) != 1 and not self.box):
             raise CheckError(f"f must be a function of x and one parameter: {text!r}")
-        self.names = ("x", params[0])
+        self.names = ("x", *params)
         f = read_expr(text, self.names)
-        xs, ps = sympy.Symbol("x", real=True), sympy.Symbol(params[0], real=True)
-        fs = T.to_sympy(f, {"x": xs, params[0]: ps})
+        xs = sympy.Symbol("x", real=True)
+        fs = T.to_sympy(f, {"x": xs, **{n: sympy.Symbol(n, real=True) for n in params}})
         if sympy.simplify(fs.subs(xs, -xs) + fs) != 0:
             raise CheckError("f is not proved odd in x (sympy: f(-x) + f(x) != 0)")
         if sympy.simplify(fs.subs(xs, xs + 2 * sympy.pi) - fs) != 0:
@@ -130,20 +142,33 @@ class _Criterion:
         self.t = t = {"f0": f}
         for k in range(1, 5):
             t[f"f{k}"] = diff(t[f"f{k - 1}"], "x")
-            t[f"p{k}"] = diff(t[f"f{k}"], params[0])
-        self.ev = {k: BallTerm(collect(v), self.names) for k, v in t.items()}
+            if not self.box:
+                t[f"p{k}"] = diff(t[f"f{k}"], params[0])
+        self.ev = {k: self.term(collect(v)) for k, v in t.items()}
         self._cells, self._points, self._proved = {}, {}, {}
+
+    def term(self, t):
+        """A term of (x, parameters) as a function g(X, B) of balls."""
+        g = BallTerm(t, self.names)
+        return Packed(g) if self.box else g
+
+    def balls(self, lo, hi):
+        """B: the parameter ball (a tuple of balls for a box)."""
+        return balls(lo, hi) if self.box else tball(lo, hi)
 
     def defined(self, which, lo, hi):
         """The trees of ``which`` ("base": f..f''' on [-pi, pi]; "smooth": f'''' and the d/dp
-        on [0, pi]) are proved defined and continuous there x [lo, hi] (or on a cell that
+        on [0, pi]; "f4": f'''' alone on [0, pi]) are proved defined and continuous there x [lo, hi] (or on a cell that
         contains [lo, hi])."""
-        names, t_lo = ((("f0", "f1", "f2", "f3"), -1) if which == "base"
-                       else (("f4", "p1", "p2", "p3", "p4"), 0))
+        names, t_lo = {"base": (("f0", "f1", "f2", "f3"), -1), "f4": (("f4",), 0),
+                       "smooth": (("f4", "p1", "p2", "p3", "p4"), 0)}[which]
         done = self._proved.setdefault(which, [])
-        if any(a <= lo and hi <= b for a, b in done):
+        if which == "smooth" and self.box:
+            return False                  # no d/dp terms: a box is decided without them
+        if any(_inside(lo, hi, a, b) for a, b in done):
             return True
-        if not defined_on([self.t[k] for k in names], self.names, A.cell(lo, hi), t_lo, 1):
+        cell = tuple(A.cell(a, b) for a, b in zip(lo, hi)) if self.box else A.cell(lo, hi)
+        if not defined_on([self.t[k] for k in names], self.names, cell, t_lo, 1):
             return False
         done.append((lo, hi))
         return True
@@ -197,8 +222,16 @@ class _Criterion:
         if depth >= max_depth or lo == hi:
             raise CheckError(f"R_{key} {'> 1' if want == HOLDS else '< 1'} is not re-verified "
                              f"on [{lo}, {hi}] ({depth} bisections deep)")
-        m = (lo + hi) / 2
-        return sum(self.prove(a, b, key, want, depth + 1, max_depth) for a, b in ((lo, m), (m, hi)))
+        if self.box:
+            parts = halves(lo, hi)
+        else:
+            m = (lo + hi) / 2
+            parts = ((lo, m), (m, hi))
+        return sum(self.prove(a, b, key, want, depth + 1, max_depth) for a, b in parts)
 
 
-# -- the file ---------------------------------------------------------------------------------
+def _inside(lo, hi, a, b) -> bool:
+    """[lo, hi] inside [a, b]: ends rationals, or corners (tuples) compared per coordinate."""
+    if isinstance(lo, tuple):
+        return all(x <= y and z <= w for x, y, z, w in zip(a, lo, hi, b))
+    return a <= lo and hi <= b

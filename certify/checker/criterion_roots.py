@@ -214,13 +214,14 @@ def xball(a, b) -> arb:
 
 def defined_on(terms, names, cell, t_lo, t_hi, min_width=fmpq(1, 1 << 12), budget=4000):
     """True when every term is proved defined and continuous (decoration >= dac) on
-    pi [t_lo, t_hi] x cell (cell: the parameter's Iv), bisecting t; False otherwise."""
+    pi [t_lo, t_hi] x cell (cell: the parameter's Iv, or a tuple of them for a box),
+    bisecting t; False otherwise."""
     pi = A.constant("pi")
     stack, pieces = [(fmpq(t_lo), fmpq(t_hi))], 0
     while stack:
         a, b = stack.pop()
         X = A.apply("mul", (pi, A.cell(a, b)))[0]
-        got = values(terms, dict(zip(names, (X, cell))))
+        got = values(terms, dict(zip(names, (X, *cell) if isinstance(cell, tuple) else (X, cell))))
         if all(dec >= A.DAC for _, dec in got):
             continue
         pieces += 1
