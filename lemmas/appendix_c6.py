@@ -123,9 +123,23 @@ def _cbeta(beta_texts):
     return tuple(claims), rows, backing
 
 
+def _tables(rows, backing):
+    return (Table("C_beta (Lemma C.6, Corollary 2.6), certified", Plan.HEADER, tuple(rows), tuple(backing),
+                  note=Plan.NOTE),)
+
+
 CBETA_CLAIMS, _ROWS, _BACKING = _cbeta(TABLE_BETAS)
-CBETA_TABLES = (Table("C_beta (Lemma C.6, Corollary 2.6), certified", Plan.HEADER, tuple(_ROWS), tuple(_BACKING),
-                      note=Plan.NOTE),)
+CBETA_TABLES = _tables(_ROWS, _BACKING)
+
+
+def cbeta_lemma(beta_text: str) -> Lemma:
+    """``certify cbeta --beta B``: the C_beta claims of one beta < -2/3 with the general facts
+    they rest on (on the range beta in (-oo, -2/3)) and the one-row table."""
+    general = tuple(c for c in lemma_C6.claims if c.id in GENERAL_IDS + ("C.6.spectrum", "C.6.large_n"))
+    claims, rows, backing = _cbeta((beta_text,))
+    return Lemma(id="C.6.cbeta", title=f"C_beta of Lemma C.6 at beta = {beta_text}",
+                 statement=lemma_C6.statement, claims=general + claims, beta=lemma_C6.beta,
+                 reasoning=lemma_C6.reasoning, tables=_tables(rows, backing))
 
 lemma_C6 = Lemma(
     id="C.6",

@@ -110,10 +110,11 @@ def first_k(r, crit, side):
     """The least k >= 1 with rho_k strictly inside (the side of) crit: rho_k = 1 + r/k < crit
     (side 'up') or rho_k = k/(k+1) > crit (side 'down', k = m)."""
     bound = r / (crit - 1) if side == "up" else crit / (1 - crit)
-    k = int(mpmath.floor(bound)) + 1
-    if abs(bound - round(bound)) < mpmath.mpf(10) ** (-30):
+    if bound < 1:
+        return 1
+    if abs(bound - mpmath.nint(bound)) < mpmath.mpf(10) ** (-30):
         raise ValueError("the threshold is too close to an integer to plan")
-    return max(k, 1)
+    return int(mpmath.floor(bound)) + 1
 
 
 def rho_of(r, k, side):
