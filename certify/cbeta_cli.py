@@ -17,7 +17,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     q = subparsers.add_parser("cbeta", help="certify C_beta of Lemma C.6 for one beta < -2/3",
                               description="Certified thresholds n0 per residue class (sign condition and "
                                           "Hessian stability of the 3-cluster configuration) and C_beta.")
-    q.add_argument("--beta", required=True, help='an exact number < -2/3, e.g. -1, -0.7 or -7/10')
+    q.add_argument("--beta", required=True, help='an exact number < -2/3, e.g. -1, -0.7 or (with =) --beta=-7/10')
     q.add_argument("--out", help="also write REPORT.md, ERRATA.md and certificate.json (certify check) here")
     q.add_argument("--jobs", type=int, default=None, help="local worker processes (default: min(2, cores))")
     q.add_argument("--quiet", action="store_true", help="no progress on stderr")

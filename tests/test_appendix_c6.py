@@ -123,3 +123,28 @@ def test_spectrum_of_the_3cluster_laplacian(n0, k, beta, alpha):
 def test_plan_needs_beta_below_minus_two_thirds(beta):
     with pytest.raises(ValueError, match="beta < -2/3"):
         Plan(beta)
+
+
+def _cbeta(capsys, *argv):
+    import json
+    from certify.cli import main
+    code = main(["cbeta", *argv])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if "--json" in argv else out), err
+
+
+def test_cbeta_command_computes_a_row_and_writes_a_checked_bundle(capsys, tmp_path):
+    code, doc, _ = _cbeta(capsys, "--beta=-2", "--json", "--quiet", "--out", str(tmp_path))
+    assert code == 0 and doc["status"] == "PROVED" and doc["command"] == "cbeta" and not doc["not_proved"]
+    assert tuple(doc["row"].values())[1:] == TABLE["-2"]
+    from certify.cli import main
+    assert main(["check", str(tmp_path / "certificate.json"), "--quiet"]) == 0
+    code, text, err = _cbeta(capsys, "--beta=-3/2", "--quiet")      # any exact beta < -2/3
+    assert code == 0 and "C_beta (b)" in text and err == ""
+
+
+@pytest.mark.parametrize("beta", ["-2/3", "-0.5", "0", "x", "1e"])
+def test_cbeta_command_rejects_beta_outside_the_range_in_one_line(capsys, beta):
+    code, doc, err = _cbeta(capsys, f"--beta={beta}", "--json")
+    assert code == 2 and doc["status"] == "ERROR" and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err

@@ -72,7 +72,8 @@ _CHUNK = 2048  # configurations per vectorized block
 def alphas(beta: float, n0, k) -> np.ndarray:
     """For each pair (n0, k), the root alpha in (pi/3, pi) of (C6) nearest to 2 pi/3, or nan when
     (C6) has no sign change on a 1023-point grid of (pi/3, pi) (then no configuration of this
-    shape near 2 pi/3 exists; e.g. beta = -1, n = 31: (C6) is positive there).  Vectorized over
+    shape near 2 pi/3 exists; e.g. beta = -1, n = 31: (C6) is positive there); for beta < -2/3
+    the root on the branch through 2 pi/3 is found directly (:func:`_branch_alphas`).  Vectorized over
     n0, k; 60 bisection steps refine each bracket to float64 resolution.  For n0 = k the root is
     2 pi/3 exactly."""
     n0 = np.atleast_1d(np.asarray(n0, dtype=float))
