@@ -86,8 +86,9 @@ def test_table_thresholds_are_the_claims_constants(beta):
         if k == 1:
             assert not fails
         else:
-            assert fails and all(c.rhs <= (1 + R(row.r, k - 1) if row.side == "up" else R(k - 1, k)) if row.side == "up"
-                                 else c.rhs >= R(k - 1, k) for c in fails)
+            # rho at the largest failing k (up: the smaller of the classes' sharing the claim)
+            failing = 1 + R(row.r, k - 1) if row.side == "up" else R(k - 1, k)
+            assert fails and all((rho < c.rhs <= failing) if row.side == "up" else c.rhs == failing for c in fails)
 
 
 @pytest.mark.parametrize("beta", sorted(TABLE))
@@ -148,3 +149,28 @@ def test_cbeta_command_rejects_beta_outside_the_range_in_one_line(capsys, beta):
     code, doc, err = _cbeta(capsys, f"--beta={beta}", "--json")
     assert code == 2 and doc["status"] == "ERROR" and len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("beta", ["-0.8", "-1", "-2"])
+def test_shifted_thresholds_are_not_proved(beta):
+    """The mutated twins of a row: 'holds' with rho at k* - 1 and 'fails' with rho at k* (n0 moved by
+    one step of the class either way) must not be PROVED."""
+    from certify.claims import Inequality
+    plan = Plan(beta)
+    by_id = {c.id: c for c in plan.claims}
+    tried = 0
+    for row in plan.rows:
+        if row.k_star == 1:
+            continue
+        k, up = row.k_star, row.side == "up"
+        holds = next(by_id[c] for c in row.claims if c.endswith("holds.rho"))
+        fails = [by_id[c] for c in row.claims if ".fails.rho" in c and "rho_left" not in c]
+        shifted = [(holds, 1 + R(row.r, k - 1) if up else R(k - 1, k))]
+        # the fails claims of a row sharing them with another class use the smaller rho; move this row's
+        shifted += [(c, 1 + R(row.r, k) if up else R(k, k + 1)) for c in fails if c.rhs == (
+            1 + R(row.r, k - 1) if up else R(k - 1, k))]
+        for claim, rhs in shifted:
+            twin = Inequality(claim.id + ".twin", "", "", lhs=claim.lhs, op=claim.op, rhs=rhs, over=claim.over)
+            assert twin.run().status != "PROVED", (twin.id, rhs)
+            tried += 1
+    assert tried >= 4
