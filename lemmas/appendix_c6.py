@@ -15,8 +15,8 @@ import sympy
 
 from certify.claims import Human, Identity, Inequality, Lemma, Table
 from certify.matrices import MatrixClaim
-from lemmas.c6_cbeta import NAMES, Plan, rho_expr
-from lemmas.functions import E_beta, R, b, cos, exp, f1, f_beta, pi, sin, x
+from lemmas.c6_cbeta import Plan, rho_expr
+from lemmas.functions import R, b, cos, exp, f1, f_beta, pi, sin, x
 
 s, k = (sympy.Symbol(n, real=True) for n in ("s", "k"))
 x1, x2 = (sympy.Symbol(n, real=True) for n in ("x1", "x2"))
