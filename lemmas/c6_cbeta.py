@@ -155,11 +155,14 @@ class Plan:
         beta = sympy.Rational(text)
         if not beta < R(-2, 3):
             raise ValueError(f"C_beta is defined for beta < -2/3 (got {beta})")
-        mpmath.mp.dps = DPS
-        self.beta, self.num, self.f = beta, _Num(beta), fns(beta)
+        self.beta, self.f = beta, fns(beta)
         self.text, self.tag = text, f"{prefix}.b{text}"
         self.claims, self.rows = [], []
-        nm = self.num
+        with mpmath.workdps(DPS):          # planning only; mpmath's global precision is left alone
+            self._plan()
+
+    def _plan(self):
+        nm = self.num = _Num(self.beta)
         self.tau, self.ah, self.tm = nm.tau_t(), 1 - nm.tau_t() / 2, nm.argmax()
         crit = {"a": nm.rho(self.ah), "b": nm.rho(self.tm)}
         for cond, boundary in (("a", self.ah), ("b", self.tm)):
