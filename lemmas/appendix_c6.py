@@ -101,7 +101,8 @@ def _cbeta_general():
                   "or asserts that a root exists",
               reasoning="n >= n0: rho = n0/k lies between 1 = RHO(2/3) (C.6.rho_at_2pi3) and RHO(t_h) "
                         "(*.holds.rho), so RHO(pi t) = rho at some t strictly between t_h and 2/3 (IVT), unique there "
-                        "(B > 0 gives RHO' < 0, C.6.B_is_rho_prime), and the conditions are > 0 on the whole interval "
+                        "(B = RHO f'(alpha) + 2f'(2alpha) > 0, by *.holds.B or from f'(alpha), f'(2alpha) > 0 and RHO > 0, "
+                        "gives RHO' < 0, C.6.B_is_rho_prime), and the conditions are > 0 on the whole interval "
                         "(*.holds.A/F2/B, C.6.spectrum). n < n0: [0, 1] is covered by pieces where RHO stays beyond "
                         "rho at the largest failing k (so RHO != rho for every smaller k) or a condition is < 0 "
                         "(*.fails.*). n = 3k: C.6.fprime_* and C.6.stationary_3k."),
