@@ -65,7 +65,7 @@ E2 = 2 * (exp(b * (cos(x1 - x2) - 1)) - exp(-b)) / b      # E = sum_{i,j} phi(co
 #                                                           the two off-diagonal pairs (i = j terms constant)
 
 TABLE_BETAS = ("-0.7", "-0.8", "-1", "-2", "-10")
-GENERAL_IDS = ("C.6.rho_equation", "C.6.rho_at_2pi3", "C.6.B_is_rho_prime", "C.6.fprime_2pi3_pos",
+GENERAL_IDS = ("C.6.rho_equation", "C.6.rho_at_2pi3", "C.6.B_is_rho_prime", "C.6.f_positive", "C.6.fprime_2pi3_pos",
                "C.6.fprime_4pi3_pos")
 
 
@@ -83,6 +83,9 @@ def _cbeta_general():
                  "antisymmetric Hessian eigenvalue vanishes exactly where RHO turns, so the stability threshold is "
                  "max RHO", "Lemma C.6, proof", lhs=RHO * f1 + 2 * f1.subs(x, 2 * x),
                  rhs=-sympy.diff(RHO, x) * f_beta, over=XB),
+        Inequality("C.6.f_positive", "(silent) f(alpha) > 0 on (0, pi): the equation may be divided by k f(alpha), and "
+                   "B > 0 gives RHO' < 0", "Lemma C.6, proof", lhs=f_beta.subs(x, pi * sympy.Symbol("t", real=True)),
+                   op=">", rhs=0, over="t in (0, 1), b in {beta}"),
         Human("C.6.spectrum", "the Hessian (2L) at n0 points at 0 and k at each of +-alpha has the eigenvalues 0 "
               "(span(1, ..., 1)), -n f'(alpha), -(n0 f'(alpha) + 2k f'(2alpha)), -(n0 + 2k f'(alpha)) (n0 - 1 times) "
               "and -(k + n0 f'(alpha) + k f'(2alpha)) (2(k - 1) times); so NSD with kernel exactly span(1, ..., 1) "
@@ -102,7 +105,7 @@ def _cbeta_general():
               reasoning="n >= n0: rho = n0/k lies between 1 = RHO(2/3) (C.6.rho_at_2pi3) and RHO(t_h) "
                         "(*.holds.rho), so RHO(pi t) = rho at some t strictly between t_h and 2/3 (IVT), unique there "
                         "(B = RHO f'(alpha) + 2f'(2alpha) > 0, by *.holds.B or from f'(alpha), f'(2alpha) > 0 and RHO > 0, "
-                        "gives RHO' < 0, C.6.B_is_rho_prime), and the conditions are > 0 on the whole interval "
+                        "gives RHO' < 0, C.6.B_is_rho_prime, C.6.f_positive), and the conditions are > 0 on the whole interval "
                         "(*.holds.A/F2/B, C.6.spectrum). n < n0: [0, 1] is covered by pieces where RHO stays beyond "
                         "rho at the largest failing k (so RHO != rho for every smaller k) or a condition is < 0 "
                         "(*.fails.*). n = 3k: C.6.fprime_* and C.6.stationary_3k."),
