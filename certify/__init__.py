@@ -15,7 +15,7 @@ except PackageNotFoundError:          # a source tree that is not installed
 
 _API = {"prove": "certify.api", "bound": "certify.api", "sync_criterion": "certify.api", "Bound": "certify.api",
         "Result": "certify.prover",
-        **{k: "certify.claims" for k in ("Inequality", "Identity", "RootCount", "Limit", "Cited", "Human", "Lemma")},
+        **{k: "certify.claims" for k in ("Inequality", "Identity", "RootCount", "Limit", "Cited", "Human", "Lemma", "Table")},
         **{k: "certify.derived" for k in ("Derived", "Assumed")}}
 
 

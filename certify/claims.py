@@ -324,6 +324,18 @@ class Human(Claim):
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of results a lemma module computed (the report prints it after the lemma's
+    claims): ``header`` and ``rows`` are cell texts; ``backing[i]`` lists the claim ids whose
+    PROVED status certifies row i (the report adds a column saying whether they all are)."""
+    title: str
+    header: tuple
+    rows: tuple
+    backing: tuple = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Lemma:
     id: str
     title: str
@@ -332,6 +344,7 @@ class Lemma:
     reasoning: str = ""
     beta: str = ""                 # the lemma's beta range, substituted for {beta}
     errata: tuple = ()             # (claim id or '', text) pairs
+    tables: tuple = ()             # Table objects, printed after the claims
 
     def with_beta(self, beta: str) -> "Lemma":
         return replace(self, beta=beta)

@@ -1,4 +1,4 @@
-"""Command line: ``certify prove | bound | run | report | check | criterion | simulate``.
+"""Command line: ``certify prove | bound | run | report | check | criterion | cbeta | simulate``.
 
 Exit status: 0 proved / holds, 1 refuted / fails, 3 undecided, 2 bad input (one-line message,
 no traceback).
@@ -282,9 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--quiet", action="store_true", help="no progress on stderr")
     q.set_defaults(func=cmd_check)
 
-    from . import criterion_cli
+    from . import cbeta_cli, criterion_cli
     from .simulate import cli as simulate_cli
     criterion_cli.add_parser(sub)
+    cbeta_cli.add_parser(sub)
     simulate_cli.add_parser(sub)
     return p
 

@@ -79,6 +79,8 @@ def write_reports(grouped, out_dir: str, title: str, beta: str | None = None, to
         lines += [_claim_row(o) for o in outs]
         if lemma.reasoning:
             lines += ["", "**Human reasoning linking the claims (not machine-checked):** " + lemma.reasoning]
+        for table in lemma.tables:
+            lines += _table(table, {o.claim.id: o.result.status for o in outs})
         if lemma.errata:
             lines += ["", "**Errata:**"] + [f"- `{cid}`: {text}" if cid else f"- {text}" for cid, text in lemma.errata]
         lines.append("")
@@ -87,6 +89,21 @@ def write_reports(grouped, out_dir: str, title: str, beta: str | None = None, to
         fh.write("\n".join(lines))
     _write_certificates(grouped, out_dir, total_seconds)
     _write_errata(grouped, out_dir, partial)
+
+
+def _table(table, status) -> list:
+    """A lemma's Table, with a column saying whether the claims backing each row are all PROVED
+    (the reasoning that links them to the row is the lemma's, shown with its claims)."""
+    def cell(text):
+        return str(text).replace("|", "/")
+    lines = ["", f"**{table.title}**", "", "| " + " | ".join(map(cell, table.header)) + " | backing claims |",
+             "|" + "---|" * (len(table.header) + 1)]
+    for i, row in enumerate(table.rows):
+        ids = table.backing[i] if i < len(table.backing) else ()
+        bad = [f"`{cid}` {status.get(cid, 'not run')}" for cid in ids if status.get(cid) != "PROVED"]
+        mark = (f"not all PROVED: {', '.join(bad)}" if bad else f"all {len(ids)} PROVED") if ids else "none"
+        lines.append("| " + " | ".join(map(cell, row)) + f" | {mark} |")
+    return lines + (["", table.note] if table.note else [])
 
 
 def _human_steps(outcomes) -> list:

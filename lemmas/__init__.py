@@ -13,8 +13,8 @@ and ``certify run --module FILE`` runs the ``LEMMAS`` of one Python file (docs/L
 def registry():
     """All lemmas: the paper's in paper order (imported lazily so that a broken module names
     itself), then those of installed ``certify.lemmas`` entry points."""
-    from . import appendix_a, appendix_b, appendix_c, section5
-    return [*appendix_a.LEMMAS, *appendix_b.LEMMAS, *appendix_c.LEMMAS, *section5.LEMMAS, *_entry_points()]
+    from . import appendix_a, appendix_b, appendix_c, appendix_c6, section5
+    return [*appendix_a.LEMMAS, *appendix_b.LEMMAS, *appendix_c.LEMMAS, *appendix_c6.LEMMAS, *section5.LEMMAS, *_entry_points()]
 
 
 def _entry_points():

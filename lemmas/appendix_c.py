@@ -1,27 +1,18 @@
 """Appendix C of the paper (beta < 0): Lemma C.1 (with Remark C.2), Corollary C.3, Lemma C.4
-(cited, not checked), Lemma C.5, Lemma C.6.
+(cited, not checked), Lemma C.5 (Lemma C.6 is lemmas/appendix_c6.py).
 
 Conventions as in lemmas/appendix_b.py: x = pi t on [0, pi]; p(1 - 1/beta), p(1 - 2/beta) are
 decided as printed (the engine tames their pole at the open end beta = 0); cos tau =
 2beta/(sqrt(1+4beta^2)+1), D = (1 + sqrt(1+4beta^2))/2.
-
-Lemma C.6 is about the 3-cluster configuration x = (0, 2pi/3, 4pi/3 repeated) for beta < -2/3:
-its Hessian is certified negative semidefinite with kernel exactly span(1, ..., 1) by arb
-matrix claims (certify.matrices) for n = 3, 6, 30, 300 and beta = -0.7, -1, -2, -10; the sign
-facts behind it hold on the whole range beta in (-oo, -2/3).
 """
-from functools import partial
-
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma, RootCount
 from certify.derived import Derived, RootOf, combine, derivative, monotone, root_bounds, written
-from certify.matrices import MatrixClaim
 from lemmas.f2_at_root import TAU, f2_lower_argument, f2_nonpositive, goal_text
-from lemmas.functions import (E_beta, R, b, cos, exp, f1, f2, f3, f_beta, p, pi, sin, sqrt, tau, x)
+from lemmas.functions import E_beta, R, b, cos, exp, f1, f2, f3, p, pi, sin, sqrt, tau, x
 
-t, c, s, k = (sympy.Symbol(n, real=True) for n in ("t", "c", "s", "k"))
-x1, x2 = (sympy.Symbol(n, real=True) for n in ("x1", "x2"))
+t, c = (sympy.Symbol(n, real=True) for n in ("t", "c"))
 
 S = sqrt(1 + 4 * b ** 2)
 COS_TAU = 2 * b / (S + 1)
@@ -265,152 +256,4 @@ lemma_C5 = Lemma(
               "resulting function of beta is bounded via monotonicity in beta and its value at beta = -0.16.",
 )
 
-# -- Lemma C.6 -----------------------------------------------------------------------------------
-
-
-def f_at(xx, bb=b):
-    return f_beta.subs(x, xx).subs(b, bb)
-
-
-def hessian_3cluster(n, beta):
-    """The Laplacian L of [-f'(x_i - x_j)] (the Hessian of E up to the factor 2, see C.6.hessian_*) at the
-    3-cluster configuration x_i = 2pi (i mod 3)/3, beta exact: L_ij = f'(x_i - x_j) for i != j and
-    L_ii = -sum_{j != i} f'(x_i - x_j)."""
-    xs = [2 * pi * q / 3 for q in range(3)]          # particle i sits at xs[i % 3]
-    weight = [[f1.subs({x: xs[q] - xs[r], b: beta}) for r in range(3)] for q in range(3)]
-    rows = []
-    diag = {}
-    for i in range(n):
-        q = i % 3
-        row = [weight[q][j % 3] for j in range(n)]
-        if q not in diag:
-            counts = {}
-            for j in range(n):
-                if j != i:
-                    counts[row[j]] = counts.get(row[j], 0) + 1
-            diag[q] = -sympy.Add(*[m * e for e, m in counts.items()])
-        row[i] = diag[q]
-        rows.append(row)
-    return rows
-
-
-def _matrix_claims():
-    out = []
-    for n in (3, 6, 30, 300):
-        for beta in ("-0.7", "-1", "-2", "-10"):
-            out.append(MatrixClaim(
-                f"C.6.hessian_nsd.n{n}.b{beta}",
-                f"n = {n}, beta = {beta}: the Hessian at the 3-cluster configuration is negative semidefinite "
-                f"with kernel exactly span(1, ..., 1)", "Lemma C.6, condition 2",
-                matrix=partial(hessian_3cluster, n, R(beta)), size=n))
-    return tuple(out)
-
-
-E2 = 2 * (exp(b * (cos(x1 - x2) - 1)) - exp(-b)) / b      # E = sum_{i,j} phi(cos(x_i - x_j)), n = 2,
-#                                                           phi(t) = (e^{beta(t-1)} - e^{-beta})/beta,
-#                                                           the two off-diagonal pairs (i = j terms constant)
-
-lemma_C6 = Lemma(
-    id="C.6",
-    title="a stable non-synchronized 3-cluster configuration for beta < -2/3",
-    statement="Suppose beta < -2/3. Then, if n is a multiple of 3 or sufficiently large, there exists x in T^n "
-              "such that: 1. floor(n/3), floor(n/3) and n - 2 floor(n/3) points of x are placed at p1, p2, p3; "
-              "2. x is a critical point of E and the Hessian of E at x is negative semidefinite, with only one "
-              "zero eigenvalue whose eigenvectors are the multiples of [1, ..., 1].",
-    beta="(-oo, -2/3)",
-    claims=(
-        Identity("C.6.stationary_3k", "n = 3k, alpha = 2pi/3: each particle sees k particles at each of the "
-                 "differences 0, 2pi/3, 4pi/3 and f(0) + f(2pi/3) + f(4pi/3) = 0, so x is a critical point",
-                 "Lemma C.6, proof", lhs=f_at(0) + f_at(2 * pi / 3) + f_at(4 * pi / 3), rhs=0, over="b in {beta}"),
-        Identity("C.6.alpha_equation_3k", "the printed equation for alpha holds at alpha = 2pi/3 when n = 3k: "
-                 "k sin(4pi/3) e^{beta cos(4pi/3)} + (3k - 2k) sin(2pi/3) e^{beta cos(2pi/3)} = 0",
-                 "Lemma C.6, proof",
-                 lhs=k * sin(4 * pi / 3) * exp(b * cos(4 * pi / 3)) + (3 * k - 2 * k) * sin(2 * pi / 3) * exp(b * cos(2 * pi / 3)),
-                 rhs=0, over="b in {beta}, k in [1, oo)"),
-        Identity("C.6.printed_labels_n4", "as printed (item 1 with p1 = 0, p2 = alpha, p3 = 2pi - alpha), n = 4: "
-                 "1, 1, 2 points at 0, alpha, -alpha; the force on the particle at 0, f(0) + f(-alpha) + 2 f(alpha), "
-                 "vanishes (alpha = pi s)", "Lemma C.6, statement and proof",
-                 lhs=f_at(0) + f_at(-pi * s) + 2 * f_at(pi * s), rhs=0, over="s in (0, 1), b in {beta}"),
-        Identity("C.6.corrected_labels_n4_at_0", "corrected: n - 2 floor(n/3) points at p1 = 0 and floor(n/3) at "
-                 "each of +-alpha; n = 4: the force on a particle at 0 is 2 f(0) + f(-alpha) + f(alpha) = 0",
-                 "Lemma C.6, proof", lhs=2 * f_at(0) + f_at(-pi * s) + f_at(pi * s), rhs=0, over="s in (0, 1), b in {beta}"),
-        Identity("C.6.corrected_labels_n4_at_alpha", "corrected labels, n = 4: e^{beta} times the force on a particle "
-                 "at alpha, 2 f(alpha) + f(0) + f(2 alpha), is the printed equation "
-                 "floor(n/3) sin(2alpha) e^{beta cos 2alpha} + (n - 2floor(n/3)) sin(alpha) e^{beta cos alpha}",
-                 "Lemma C.6, proof",
-                 lhs=exp(b) * (2 * f_at(pi * s) + f_at(0) + f_at(2 * pi * s)),
-                 rhs=sin(2 * pi * s) * exp(b * cos(2 * pi * s)) + 2 * sin(pi * s) * exp(b * cos(pi * s)),
-                 over="s in (0, 1), b in {beta}"),
-        Identity("C.6.ift_derivative", "(silent, n large) the alpha-derivative of sin(2alpha)e^{beta cos 2alpha} + "
-                 "sin(alpha)e^{beta cos alpha} at alpha = 2pi/3 is -(3/2)(1 + 3beta/2)e^{-beta/2}",
-                 "Lemma C.6, proof", lhs=sympy.diff(sin(2 * x) * exp(b * cos(2 * x)) + sin(x) * exp(b * cos(x)), x).subs(x, 2 * pi / 3),
-                 rhs=-R(3, 2) * (1 + 3 * b / 2) * exp(-b / 2), over="b in {beta}"),
-        Inequality("C.6.ift_nonzero", "(silent, n large) that derivative is nonzero (> 0) for every beta < -2/3, so by the "
-                   "implicit function theorem alpha = 2pi/3 + o_n(1) solves the printed equation for large n",
-                   "Lemma C.6, proof", lhs=-R(3, 2) * (1 + 3 * b / 2) * exp(-b / 2), op=">", rhs=0, over="b in {beta}"),
-        Human("C.6.large_n", "n not a multiple of 3, n large: alpha = 2pi/3 + o_n(1) solves the equation",
-              why="numeric, open: C_beta is not computed",
-              reasoning="The equation divided by floor(n/3) is F(alpha, eps) = sin 2alpha e^{beta cos 2alpha} + (1 + eps) "
-                        "sin alpha e^{beta cos alpha} with eps = (n - 3floor(n/3))/floor(n/3) -> 0; F(2pi/3, 0) = 0 "
-                        "(C.6.alpha_equation_3k) and dF/dalpha != 0 there (C.6.ift_*). Then f'(alpha), f'(2alpha) > 0 "
-                        "by continuity (C.6.fprime_*). Not quantified: C_beta is not computed (it grows as beta -> -2/3). "
-                        "The Hessian claims below are for n divisible by 3."),
-        Identity("C.6.hessian_offdiag_n2", "'The Hessian of E is the Laplacian L of [-f'(x_i - x_j)]', as printed: "
-                 "n = 2, E = sum_{i,j} phi(cos(x_i - x_j)) (eq. (2)), d^2E/dx1dx2 = L_12 = f'(x1 - x2)",
-                 "Lemma C.6, proof", lhs=sympy.diff(E2, x1, x2), rhs=f1.subs(x, x1 - x2),
-                 over="x1 in [-4, 4], x2 in [-4, 4], b in {beta}"),
-        Identity("C.6.hessian_offdiag_n2_corrected", "corrected: d^2E/dx1dx2 = 2 f'(x1 - x2) = 2 L_12 (the Hessian "
-                 "is 2L: the sum over ordered pairs counts each pair twice)", "Lemma C.6, proof",
-                 lhs=sympy.diff(E2, x1, x2), rhs=2 * f1.subs(x, x1 - x2), over="x1 in [-4, 4], x2 in [-4, 4], b in {beta}"),
-        Identity("C.6.hessian_diag_n2_corrected", "corrected: d^2E/dx1^2 = -2 f'(x1 - x2) = 2 L_11", "Lemma C.6, proof",
-                 lhs=sympy.diff(E2, x1, 2), rhs=-2 * f1.subs(x, x1 - x2), over="x1 in [-4, 4], x2 in [-4, 4], b in {beta}"),
-        Human("C.6.quadratic_form", "v^T L v = -1/2 sum_{i,j} f'(x_i - x_j)(v_i - v_j)^2",
-              why="algebra: the Laplacian identity for general n",
-              reasoning="The Laplacian D - A of a symmetric A satisfies v^T (D - A) v = 1/2 sum A_ij (v_i - v_j)^2; "
-                        "here A_ij = -f'(x_i - x_j)."),
-        Identity("C.6.printed_difference_set", "as printed for general alpha: '|x_i - x_j| in {0, alpha, 2pi - alpha}', "
-                 "i.e. the weight f'(2alpha) between the clusters at +-alpha equals f'(2pi - alpha) (alpha = pi s)",
-                 "Lemma C.6, proof", lhs=f1.subs(x, 2 * pi * s), rhs=f1.subs(x, 2 * pi - pi * s),
-                 over="s in (0, 1), b in {beta}"),
-        Identity("C.6.difference_set_alpha_2pi3", "corrected: the differences are 0, +-alpha, +-2alpha; at alpha = 2pi/3, "
-                 "f'(2alpha) = f'(4pi/3) = f'(2pi - alpha) = f'(2pi/3), so the printed set is right for n = 3k",
-                 "Lemma C.6, proof", lhs=f1.subs(x, 4 * pi / 3), rhs=f1.subs(x, 2 * pi / 3), over="b in {beta}"),
-        Identity("C.6.f1_even", "(silent) f' is even, so f'(-d) = f'(d) for the negative differences",
-                 "Lemma C.6, proof", lhs=f1.subs(x, -x), rhs=f1, over=XB),
-        Identity("C.6.fprime_0", "f'(0) = 1 > 0", "Lemma C.6, proof", lhs=f1.subs(x, 0), rhs=1, over="b in {beta}"),
-        Identity("C.6.fprime_2pi3_form", "f'(2pi/3) = (-1/2 - 3beta/4) e^{-3beta/2}", "Lemma C.6, proof",
-                 lhs=f1.subs(x, 2 * pi / 3), rhs=(-R(1, 2) - 3 * b / 4) * exp(-3 * b / 2), over="b in {beta}"),
-        Inequality("C.6.fprime_2pi3_pos", "f'(2pi/3) > 0 for all beta < -2/3", "Lemma C.6, proof",
-                   lhs=f1.subs(x, 2 * pi / 3), op=">", rhs=0, over="b in {beta}"),
-        Inequality("C.6.fprime_4pi3_pos", "f'(4pi/3) > 0 for all beta < -2/3", "Lemma C.6, proof",
-                   lhs=f1.subs(x, 4 * pi / 3), op=">", rhs=0, over="b in {beta}"),
-        Identity("C.6.threshold_sharp", "(remark) f'(2pi/3) = 0 at beta = -2/3: the range beta < -2/3 is exactly "
-                 "where the inter-cluster weight is positive", "Lemma C.6",
-                 lhs=f1.subs({x: 2 * pi / 3, b: R(-2, 3)}), rhs=0, over="b in {beta}"),
-        Human("C.6.nsd_argument", "the Hessian is NSD with kernel span(1, ..., 1) for every n = 3k and beta < -2/3",
-              why="logic: positive weights on a complete graph give a negative semidefinite Laplacian",
-              reasoning="All weights f'(x_i - x_j) are > 0 (C.6.fprime_*), so v^T L v = -1/2 sum f'(...)(v_i - v_j)^2 "
-                        "<= 0 with equality iff all v_i are equal (the weight graph is complete)."),
-        *_matrix_claims(),
-    ),
-    reasoning="For n = 3k the configuration with k particles at each of 0, 2pi/3, 4pi/3 is critical, all "
-              "pairwise weights f'(x_i - x_j) are positive when beta < -2/3, so the Hessian (2L) is NSD with "
-              "kernel the translations; certified independently with arb for concrete n and beta.",
-    errata=(
-        ("C.6.printed_labels_n4", "Item 1 / proof of Lemma C.6: with p1 = 0, p2 = alpha, p3 = 2pi - alpha the counts "
-         "must be n - 2floor(n/3) at p1 = 0 and floor(n/3) at each of p2, p3 (as the printed equation for alpha "
-         "assumes); as printed (floor(n/3), floor(n/3), n - 2floor(n/3)) the particle at 0 feels the nonzero force "
-         "(n - 3floor(n/3)) f(alpha) when 3 does not divide n. For n divisible by 3 both labelings coincide."),
-        ("C.6.hessian_offdiag_n2", "'The Hessian of E is the Laplacian L': with E of eq. (2) (sum over ordered pairs) "
-         "the Hessian is 2L. The positive factor does not change the sign conclusions."),
-        ("C.6.printed_difference_set", "'|x_i - x_j| in {0, alpha, 2pi - alpha}': the differences are 0, +-alpha and "
-         "+-2alpha (mod 2pi); 2alpha is congruent to +-(2pi - alpha) only for alpha = 2pi/3. So for n not divisible "
-         "by 3 one needs f'(2alpha) > 0 as well (true for alpha near 2pi/3 by continuity); for n = 3k the printed "
-         "set is right."),
-        ("", "Item 2 wording 'with only one eigenvalue whose eigenvectors are the scalar multiples of [1, ..., 1]' is "
-         "garbled: meant is that the eigenvalue 0 is simple with eigenspace span(1, ..., 1) and all other eigenvalues "
-         "are negative (what the C.6.hessian_nsd.* claims certify)."),
-    ),
-)
-
-LEMMAS = [lemma_C1, corollary_C3, lemma_C4, lemma_C5, lemma_C6]
+LEMMAS = [lemma_C1, corollary_C3, lemma_C4, lemma_C5]

@@ -14,7 +14,7 @@ from certify.checker.matrix import check_matrix
 from certify.checker.reader import read_expr
 from certify.checker.terms import CheckError, to_sympy
 from certify.matrices import _Form, certify_nsd_kernel, laplacian, matrix_record
-from lemmas.appendix_c import hessian_3cluster
+from lemmas.appendix_c6 import hessian_3cluster
 
 R = sympy.Rational
 C6 = [(n, beta) for n in (3, 6, 30, 300) for beta in ("-0.7", "-1", "-2", "-10")]

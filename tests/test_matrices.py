@@ -111,7 +111,7 @@ def test_entries_are_evaluated_as_trees_with_decoration_com():
 
 def test_twin_classes_of_the_3_cluster_hessian():
     from certify.matrices import _Form
-    from lemmas.appendix_c import hessian_3cluster
+    from lemmas.appendix_c6 import hessian_3cluster
     f = _Form(hessian_3cluster(30, R(-2)), [1] * 30)
     assert f.size == [10, 10, 10] and f.cls[:6] == [0, 1, 2, 0, 1, 2]
     assert _Form(hessian_3cluster(3, R(-2)), [1] * 3).size == [3]       # n = 3: one class

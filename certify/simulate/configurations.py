@@ -72,7 +72,8 @@ _CHUNK = 2048  # configurations per vectorized block
 def alphas(beta: float, n0, k) -> np.ndarray:
     """For each pair (n0, k), the root alpha in (pi/3, pi) of (C6) nearest to 2 pi/3, or nan when
     (C6) has no sign change on a 1023-point grid of (pi/3, pi) (then no configuration of this
-    shape near 2 pi/3 exists; e.g. beta = -1, n = 31: (C6) is positive there).  Vectorized over
+    shape near 2 pi/3 exists; e.g. beta = -1, n = 31: (C6) is positive there); for beta < -2/3
+    the root on the branch through 2 pi/3 is found directly (:func:`_branch_alphas`).  Vectorized over
     n0, k; 60 bisection steps refine each bracket to float64 resolution.  For n0 = k the root is
     2 pi/3 exactly."""
     n0 = np.atleast_1d(np.asarray(n0, dtype=float))
@@ -101,8 +102,43 @@ def _alphas_block(beta, n0, k):
         lo, glo = np.where(left, mid, lo), np.where(left, gm, glo)
         hi = np.where(left, hi, mid)
     out = np.where(found, 0.5 * (lo + hi), np.nan)
+    if beta < -2.0 / 3.0:
+        branch = _branch_alphas(beta, n0 / k)
+        out = np.where(np.isfinite(branch), branch, out)
     out[n0 == k] = TWO_PI / 3
     return out
+
+
+def _rho(beta, a):
+    """(C6) is RHO(alpha) = n0/k with RHO(alpha) = -2 cos(alpha) e^{beta (cos 2alpha - cos alpha)}
+    (divide by k sin(alpha) e^{beta cos alpha} > 0)."""
+    return -2.0 * np.cos(a) * np.exp(beta * (np.cos(2 * a) - np.cos(a)))
+
+
+def _golden(fun, lo, hi, steps=80):
+    """argmax of a unimodal fun on [lo, hi]."""
+    g = (math.sqrt(5.0) - 1.0) / 2.0
+    for _ in range(steps):
+        a, c = hi - g * (hi - lo), lo + g * (hi - lo)
+        lo, hi = (lo, c) if fun(a) > fun(c) else (a, hi)
+    return 0.5 * (lo + hi)
+
+
+def _branch_alphas(beta, rho):
+    """For beta < -2/3 RHO decreases through RHO(2pi/3) = 1: the root of RHO = rho on that branch
+    (between argmax RHO on (pi/2, 2pi/3) and argmin RHO on (2pi/3, pi)), nan where rho is outside
+    the branch's range.  This is the root nearest 2pi/3 even where a second root lies within one
+    grid cell of it (near the fold max RHO, e.g. beta = -0.7, n = 8255)."""
+    top = _golden(lambda a: _rho(beta, a), math.pi / 2, TWO_PI / 3)
+    bottom = _golden(lambda a: -_rho(beta, a), TWO_PI / 3, math.pi)
+    inside = (rho <= _rho(beta, top)) & (rho >= _rho(beta, bottom))
+    lo = np.where(rho > 1, top, TWO_PI / 3)        # RHO(lo) >= rho >= RHO(hi) on the branch
+    hi = np.where(rho > 1, TWO_PI / 3, bottom)
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        above = _rho(beta, mid) >= rho
+        lo, hi = np.where(above, mid, lo), np.where(above, hi, mid)
+    return np.where(inside, 0.5 * (lo + hi), np.nan)
 
 
 def max_eigenvalues(beta: float, n0, k, alpha) -> np.ndarray:
