@@ -343,7 +343,7 @@ def div(x: Interval, y: Interval):
 
 # powers, roots, exp and log live in their own module, then the elementary functions;
 # this module is the one to import
-from .powers import _on_domain, exp, log, pow_, pown, root, rpow, sqrt  # noqa: E402,F401
+from .powers import _ipow, _on_domain, exp, log, pow_, pown, root, rpow, sqrt  # noqa: E402,F401
 from .elementary import (  # noqa: E402,F401
     BINARY, SINC_MIN, UNARY, abs_, acos, acosh, asin, asinh, atan, atanh, cos, cosh, max_, min_,
     sin, sinc, sinh, tan, tanh,
