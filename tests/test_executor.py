@@ -88,3 +88,19 @@ def test_sync_sweep_on_dask_matches_local(cluster, tmp_path, capsys):
     assert "--scheduler" not in a["provenance"].pop("command") and "--scheduler" in b["provenance"].pop("command")
     assert a == b and len(a["runs"]) == 8
     capsys.readouterr()
+
+
+def test_cbeta_table_on_dask_matches_local(cluster, tmp_path, capsys):
+    """C_beta over several beta: every claim a job; the same rows and certificates on Dask."""
+    from certify.cli import main
+    base = ["cbeta", "--beta=-2", "--beta=-10", "--quiet", "--json"]
+    assert main([*base, "--out", str(tmp_path / "local")]) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert main([*base, "--out", str(tmp_path / "dask"), "--scheduler", cluster]) == 0
+    dask = json.loads(capsys.readouterr().out)
+    assert local["rows"] == dask["rows"] and len(local["rows"]) == 2 and local["status"] == "PROVED"
+    for beta in ("beta_-2", "beta_-10"):
+        assert (tmp_path / "local" / beta / "certificate.json").read_text() == \
+            (tmp_path / "dask" / beta / "certificate.json").read_text()
+        assert main(["check", str(tmp_path / "dask" / beta / "certificate.json"), "--quiet"]) == 0
+    capsys.readouterr()
