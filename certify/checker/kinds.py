@@ -165,7 +165,9 @@ def check_identity(cert) -> int:
     if recipe is None:
         raise CheckError(f"identity: unknown method {cert.get('method')!r}")
     syms = sympy_symbols(domain.names, domain)
-    chain = (sympy.expand,) if cert.get("method") == "expand" else (pythagoras, recipe)
+    # the recorded recipe first (the prover found it works); pythagoras as the fallback for a
+    # sympy form of the checker's own that the recipe alone does not reduce
+    chain = (sympy.expand,) if cert.get("method") == "expand" else (recipe, pythagoras)
     if not sympy_zero(T.to_sympy(sides[0], syms) - T.to_sympy(sides[1], syms), chain):
         raise CheckError("identity: sympy does not reduce lhs - rhs to 0")
     return leaves
