@@ -12,6 +12,11 @@ import sympy
 STATUS_ORDER = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 
 
+
+def _slack_at(r) -> str:
+    """The slack's enclosure at a refuting witness, or that the expression is undefined there."""
+    return "undefined there" if r.witness_value is None else f"slack in {r.witness_value}"
+
 def versions() -> dict:
     return {"python-flint": flint.__version__, "sympy": sympy.__version__,
             "python": platform.python_version()}
@@ -37,7 +42,7 @@ def _claim_row(o):
     methods = ", ".join(f"{k} {v}" for k, v in sorted(r.methods.items()))
     detail = r.reason
     if r.status == "REFUTED" and r.witness:
-        detail = f"witness {r.witness}, slack in {r.witness_value}; {r.reason}"
+        detail = f"witness {r.witness}, {_slack_at(r)}; {r.reason}"
     cells = f"{r.cells}" + (f" ({methods})" if methods else "")
     text = c.describe().replace("|", "\\|")
     return (f"| `{c.id}` | {c.statement.replace('|', '/')} | `{text}` | **{r.status}** | {_fmt_margin(r)} | "
@@ -187,7 +192,7 @@ def _write_errata(grouped, out_dir, partial=False):
             lines.append(f"- {'`' + cid + '`: ' if cid else ''}{text}")
         for o in refuted:
             lines.append(f"- {'fails on the requested range' if partial else 'REFUTED'}: `{o.claim.id}` ({o.claim.describe()}): witness {o.result.witness}, "
-                         f"slack in {o.result.witness_value}.")
+                         f"{_slack_at(o.result)}.")
         lines.append("")
     with open(os.path.join(out_dir, "ERRATA.md"), "w") as fh:
         fh.write("\n".join(lines))

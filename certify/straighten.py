@@ -156,10 +156,22 @@ def _mapped_back(inner, lhs, op, rhs, domain: Domain, s: Straightened):
     if hit is None:
         return Result("UNDECIDED", reason="a counterexample on the straightened box does not map to a checked "
                                           "point of the domain as written", cells=inner.cells, methods=inner.methods)
-    value, reason = hit
+    point, (value, reason) = _shortest(F, strict, domain, point, hit)
     return Result("REFUTED", witness={n: str(point[n]) for n in domain.names},
                   witness_value=iv_text(value) if value is not None and not value.empty else None,
                   reason=reason, cells=inner.cells, methods=inner.methods)
+
+
+def _shortest(F, strict, domain: Domain, point: dict, hit):
+    """A witness with fewer digits when one still refutes on the domain as written (the mapped
+    image of pi t has as many digits as arb's enclosure of it): (point, (value, reason))."""
+    for digits in (2, 4, 8, 12):
+        scale = 10 ** digits
+        short = {n: fmpq(int((q * scale).floor()), scale) if q.q > scale else q for n, q in point.items()}
+        again = refutation_at(F, strict, domain, short)
+        if again is not None:
+            return short, again
+    return point, hit
 
 
 def _pulled(point: dict, box: Domain, k):

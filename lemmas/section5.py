@@ -86,9 +86,20 @@ setup = Lemma(
                    "cos tau < 1 (tau = arccos(cos tau) in [0, pi]; tau -> 0 as beta -> oo)", "Section 5",
                    lhs=COS_TAU, op="<", rhs=1, over="b in {beta}"),
         Inequality("S5.tau_below_pi", "(silent) tau < pi", "Section 5", lhs=T, op="<", rhs=pi, over="b in {beta}"),
+        Inequality("S5.tau_printed_defined", "as printed, 'we can set tau = arccos((sqrt(1+4beta^2) - 1)/(2beta))' "
+                   "for every beta >= -0.16: its argument is a number in [-1, 1] there", "Section 5",
+                   lhs=(S - 1) / (2 * b), op=">=", rhs=-1, over="b in {beta}"),
     ),
     reasoning="sympy derives f', f'', f''' and proves the printed forms; the factorization of f' shows that "
               "tau is the unique zero of f' in [0, pi] and that f' < 0 beyond it, for every beta >= -0.16.",
+    errata=(
+        ("S5.tau_printed_defined", "Section 5: the printed tau = arccos((sqrt(1+4beta^2) - 1)/(2beta)) is undefined "
+         "at beta = 0 (0/0), inside the range of Corollary 2.4; the case beta = 0 sets tau = pi/2 separately. One "
+         "formula for all beta is tau = arccos(2beta/(sqrt(1+4beta^2) + 1)), equal to the printed one for beta != 0 "
+         "(S5.tau_formula, S5.tau_formula.positive) and pi/2 at 0 (2.4.0.tau)."),
+        ("", "notation: '<tau, 1{(-a, -b) U (b, a)} f'''>' (and the same in the other cases) puts the constant tau "
+             "inside the pairing; meant is tau <1, 1{...} f'''>, tau times the integral of f''' over the region."),
+    ),
 )
 
 # -- Corollary 2.4, case beta > 1/3 -----------------------------------------------------------------
