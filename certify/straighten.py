@@ -156,19 +156,19 @@ def _mapped_back(inner, lhs, op, rhs, domain: Domain, s: Straightened):
     if hit is None:
         return Result("UNDECIDED", reason="a counterexample on the straightened box does not map to a checked "
                                           "point of the domain as written", cells=inner.cells, methods=inner.methods)
-    point, (value, reason) = _shortest(F, strict, domain, point, hit)
+    point, (value, reason) = _shortest(lambda p: refutation_at(F, strict, domain, p), point, hit)
     return Result("REFUTED", witness={n: str(point[n]) for n in domain.names},
                   witness_value=iv_text(value) if value is not None and not value.empty else None,
                   reason=reason, cells=inner.cells, methods=inner.methods)
 
 
-def _shortest(F, strict, domain: Domain, point: dict, hit):
+def _shortest(refute, point: dict, hit):
     """A witness with fewer digits when one still refutes on the domain as written (the mapped
-    image of pi t has as many digits as arb's enclosure of it): (point, (value, reason))."""
+    image of pi t has as many digits as arb's enclosure of it): (point, what ``refute`` says)."""
     for digits in (2, 4, 8, 12):
         scale = 10 ** digits
         short = {n: fmpq(int((q * scale).floor()), scale) if q.q > scale else q for n, q in point.items()}
-        again = refutation_at(F, strict, domain, short)
+        again = refute(short)
         if again is not None:
             return short, again
     return point, hit
@@ -229,3 +229,52 @@ def inside(domain: Domain, point: dict) -> bool:
             if not ok:
                 return False
     return True
+
+
+# -- identities on a domain with expression ends --------------------------------------------------
+
+def prove_identity_straightened(claim, domain: Domain):
+    """An ``Identity`` on a domain with expression ends: the same identity of the straightened
+    sides on the box (a ``straighten`` certificate around its ``identity`` one); a point where
+    the box's sides differ is mapped back and re-checked on the domain as written."""
+    from dataclasses import replace
+    from .prover import Result, attach_claim
+    lhs, rhs = claim.sides()
+    s = straighten(lhs, rhs, domain)
+    inner = replace(claim, lhs=s.lhs, rhs=s.rhs, over=str(s.domain)).run()
+    if inner.status == "PROVED":
+        cert = attach_claim({"kind": "straighten", "inner": inner.certificate}, claim.record())
+        return Result("PROVED", certificate=cert, seconds=inner.seconds, reason=inner.reason)
+    if inner.status != "REFUTED":
+        return inner
+    point = original_point(s.images, {n: to_fmpq(inner.witness[n]) for n in domain.names})
+    hit = None if point is None else identity_refutation_at(lhs, rhs, domain, point)
+    if hit is None:
+        return Result("UNDECIDED", reason="a point where the straightened sides differ does not map to a checked "
+                                          "point of the domain as written", seconds=inner.seconds)
+    from .balls import iv_text
+    point, (value, reason) = _shortest(lambda p: identity_refutation_at(lhs, rhs, domain, p), point, hit)
+    return Result("REFUTED", witness={n: str(point[n]) for n in domain.names}, reason=reason, seconds=inner.seconds,
+                  witness_value=None if value is None else iv_text(value))
+
+
+def identity_refutation_at(lhs, rhs, domain: Domain, point: dict):
+    """(value, reason) when arb refutes lhs == rhs at the point of the domain as written, or None."""
+    if not inside(domain, point):
+        return None
+    return sides_differ(lhs, rhs, domain.names, point)
+
+
+def sides_differ(lhs, rhs, names, point: dict):
+    """(lhs - rhs there or None, the reason) when arb shows the two sides different at the point
+    (exactly one of them undefined, or both defined with a difference of certain sign), or None."""
+    box = [I.point(arb(point[n])) for n in names]
+    (a, da), (b, db) = ((v[-1], d[-1] >= I.DEF) for v, d in
+                        (Tape([[side]], names).intervals(box) for side in (lhs, rhs)))
+    if (a.empty and db) or (b.empty and da):
+        return None, "exactly one side is defined at the witness point"
+    if da and db:
+        gap, d = Tape([[N.sub(lhs, rhs)]], names).intervals(box)
+        if d[-1] >= I.DEF and (gap[-1].certainly_positive() or gap[-1].certainly_negative()):
+            return gap[-1], "arb proves lhs - rhs != 0 at the witness"
+    return None

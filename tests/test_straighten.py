@@ -102,10 +102,29 @@ def test_bound_on_constant_ends():
         bound("z", over="b in [1, 2], z in [0, 2*b]")
 
 
-def test_other_claim_kinds_refuse_expression_ends():
+def test_identities_on_expression_ends():
     from certify.claims import Identity
+    ok = Identity("i", "", "", lhs="sin(x)**2 + cos(x)**2", rhs="1", over="x in [0, pi]").run()
+    assert ok.status == "PROVED" and ok.certificate["kind"] == "straighten"
+    assert check_certificate(ok.certificate) >= 0
+    dep = Identity("j", "", "", lhs="sqrt(z*(2*b - z))**2", rhs="z*(2*b - z)", over="b in [1, 2], z in [0, 2*b]").run()
+    assert dep.status == "PROVED" and check_certificate(dep.certificate) >= 0
+    # |sin x| = sin x only up to pi: refuted just beyond, at a point of the domain as written
+    bad = Identity("k", "", "", lhs="sqrt(sin(x)**2)", rhs="sin(x)", over="x in [0, pi + 1/10]").run()
+    assert bad.status == "REFUTED"
+    check_witness("identity", {"lhs": "sqrt(sin(x)**2)", "rhs": "sin(x)", "domain": "x in [0, pi + 1/10]"}, bad.witness)
+    t = copy.deepcopy(ok.certificate)
+    t["margin"] = ["0", "0"]
+    with pytest.raises(CheckError, match="no margin"):
+        check_certificate(t)
+    t = copy.deepcopy(ok.certificate)
+    t["inner"]["kind"] = "forall"
+    with pytest.raises(CheckError, match="no identity certificate"):
+        check_certificate(t)
     with pytest.raises(CertifyInputError, match="rational or infinite domain ends"):
-        Identity("i", "", "", lhs="sin(x)**2 + cos(x)**2", rhs="1", over="x in [0, pi]").run()
+        from certify.claims import RootCount
+        RootCount("r", "", "", expr="z**2 - 2", var="z", points=("0", "2"), signs="-+", degree=2,
+                  over="b in [0, pi]").subclaims()
 
 
 # -- the checker's side: every field of a straighten certificate -----------------------------------

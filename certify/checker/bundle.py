@@ -35,7 +35,7 @@ REPLAY = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": c
           "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix,
           "straighten": lambda c: check_straighten(c, check_certificate)}
 # the certificate kinds that prove each kind of claim record
-PROVES = {"inequality": ("forall", "tail", "split", "straighten"), "identity": ("identity",), "limit": ("limit",),
+PROVES = {"inequality": ("forall", "tail", "split", "straighten"), "identity": ("identity", "straighten"), "limit": ("limit",),
           "rootcount": ("rootcount",), "matrix": ("matrix",)}
 STATUSES = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 SMALL = 40                # a bundle this small is checked in one process (workers cost more)
@@ -104,7 +104,7 @@ def check_witness(kind, claim, witness):
     """arb proves the claim false at the witness (a point of its domain)."""
     if kind not in ("inequality", "identity") or not isinstance(witness, dict):
         raise CheckError("REFUTED without a witness of a refutable claim")
-    domain = read_domain(claim.get("domain"), expressions=kind == "inequality")
+    domain = read_domain(claim.get("domain"), expressions=True)
     if set(witness) != set(domain.names):
         raise CheckError("the witness does not name the claim's variables")
     q = [read_rational(witness[n]) for n in domain.names]

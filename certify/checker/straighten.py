@@ -20,7 +20,7 @@ from flint import fmpq
 from . import arith as A
 from . import terms as T
 from .evaluate import UNDEFINED, exact, value
-from .forall import claim_hash, read_claim
+from .forall import claim_hash
 from .reader import Domain, Range, read_domain, read_expr
 from .terms import CheckError
 
@@ -84,12 +84,21 @@ def _ordered_constants(domain: Domain) -> bool:
     return True
 
 
+SHAPES = {   # the claim record's keys -> the certificate kinds that may prove it on the box
+    frozenset({"lhs", "op", "rhs", "domain"}): ("forall", "tail", "split"),
+    frozenset({"lhs", "rhs", "domain"}): ("identity",),
+}
+
+
 def check_straighten(cert, replay) -> int:
-    """Replay a ``straighten`` certificate (``replay``: the bundle's dispatcher for the inner one)."""
+    """Replay a ``straighten`` certificate (``replay``: the bundle's dispatcher for the inner
+    one): an inequality (inner ``forall``, ``tail`` or ``split``, with a margin) or an identity
+    (inner ``identity``, no margin)."""
     claim = cert.get("claim")
     if cert.get("hash") != claim_hash(claim):
         raise CheckError("the claim does not match its hash")
-    if not isinstance(claim, dict) or set(claim) != {"lhs", "op", "rhs", "domain"}:
+    kinds = SHAPES.get(frozenset(claim)) if isinstance(claim, dict) else None
+    if kinds is None:
         raise CheckError("a malformed claim record")
     domain = read_domain(claim["domain"], expressions=True)
     if domain.is_box:
@@ -97,17 +106,21 @@ def check_straighten(cert, replay) -> int:
     lhs, rhs = (read_expr(claim[k], domain.names) for k in ("lhs", "rhs"))
     want_lhs, want_rhs, box = straightened(lhs, rhs, domain)
     inner = cert.get("inner")
-    if not isinstance(inner, dict) or inner.get("kind") not in ("forall", "tail", "split"):
-        raise CheckError("straighten: the box's claim has no forall, tail or split certificate")
+    if not isinstance(inner, dict) or inner.get("kind") not in kinds:
+        raise CheckError(f"straighten: the box's claim has no {', '.join(kinds[:-1]) + ' or ' if kinds[1:] else ''}"
+                         f"{kinds[-1]} certificate")
     ic = inner.get("claim")
-    if not isinstance(ic, dict) or ic.get("op") != claim["op"]:
+    if not isinstance(ic, dict) or set(ic) != set(claim) or ic.get("op") != claim.get("op"):
         raise CheckError("straighten: the box's claim has another relation")
-    read_claim(ic)                                # a box, well formed
-    ibox = read_domain(ic.get("domain"))
+    ibox = read_domain(ic.get("domain"))          # a box, well formed
     got_lhs, got_rhs = (read_expr(ic[k], ibox.names) for k in ("lhs", "rhs"))
     if ibox != box or got_lhs is not want_lhs or got_rhs is not want_rhs:
         raise CheckError("straighten: the box's claim is not the claim with its ends straightened")
     leaves = replay(inner)
+    if "op" not in claim:
+        if "margin" in cert:
+            raise CheckError("straighten: an identity has no margin")
+        return leaves
     margin, inner_margin = cert.get("margin"), inner.get("margin")
     if not isinstance(inner_margin, list) or len(inner_margin) != 2:
         raise CheckError("straighten: the box's certificate has no margin")
