@@ -6,13 +6,12 @@ import json
 import os
 import platform
 
-import flint
-import sympy
-
 STATUS_ORDER = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 
 
 def versions() -> dict:
+    import flint
+    import sympy          # here, not at the top: `certify report` needs neither
     return {"python-flint": flint.__version__, "sympy": sympy.__version__,
             "python": platform.python_version()}
 
