@@ -261,10 +261,11 @@ def test_progress_prints_nothing_when_nothing_was_done():
 
 
 def test_simulate_as_a_process(tmp_path):
-    p = run_process("simulate", "trajectories", "--beta", "1", "--n", "8", "--horizon", "1", "--quiet",
-                    "--out", str(tmp_path), "--json", cwd=tmp_path)
+    # the real process on bad input: exit 2, one line on stderr, the JSON error document
+    p = run_process("simulate", "trajectories", "--beta", "x", "--out", str(tmp_path), "--json", cwd=tmp_path)
     doc = json.loads(p.stdout)
-    assert p.returncode in (0, 3) and doc["command"] == "simulate" and doc["experiment"] == "trajectories", p.stderr
+    assert p.returncode == 2 and doc["command"] == "simulate" and doc["status"] == "ERROR", p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
 
 
 def test_the_parser_loads_no_numerics():
