@@ -240,7 +240,7 @@ def cmd_check(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="certify", description="Verified numerics for mean-field synchronization on the circle.")
-    p.add_argument("--version", action=_Version, nargs=0)
+    p.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def budget_opts(q):
