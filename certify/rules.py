@@ -33,6 +33,7 @@ from .expr.diff import diff
 from .expr.tape import UNDEFINED, Tape
 from .expr.text import to_text
 from .remembered import remembered
+from .symcache import cached
 from .search import EndRule
 
 MAX_ORDER = 6
@@ -210,7 +211,8 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
         return False
     try:
-        return sympy.simplify(to_sympy(at)) == 0
+        S = to_sympy(at)
+        return cached("vanishes", (S,), lambda: bool(sympy.simplify(S) == 0))
     except Exception:
         return False
 
