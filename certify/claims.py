@@ -15,6 +15,8 @@ constants are exact.  A domain is text such as ``"b in [1, oo), z in [0, 1]"``; 
 """
 from __future__ import annotations
 
+import copy
+import functools
 import time
 from dataclasses import dataclass, field, replace
 
@@ -35,6 +37,20 @@ from .symcache import cached
 from .search import Budget
 
 PROVED, REFUTED, UNDECIDED, CITED, HUMAN = "PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN"
+
+
+def once(method):
+    """A claim is immutable: ``method(self)`` runs once per claim object (the report, the
+    bundle and the run's hash each ask for the record and the description); every caller gets
+    its own copy."""
+    name = f"_once_{method.__name__}"
+
+    @functools.wraps(method)
+    def wrapper(self):
+        if name not in self.__dict__:
+            object.__setattr__(self, name, method(self))
+        return copy.deepcopy(self.__dict__[name])
+    return wrapper
 
 
 def _expr(e, names):
@@ -83,10 +99,12 @@ class Inequality(Claim):
         names = self.domain().names
         return as_tree(self.lhs, names), as_tree(self.rhs, names)
 
+    @once
     def record(self) -> dict:
         lhs, rhs = self.sides()
         return claim_record(lhs, self.op, rhs, self.domain())
 
+    @once
     def describe(self) -> str:
         r = self.record()
         return f"for all {r['domain']}: {r['lhs']} {r['op']} {r['rhs']}"
@@ -122,10 +140,12 @@ class Identity(Claim):
         names = parse_domain(self.over).names
         return as_tree(self.lhs, names), as_tree(self.rhs, names)
 
+    @once
     def record(self) -> dict:
         lhs, rhs = self.sides()
         return {"lhs": to_text(lhs), "rhs": to_text(rhs), "domain": str(parse_domain(self.over))}
 
+    @once
     def describe(self) -> str:
         r = self.record()
         return f"identity on {r['domain']}: {r['lhs']} == {r['rhs']}"

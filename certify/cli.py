@@ -25,6 +25,15 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(message)
 
 
+class _Version(argparse.Action):
+    """``--version``: reads the installed version (importlib.metadata) only when asked."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+        print(f"certify {__version__}")
+        parser.exit()
+
+
 def _budget(args):
     from .search import Budget
     return Budget(cells=args.max_cells, seconds=args.max_seconds)
@@ -33,10 +42,10 @@ def _budget(args):
 def _decide(parts, domain, budget):
     """The Result of one claim, or of a chain a < b < c (every link; the first link that is not
     PROVED decides the status)."""
-    from .claims import Identity
     from .expr.text import to_text
     from .prover import prove_inequality
     if any(op == "==" for _, op, _ in parts):
+        from .claims import Identity
         if len(parts) != 1:
             raise CertifyInputError("an identity is one 'lhs == rhs', not a chain")
         lhs, _, rhs = parts[0]
@@ -231,8 +240,7 @@ def cmd_check(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="certify", description="Verified numerics for mean-field synchronization on the circle.")
-    from . import __version__
-    p.add_argument("--version", action="version", version=f"certify {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def budget_opts(q):

@@ -23,7 +23,7 @@ from .checker.deriv import diff as checker_diff
 from .checker.derived import check_derivation, premise_ids
 from .checker.reader import read_expr
 from .checker.terms import CheckError
-from .claims import CITED, HUMAN, PROVED, UNDECIDED, Claim
+from .claims import CITED, HUMAN, PROVED, UNDECIDED, Claim, once
 from .domain import parse_domain
 from .expr import nodes as N
 from .expr.text import to_text
@@ -58,11 +58,13 @@ class _Shaped(Claim):
     def text(self, e) -> str:
         return written(e, *self.names())
 
+    @once
     def record(self) -> dict:
         return {"lhs": self.text(self.lhs), "op": self.op, "rhs": self.text(self.rhs),
                 "domain": str(parse_domain(self.over)),
                 "quantities": {q: m.record() if isinstance(m, RootOf) else m for q, m in self.quantities}}
 
+    @once
     def describe(self) -> str:
         r = self.record()
         return f"for all {r['domain']}: {r['lhs']} {r['op']} {r['rhs']}"

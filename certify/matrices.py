@@ -49,7 +49,7 @@ import sympy
 from flint import arb, arb_mat
 
 from .balls import endpoints, outward_decimal
-from .claims import Claim
+from .claims import Claim, once
 from .errors import CertifyInputError
 from .exact import rational_str, to_rational
 from .expr import interval as I
@@ -394,6 +394,7 @@ class MatrixClaim(Claim):
     def _kernel(self, n):
         return tuple(self.kernel) or (1,) * n
 
+    @once
     def record(self) -> dict:
         rows = _rows(self.matrix)
         return matrix_record(rows, self._kernel(len(rows)), self.id)

@@ -6,9 +6,6 @@ import json
 import os
 import platform
 
-import flint
-import sympy
-
 STATUS_ORDER = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 
 
@@ -18,6 +15,8 @@ def _slack_at(r) -> str:
     return "undefined there" if r.witness_value is None else f"slack in {r.witness_value}"
 
 def versions() -> dict:
+    import flint
+    import sympy          # here, not at the top: `certify report` needs neither
     return {"python-flint": flint.__version__, "sympy": sympy.__version__,
             "python": platform.python_version()}
 

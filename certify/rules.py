@@ -32,6 +32,8 @@ from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
 from .expr.tape import UNDEFINED, Tape
 from .expr.text import to_text
+from .remembered import remembered
+from .symcache import cached
 from .search import EndRule
 
 MAX_ORDER = 6
@@ -128,13 +130,15 @@ def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=r
     W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
     for k in powers:
         for which in range(len(REWRITES)):
-            try:
-                G = from_sympy(_scaled_form(S, name, endq, side, k, which))
-            except Exception:          # sympy produced something outside the grammar
-                continue
-            if ok(G):
+            def rewrite():
+                try:
+                    return (from_sympy(_scaled_form(S, name, endq, side, k, which)),)
+                except Exception:      # sympy produced something outside the grammar
+                    return None
+            G = remembered("scale_end", (S, name, endq, side, k, which), domain.names, rewrite)
+            if G is not None and ok(G[0]):
                 factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
-                return Form(G, [(F, "defined")] + factors)
+                return Form(G[0], [(F, "defined")] + factors)
     return None
 
 
@@ -160,7 +164,18 @@ def _nonnegative_factor(f, domain: Domain) -> bool:
 def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
     """F = P * G (sympy.factor) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the
     search then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped."""
-    S = sympy.factor(symbolic(F, domain))
+    S = symbolic(F, domain)
+    trees = remembered("drop_factors", (S, str(domain), nonnegative), domain.names,
+                       lambda: _dropped(S, domain, nonnegative))
+    if trees is None:
+        return None
+    kind = "nonnegative" if nonnegative else "positive"
+    return Form(trees[0], [(F, "defined")] + [(p, kind) for p in trees[1:]])
+
+
+def _dropped(S, domain: Domain, nonnegative):
+    """(G, P1, P2, ...) of ``drop_factors``, or None."""
+    S = sympy.factor(S)
     parts = S.args if S.is_Mul else (S,)
     keep, dropped = [], []
     test = _nonnegative_factor if nonnegative else _positive_factor
@@ -175,12 +190,9 @@ def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
     if not dropped:
         return None
     try:
-        G = from_sympy(sympy.Mul(*keep))
-        P = [from_sympy(d) for d in dropped]
+        return (from_sympy(sympy.Mul(*keep)), *(from_sympy(d) for d in dropped))
     except Exception:
         return None
-    kind = "nonnegative" if nonnegative else "positive"
-    return Form(G, [(F, "defined")] + [(p, kind) for p in P])
 
 
 # -- degenerate ends -----------------------------------------------------------------------------
@@ -199,7 +211,8 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
         return False
     try:
-        return sympy.simplify(to_sympy(at)) == 0
+        S = to_sympy(at)
+        return cached("vanishes", (S,), lambda: bool(sympy.simplify(S) == 0))
     except Exception:
         return False
 

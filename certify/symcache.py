@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 
 import sympy
 
@@ -47,11 +48,25 @@ def _load() -> dict:
     return _MEMO
 
 
+@lru_cache(maxsize=4096, typed=True)
+def _srepr(x) -> str:
+    """``sympy.srepr`` once per input (a rewrite is looked up for 25 (k, rewrite) pairs of the
+    same expression); typed, so that 1 and True stay two keys."""
+    return sympy.srepr(x)
+
+
+def _key_part(x) -> str:
+    try:
+        return _srepr(x)
+    except TypeError:                  # not hashable
+        return sympy.srepr(x)
+
+
 def cached(name: str, inputs: tuple, compute):
     """compute() (a JSON value: str, bool, None, or a list of them), remembered under ``name``
     and the srepr of ``inputs``."""
     memo = _load()
-    key = name + "|" + "|".join(sympy.srepr(i) for i in inputs)
+    key = name + "|" + "|".join(_key_part(i) for i in inputs)
     if key in memo:
         return memo[key]
     value = compute()

@@ -12,12 +12,21 @@ are the claim's domain cut at c, and the margin is the smaller of theirs.
 from __future__ import annotations
 
 import sympy
-from flint import fmpq
+from flint import arb, fmpq
 
 from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import to_sympy
+from .expr.tape import tape_of
 from .sampling import candidates
+
+
+def _certainly_nonzero(tape, pt) -> bool:
+    """arb proves F(pt) != 0 with every operation certainly defined there: then F is not 0
+    identically in the other variables at pt's coordinate, whatever sympy.simplify would say
+    (it is skipped: seconds of trigsimp on claims like tanh(tan(x)) <= 1.05)."""
+    v = tape.balls([arb(p) for p in pt])[tape.outputs[0][0]]
+    return v is not None and not v.contains(0)
 
 
 def tangent_points(F, domain: Domain, strict: bool):
@@ -33,9 +42,12 @@ def tangent_points(F, domain: Domain, strict: bool):
            for iv in domain.intervals]
     opens = [(None, None)] * len(box)
     out = []
+    tape = tape_of([[F]], domain.names)
     for pt in candidates(F, domain.names, box, opens, strict):
         if len(out) >= 2:
             break
+        if _certainly_nonzero(tape, pt):
+            continue
         for i, (name, iv) in enumerate(zip(domain.names, domain.intervals)):
             c = sympy.Rational(int(pt[i].p), int(pt[i].q))
             if (i, c) in out or not iv.contains(c) or c in (iv.lo, iv.hi):

@@ -33,9 +33,11 @@ TOL = mpf(10) ** -40
 
 @pytest.fixture(autouse=True)
 def _prec():
+    # mpmath's precision is global: another module of the same worker may have changed it
     old = flint.ctx.prec
     flint.ctx.prec = 53
-    yield
+    with mpmath.workdps(50):
+        yield
     flint.ctx.prec = old
 
 

@@ -28,6 +28,8 @@ from certify.mutation import mutated_twin
 from certify.bounds import bound_extremum
 from certify.prover import prove_inequality
 
+from _cli import run_cli, run_process          # the command line in this process / as a process
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 z = sympy.Symbol("z", real=True)
 G1 = "sqrt(2*z)*(2*z-3)*exp(-z)"
@@ -329,9 +331,6 @@ def test_certificate_file_and_cli_check(tmp_path):
 
 
 # -- command line ------------------------------------------------------------------------------
-def run_cli(*args, timeout=300):
-    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
-                          cwd=ROOT, timeout=timeout)
 
 
 @pytest.mark.parametrize("args,code", [
@@ -384,7 +383,7 @@ def test_prove_json_output():
 
 
 def test_bound_cli():
-    p = run_cli("bound", "(z - 3/4)**2 - 1", "--over", "z in [1/2, 1]", "--min", "--json")
+    p = run_process("bound", "(z - 3/4)**2 - 1", "--over", "z in [1/2, 1]", "--min", "--json")
     assert p.returncode == 0, p.stderr
     lo, hi = (Fraction(t) for t in json.loads(p.stdout)["enclosure"])
     assert lo <= -1 <= hi
@@ -410,7 +409,7 @@ def test_no_code_execution(tmp_path, capsys):
             assert cli.main(argv) == 2, argv
             err = capsys.readouterr().err
             assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    p = run_cli("prove", f"__import__('os').system('touch {marker}') > 0", "--over", "x in [0, 1]")
+    p = run_process("prove", f"__import__('os').system('touch {marker}') > 0", "--over", "x in [0, 1]")
     assert p.returncode == 2 and "Traceback" not in p.stderr
     assert not marker.exists()
 

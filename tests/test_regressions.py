@@ -21,6 +21,7 @@ from certify.domain import parse_domain
 from certify.errors import CertifyInputError
 from certify.expr.parse import parse_relation
 
+from _cli import run_cli, run_process          # the command line in this process / as a process
 from test_soundness_random import Skip, _mp, mp_defined_value
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -95,9 +96,6 @@ def check(claim, over, expect=None, **kw):
     return r
 
 
-def run_cli(*args, timeout=120):
-    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
 
 
 # -- atan(tan(x)): the pole at pi/2 ---------------------------------------------------------------
@@ -228,7 +226,7 @@ def test_tiny_exponential_is_proved():
 
 def test_essential_singularity_at_open_end_returns_in_time():
     start = time.monotonic()
-    p = run_cli("prove", "exp(-1/x) > 0", "--over", "x in (0, 1]", "--max-seconds", "5", timeout=60)
+    p = run_process("prove", "exp(-1/x) > 0", "--over", "x in (0, 1]", "--max-seconds", "5", timeout=60)
     assert time.monotonic() - start < 15
     assert p.returncode in (0, 3), p.stdout + p.stderr
     assert "Traceback" not in p.stderr
@@ -236,7 +234,7 @@ def test_essential_singularity_at_open_end_returns_in_time():
 
 def test_slow_limit_at_infinity_returns_in_time():
     start = time.monotonic()
-    p = run_cli("prove", "(1 + 1/x)**x < E", "--over", "x in [1, oo)", "--max-seconds", "5", timeout=60)
+    p = run_process("prove", "(1 + 1/x)**x < E", "--over", "x in [1, oo)", "--max-seconds", "5", timeout=60)
     assert time.monotonic() - start < 15, "did not return within 15 s"
     assert p.returncode in (0, 3), p.stdout + p.stderr          # true: never REFUTED
     assert "Traceback" not in p.stderr

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from _cli import run_cli, run_process          # the command line in this process / as a process
+
 ROOT = Path(__file__).resolve().parent.parent
 
 MODULE = '''
@@ -21,39 +23,34 @@ LEMMAS = [Lemma("N.1", "demo", "a demo lemma", claims=(
 '''
 
 
-def _cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
-
-
 def test_user_module_runs_in_its_own_folder_and_rechecks(tmp_path):
     (tmp_path / "my_lemmas.py").write_text(MODULE)
-    p = _cli("run", "--module", "my_lemmas.py", "--quiet", cwd=tmp_path)
+    p = run_process("run", "--module", "my_lemmas.py", "--quiet", cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     out = tmp_path / "runs" / "my_lemmas"
     assert (out / "REPORT.md").is_file() and not (tmp_path / "reports").exists()
     errata = (out / "ERRATA.md").read_text()
     assert "fails on the requested range" in errata and "N.1.b" in errata
-    q = _cli("check", str(out / "certificate.json"), cwd=tmp_path)
+    q = run_process("check", str(out / "certificate.json"), cwd=tmp_path)
     assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr
 
 
 def test_partial_run_default_folder(tmp_path):
     (tmp_path / "my_lemmas.py").write_text(MODULE)
-    p = _cli("run", "--module", "my_lemmas.py", "--lemma", "N.1", "--quiet", cwd=tmp_path)
+    p = run_cli("run", "--module", "my_lemmas.py", "--lemma", "N.1", "--quiet", cwd=tmp_path)
     assert p.returncode == 0 and "runs/N.1" in p.stdout, p.stdout + p.stderr
 
 
 def test_module_errors_are_one_line(tmp_path):
     (tmp_path / "empty.py").write_text("X = 1\n")
     for args in (["--module", "missing.py"], ["--module", "empty.py"]):
-        p = _cli("run", *args, cwd=tmp_path)
+        p = run_cli("run", *args, cwd=tmp_path)
         assert p.returncode == 2 and "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1
 
 
 def test_version():
     import certify
-    p = _cli("--version", cwd=ROOT)
+    p = run_process("--version", cwd=ROOT)
     assert p.returncode == 0 and p.stdout.strip() == f"certify {certify.__version__}"
 
 
@@ -68,15 +65,15 @@ def test_mathematicians_notation():
 
 
 def test_chains_identities_and_ends_from_the_command_line():
-    ok = _cli("prove", "0 <= x**2 <= 1", "--over", "-1 <= x <= 1", cwd=ROOT)
+    ok = run_cli("prove", "0 <= x**2 <= 1", "--over", "-1 <= x <= 1", cwd=ROOT)
     assert ok.returncode == 0 and ok.stdout.startswith("PROVED"), ok.stdout + ok.stderr
-    bad = _cli("prove", "0 <= x**2 < 1", "--over", "x ∈ [-1, 1]", cwd=ROOT)
+    bad = run_cli("prove", "0 <= x**2 < 1", "--over", "x ∈ [-1, 1]", cwd=ROOT)
     assert bad.returncode == 1 and "x**2 < 1" in bad.stdout, bad.stdout
-    ident = _cli("prove", "sqrt(x**2) == x", "--over", "x in [-1, 1]", cwd=ROOT)
+    ident = run_cli("prove", "sqrt(x**2) == x", "--over", "x in [-1, 1]", cwd=ROOT)
     assert ident.returncode == 1 and ident.stdout.startswith("REFUTED")
-    end = _cli("prove", "sin(x) <= 1", "--over", "x in [0, pi]", cwd=ROOT)
+    end = run_cli("prove", "sin(x) <= 1", "--over", "x in [0, pi]", cwd=ROOT)
     assert end.returncode == 0 and end.stdout.startswith("PROVED"), end.stdout + end.stderr
-    reversed_ = _cli("prove", "sin(x) <= 1", "--over", "x in [4, pi]", cwd=ROOT)
+    reversed_ = run_cli("prove", "sin(x) <= 1", "--over", "x in [4, pi]", cwd=ROOT)
     assert reversed_.returncode == 2 and "reversed range" in reversed_.stderr \
         and len(reversed_.stderr.strip().splitlines()) == 1
 
@@ -84,14 +81,14 @@ def test_chains_identities_and_ends_from_the_command_line():
 def test_report_is_rebuilt_from_a_certificate_without_recomputing(tmp_path):
     import json
     out = tmp_path / "R.md"
-    p = _cli("report", str(ROOT / "reports" / "certificate.json"), "--out", str(out), cwd=tmp_path)
+    p = run_process("report", str(ROOT / "reports" / "certificate.json"), "--out", str(out), cwd=tmp_path)
     assert p.returncode == 0, p.stderr
     text = out.read_text()
     bundle = json.loads((ROOT / "reports" / "certificate.json").read_text())
     assert text.count("**PROVED**") == sum(e["status"] == "PROVED" for e in bundle["claims"])
     assert "## Lemma C.6" in text
     (tmp_path / "x.json").write_text("{}")
-    q = _cli("report", str(tmp_path / "x.json"), cwd=tmp_path)
+    q = run_cli("report", str(tmp_path / "x.json"), cwd=tmp_path)
     assert q.returncode == 2 and len(q.stderr.strip().splitlines()) == 1
 
 
@@ -100,7 +97,7 @@ def test_json_documents_carry_the_schema_and_errors_are_json():
     for args, code in ((("prove", "x > 0", "--over", "x in (0, 1]", "--json"), 0),
                        (("bound", "x**2", "--over", "x in [0, 1]", "--min", "--json"), 0),
                        (("prove", "x > 0", "--over", "x in [1, 0]", "--json"), 2)):
-        p = _cli(*args, cwd=ROOT)
+        p = run_cli(*args, cwd=ROOT)
         doc = json.loads(p.stdout)
         assert p.returncode == code and doc["schema"] == "certify-json/1" and doc["command"] == args[0]
         assert doc["status"] == ("ERROR" if code == 2 else "PROVED"), doc
@@ -181,19 +178,19 @@ def test_progress_helper_eta_terminal_log_and_quiet():
 
 def test_progress_on_criterion_check_and_run(tmp_path):
     argv = ("criterion", "sin(x)*exp(beta*(cos(x)-1))", "--param", "beta in [-0.26, 2]", "--M", "pi")
-    shown = _cli(*argv, cwd=tmp_path)
+    shown = run_cli(*argv, cwd=tmp_path)
     lines = shown.stderr.strip().splitlines()            # not a terminal: at most ten lines
     assert shown.returncode == 0 and 1 <= len(lines) <= 10 and all(l.startswith("criterion [") for l in lines)
     assert "left" in shown.stderr and "100.0%" in lines[-1]
-    quiet = _cli(*argv, "--quiet", cwd=tmp_path)
+    quiet = run_cli(*argv, "--quiet", cwd=tmp_path)
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout.splitlines()[2:] == shown.stdout.splitlines()[2:]
     (tmp_path / "my_lemmas.py").write_text(MODULE)
-    run = _cli("run", "--module", "my_lemmas.py", cwd=tmp_path)
+    run = run_cli("run", "--module", "my_lemmas.py", cwd=tmp_path)
     assert run.returncode == 0 and len(run.stderr.strip().splitlines()) == 3     # one line per claim
     assert all(l.startswith("run [") for l in run.stderr.splitlines()) and "N.1.b REFUTED" in run.stderr
-    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), cwd=tmp_path)
+    check = run_cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), cwd=tmp_path)
     assert check.returncode == 0 and check.stderr.startswith("check [")
-    check = _cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), "--quiet", cwd=tmp_path)
+    check = run_cli("check", str(tmp_path / "runs" / "my_lemmas" / "certificate.json"), "--quiet", cwd=tmp_path)
     assert check.returncode == 0 and check.stderr == ""
 
 
@@ -264,3 +261,20 @@ def test_progress_prints_nothing_when_nothing_was_done():
     with Progress(10, "idle", stream=log):
         pass
     assert log.getvalue() == ""
+
+
+def test_simulate_as_a_process(tmp_path):
+    # the real process on bad input: exit 2, one line on stderr, the JSON error document
+    p = run_process("simulate", "trajectories", "--beta", "x", "--out", str(tmp_path), "--json", cwd=tmp_path)
+    doc = json.loads(p.stdout)
+    assert p.returncode == 2 and doc["command"] == "simulate" and doc["status"] == "ERROR", p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
+
+
+def test_the_parser_loads_no_numerics():
+    # every command builds the whole parser: that must not import sympy, numpy or the engine
+    code = ("import sys, certify.cli; certify.cli.build_parser(); "
+            "print(sorted(m for m in ('sympy', 'numpy', 'flint', 'certify.prover', 'certify.simulate.models') "
+            "if m in sys.modules))")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert p.returncode == 0 and p.stdout.strip() == "[]", p.stdout + p.stderr

@@ -12,13 +12,43 @@ part of it.  Main entry points:
 * experiments:  sync-sweep, three-cluster, metastability, trajectories (:mod:`.experiments`),
                 run with ``certify simulate <name>`` or ``python -m certify.simulate <name>``.
 """
-from .diagnostics import cluster_count, diameter, order_parameter
-from .integrate import Trajectory, half_circle_stop, integrate
-from .interaction import Interaction
-from .models import System
-from .systems import S1, S3, S4, T1, T2, kuramoto, rank_one
+import sys
+import types
+from importlib import import_module
+
+_WHERE = {"cluster_count": "diagnostics", "diameter": "diagnostics", "order_parameter": "diagnostics",
+          "Trajectory": "integrate", "half_circle_stop": "integrate", "integrate": "integrate",
+          "Interaction": "interaction", "System": "models",
+          **{k: "systems" for k in ("S1", "S3", "S4", "T1", "T2", "kuramoto", "rank_one")}}
 
 __all__ = [
     "Interaction", "System", "S1", "T1", "T2", "S3", "S4", "rank_one", "kuramoto",
     "integrate", "Trajectory", "half_circle_stop", "order_parameter", "diameter", "cluster_count",
 ]
+
+
+def __getattr__(name):
+    """PEP 562: the names above load their module (numpy, sympy) on first use, so that
+    ``certify.simulate.cli`` (imported by every ``certify`` command line) costs no numpy."""
+    if name in _WHERE:
+        value = getattr(import_module(f"{__name__}.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted({*globals(), *__all__})
+
+
+class _Package(types.ModuleType):
+    """Importing the submodule ``integrate`` binds the package attribute to the module; the
+    public name ``certify.simulate.integrate`` is the function (as an eager import made it)."""
+
+    def __setattr__(self, name, value):
+        if isinstance(value, types.ModuleType) and _WHERE.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
