@@ -27,7 +27,7 @@ from . import rules
 from .balls import arb_decimal, iv_text
 from .deadline import Deadline, deadline
 from .domain import Domain
-from .enclose import Ladder
+from .enclose import Ladder, lower_positive
 from .errors import CertifyInputError
 from .exact import to_fmpq
 from .expr import nodes as N
@@ -191,13 +191,28 @@ def _closable(values) -> bool:
     return all(v is not None and v.lo is not None for v in values.values())
 
 
+def _signed(values, strict: bool) -> bool:
+    """Does G's value on every end cell already decide the sign?"""
+    return all(lower_positive(v, strict) for v in values.values())
+
+
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
-    """F itself, or a rewrite that the search can close at the open ends (see the module doc)."""
+    """F itself, or a rewrite that the search can close at the open ends (see the module doc).
+    A form with a finite lower bound on the end cells may still never decide there (a sum of
+    terms sharing exp(-1/u), whose dependency no cell removes): then the form with positive
+    factors dropped is taken when its end cells decide and F's do not."""
     names, opens, box = domain.names, _opens(domain), _box(domain)
     ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
-    if not any(o != (None, None) for o in opens) or ok(F):
+    if not any(o != (None, None) for o in opens):
+        return rules.Form(F)
+    values = _end_values(F, names, opens, box, facts)
+    if _closable(values) and _signed(values, strict):
         return rules.Form(F)
     dropped = rules.drop_factors(F, domain)
+    if dropped is not None and _signed(_end_values(dropped.G, names, opens, box, facts), strict):
+        return dropped
+    if _closable(values):
+        return rules.Form(F)
     if dropped is not None and ok(dropped.G):
         return dropped
     # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here

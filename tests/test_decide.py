@@ -1,0 +1,81 @@
+"""Issue 10's examples that needed a new general mechanism, each with a CLI/API test, a replay by
+the independent checker with its fields tampered, and a harmful twin that must not be PROVED.
+
+1. x e^{-x} <= e^{-1} on [0, oo): split at the tangent zero x = 1; the half-line half goes by
+   the monotone tail, whose derivative (x - 1) e^{-x} is written as a sum by the chain rule;
+   its sign is proved with the positive factor exp(-x) dropped (``prover.choose_form``: a form
+   whose end cells never decide is replaced by the factored one).
+"""
+import copy
+import json
+import subprocess
+import sys
+
+import pytest
+
+from certify import prove
+from certify.checker.bundle import check_certificate
+from certify.checker.terms import CheckError
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def _rejected(cert):
+    with pytest.raises(CheckError):
+        check_certificate(cert)
+
+
+def _tail_of(cert):
+    """The tail certificate inside a split (the half on the half-line)."""
+    return next(p for p in cert["parts"] if p["kind"] == "tail")
+
+
+def test_exponential_tail_after_the_tangent_split():
+    r = prove("x*exp(-x) <= exp(-1)", over="x in [0, oo)")
+    assert r.status == "PROVED", r.reason
+    assert r.seconds < 5
+    cert = r.certificate
+    assert cert["kind"] == "split" and cert["at"] == "1"
+    assert check_certificate(cert) > 0
+    tail = _tail_of(cert)
+    assert tail["direction"] == "increasing"
+    # the derivative's sign was proved with exp(-x) dropped
+    kinds = [c["kind"] for c in tail["derivative"]["problem"]["form"]["conditions"]]
+    assert "positive" in kinds
+    for field, new in (("Z", "3/2"), ("direction", "decreasing"), ("margin", ["1/10", "1"])):
+        bad = copy.deepcopy(cert)
+        _tail_of(bad)[field] = new
+        _rejected(bad)
+    bad = copy.deepcopy(cert)
+    _tail_of(bad)["derivative"]["claim"]["op"] = "<"
+    _rejected(bad)
+    bad = copy.deepcopy(cert)
+    _tail_of(bad)["derivative"]["problem"]["form"]["conditions"].pop()
+    _rejected(bad)
+
+
+def test_exponential_tail_from_the_command_line(tmp_path):
+    path = tmp_path / "c.json"
+    p = _cli("prove", "x*exp(-x) <= exp(-1)", "--over", "x in [0, oo)", "--certificate", str(path))
+    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
+    q = _cli("check", str(path))
+    assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr
+
+
+@pytest.mark.parametrize("claim, over", [("x*exp(-x) <= 0.36", "x in [0, oo)"),
+                                         ("x*exp(-x) <= exp(-1) - 1/10**9", "x in [0, oo)"),
+                                         ("x*exp(-x) < exp(-1)", "x in [0, oo)"),
+                                         ("x**2*exp(-x) <= 0.54", "x in [0, oo)")])
+def test_exponential_twins_are_not_proved(claim, over):
+    assert prove(claim, over=over).status != "PROVED"
+
+
+@pytest.mark.parametrize("claim", ["x**2*exp(-x) <= 4*exp(-2)", "sqrt(x)*exp(-x) <= 0.43",
+                                   "x**3*exp(-x) < 1.4", "x*exp(-2*x) < 0.19"])
+def test_other_exponential_tails(claim):
+    r = prove(claim, over="x in [0, oo)")
+    assert r.status == "PROVED", r.reason
+    assert check_certificate(r.certificate) > 0
