@@ -247,23 +247,27 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
         return _refuted(subs, names, [to_fmpq(refuted.witness[n]) for n in names], None, refuted.reason)
-    form = choose_form(F, domain, strict, ob.facts)
-    G = form.G
-    if G is not F:
-        more, _ = _obligations(G, domain, budget, ob)
-        ob = more or ob
-    end_rules = rules.degenerate_ends(G, names, domain)
-    ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
-    for rule in end_rules:
-        closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
-        if closed and strict:
-            pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
-            return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
-    out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
+    squared = _square_first(F, domain, strict, budget, progress, ob)
+    if squared is not None:
+        form, out, end_rules = squared
+    else:
+        form = choose_form(F, domain, strict, ob.facts)
+        G = form.G
+        if G is not F:
+            more, _ = _obligations(G, domain, budget, ob)
+            ob = more or ob
+        end_rules = rules.degenerate_ends(G, names, domain)
+        ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
+        for rule in end_rules:
+            closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
+            if closed and strict:
+                pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
+                return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
+        out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
     if out.status == "REFUTED":
         return _refuted(subs, names, out.witness, out.witness_value, out.reason, out)
     if out.status == "UNDECIDED" and not strict:
-        retry = _without_nonnegative_factors(F, domain, budget, progress, ob)
+        retry = _searched_form(rules.drop_factors(F, domain, nonnegative=True), domain, budget, progress, ob)
         if retry is not None:
             form, out, end_rules = retry
     if out.status == "UNDECIDED":
@@ -307,11 +311,29 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     return ob, refuted
 
 
-def _without_nonnegative_factors(F, domain, budget, progress, ob):
+def _square_first(F, domain, strict, budget, progress, ob):
+    """(form, outcome, end rules) of the written-square rule (``certify.squares``) when it
+    applies and proves the claim within a quarter of the budget; else None.  Tried before the
+    search: a square vanishing on a curve (x = y) leaves cells no enclosure decides.  A false
+    claim fails here (G < 0 somewhere, or a condition fails) and the search that follows
+    refutes it."""
+    from .squares import WRITTEN_SQUARE
+    if strict:
+        return None
+    form = WRITTEN_SQUARE.apply(F, domain, strict)
+    if form is None:
+        return None
+    now = time.monotonic()
+    part = Budget(max(1, budget.cells // 4), budget.depth, budget.seconds,
+                  now + max(0.0, (budget.until - now) / 4))
+    return _searched_form(form, domain, part, progress, ob)
+
+
+def _searched_form(form, domain, budget, progress, ob):
     """F >= 0 follows from G >= 0 when F = P G with every dropped factor P >= 0 (checked on each
-    cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder.  Not an
-    equivalence, so only a proof counts; a refutation of G proves nothing about F."""
-    form = rules.drop_factors(F, domain, nonnegative=True)
+    cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder, or a square.
+    Not an equivalence, so only a proof counts; a refutation of G proves nothing about F.
+    (form, outcome, end rules) when proved, else None."""
     if form is None:
         return None
     names, opens, box = domain.names, _opens(domain), _box(domain)

@@ -157,10 +157,11 @@ def _nonnegative_factor(f, domain: Domain) -> bool:
     return _positive_factor(f, domain)
 
 
-def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
-    """F = P * G (sympy.factor) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the
-    search then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped."""
-    S = sympy.factor(symbolic(F, domain))
+def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factored=None):
+    """F = P * G (sympy.factor, or ``factored``: a product equal to F on the domain) with the
+    factors P > 0 (>= 0 when ``nonnegative``) by form; the search then proves each P > 0 (>= 0)
+    on every cell.  None when nothing can be dropped."""
+    S = sympy.factor(symbolic(F, domain)) if factored is None else factored
     parts = S.args if S.is_Mul else (S,)
     keep, dropped = [], []
     test = _nonnegative_factor if nonnegative else _positive_factor

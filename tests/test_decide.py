@@ -5,6 +5,9 @@ the independent checker with its fields tampered, and a harmful twin that must n
    the monotone tail, whose derivative (x - 1) e^{-x} is written as a sum by the chain rule;
    its sign is proved with the positive factor exp(-x) dropped (``prover.choose_form``: a form
    whose end cells never decide is replaced by the factored one).
+2. x + y - 2 sqrt(xy) >= 0 on [0, 1]^2 (zero on the whole diagonal): the written-square rule
+   (``certify.squares``) reads it as (sqrt(x) - sqrt(y))^2 * 1, a rewritten form whose algebra
+   and per-cell conditions (F defined, the square >= 0) the checker replays.
 """
 import copy
 import json
@@ -77,5 +80,65 @@ def test_exponential_twins_are_not_proved(claim, over):
                                    "x**3*exp(-x) < 1.4", "x*exp(-2*x) < 0.19"])
 def test_other_exponential_tails(claim):
     r = prove(claim, over="x in [0, oo)")
+    assert r.status == "PROVED", r.reason
+    assert check_certificate(r.certificate) > 0
+
+
+def _rehashed(cert, **claim):
+    from certify.checker.forall import claim_hash
+    bad = copy.deepcopy(cert)
+    bad["claim"].update(claim)
+    bad["hash"] = claim_hash(bad["claim"])
+    return bad
+
+
+def test_written_square_on_the_diagonal():
+    r = prove("x + y - 2*sqrt(x*y) >= 0", over="x in [0, 1], y in [0, 1]")
+    assert r.status == "PROVED", r.reason
+    assert r.seconds < 5 and r.margin[0] == "0"
+    cert = r.certificate
+    form = cert["problem"]["form"]
+    assert form["expr"] == "1" and [c["kind"] for c in form["conditions"]] == ["defined", "nonnegative"]
+    assert check_certificate(cert) > 0
+    for change in ("expr", "square", "kind", "drop", "margin"):
+        bad = copy.deepcopy(cert)
+        f = bad["problem"]["form"]
+        if change == "expr":
+            f["expr"] = "2"
+        elif change == "square":
+            f["conditions"][1]["expr"] = "(sqrt(x) + sqrt(y))**2"
+        elif change == "kind":
+            f["conditions"][1]["kind"] = "multiplier"
+        elif change == "drop":
+            f["conditions"].pop()
+        else:
+            bad["margin"] = ["1/100", "1"]
+        _rejected(bad)
+    # the same certificate cannot prove the strict claim, nor the claim where sqrt(x*y) is undefined
+    _rejected(_rehashed(cert, op=">"))
+    _rejected(_rehashed(cert, domain="x in [-1, 1], y in [0, 1]"))
+
+
+def test_written_square_from_the_command_line(tmp_path):
+    path = tmp_path / "c.json"
+    p = _cli("prove", "x + y - 2*sqrt(x*y) >= 0", "--over", "x in [0, 1], y in [0, 1]", "--certificate", str(path))
+    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
+    assert _cli("check", str(path)).returncode == 0
+
+
+@pytest.mark.parametrize("claim, over", [("x + y - 2*sqrt(x*y) >= 1/1000", "x in [0, 1], y in [0, 1]"),
+                                         ("x + y - 2.01*sqrt(x*y) >= 0", "x in [0, 1], y in [0, 1]"),
+                                         ("x + y - 2*sqrt(x*y) > 0", "x in [0, 1], y in [0, 1]"),
+                                         ("x + y - 2*sqrt(x*y) >= 0", "x in [-1, 1], y in [0, 1]"),
+                                         ("x + y - 2*sqrt(x*y) >= 0", "x in [0, 1], y in [-1/10, 1]")])
+def test_written_square_twins_are_refuted(claim, over):
+    assert prove(claim, over=over).status == "REFUTED"
+
+
+@pytest.mark.parametrize("claim, over", [("x**2 - 2*x*y + y**2 >= 0", "x in [-1, 1], y in [-1, 1]"),
+                                         ("x + 1 - 2*sqrt(x) >= 0", "x in [0, 4]"),
+                                         ("(x - y)**2*exp(x) >= 0", "x in [-1, 1], y in [-1, 1]")])
+def test_other_written_squares(claim, over):
+    r = prove(claim, over=over)
     assert r.status == "PROVED", r.reason
     assert check_certificate(r.certificate) > 0
