@@ -8,6 +8,9 @@ the independent checker with its fields tampered, and a harmful twin that must n
 2. x + y - 2 sqrt(xy) >= 0 on [0, 1]^2 (zero on the whole diagonal): the written-square rule
    (``certify.squares``) reads it as (sqrt(x) - sqrt(y))^2 * 1, a rewritten form whose algebra
    and per-cell conditions (F defined, the square >= 0) the checker replays.
+3. x^x > 0.69 on (0, 1] (open end at 0, where x log x -> 0): the derivative of u^v, which needs
+   u > 0, is u^v (v' log u + u') when v is u (both differentiators), so near 0 the derivative
+   x^x (log x + 1) is certainly negative and the monotone form fixes x at the cell's closed end.
 """
 import copy
 import json
@@ -142,3 +145,38 @@ def test_other_written_squares(claim, over):
     r = prove(claim, over=over)
     assert r.status == "PROVED", r.reason
     assert check_certificate(r.certificate) > 0
+
+
+def _leaves(node):
+    return [node] if "leaf" in node else [leaf for c in node["children"] for leaf in _leaves(c)]
+
+
+def test_x_to_the_x_at_its_open_end():
+    r = prove("x**x > 0.69", over="x in (0, 1]")
+    assert r.status == "PROVED", r.reason
+    assert r.seconds < 5 and "monotone" in r.methods
+    cert = r.certificate
+    assert check_certificate(cert) > 0
+    bad = copy.deepcopy(cert)
+    for leaf in _leaves(bad["tree"]):
+        if leaf["leaf"] == "monotone":
+            leaf["leaf"] = "plain"
+    _rejected(bad)
+    bad = copy.deepcopy(cert)
+    bad["margin"] = ["1/100", bad["margin"][1]]
+    _rejected(bad)
+    _rejected(_rehashed(cert, rhs="0.6923"))
+    _rejected(_rehashed(cert, domain="x in [-1, 1]"))
+
+
+def test_x_to_the_x_from_the_command_line(tmp_path):
+    path = tmp_path / "c.json"
+    p = _cli("prove", "x**x > 0.69", "--over", "x in (0, 1]", "--certificate", str(path))
+    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
+    assert _cli("check", str(path)).returncode == 0
+
+
+@pytest.mark.parametrize("claim, over", [("x**x > 0.6923", "x in (0, 1]"), ("x**x >= 0.7", "x in (0, 1]"),
+                                         ("x**x > 0.69", "x in [-1, 1]")])
+def test_x_to_the_x_twins_are_refuted(claim, over):
+    assert prove(claim, over=over).status == "REFUTED"
