@@ -129,8 +129,11 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
     if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
-        split = _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress)
-        result = split or result
+        try:
+            with deadline(budget.until - time.monotonic() + 0.5):
+                result = _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress) or result
+        except Deadline:
+            pass
     result.seconds = time.monotonic() - start
     if result.status != "PROVED":
         result.margin, result.certificate = None, None

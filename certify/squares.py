@@ -27,6 +27,9 @@ from .expr import nodes as N
 from .rules import Form, drop_factors, symbolic
 
 
+ALGEBRAIC = frozenset({"num", "var", "add", "sub", "mul", "div", "neg", "pown", "rpow", "sqrt"})
+
+
 class WrittenSquare:
     """F >= 0 read as P * G with P an even power (or a root, an exponential...) >= 0 by form,
     after the substitution v = r_v^2 of each nonnegative variable (``apply``); the check is
@@ -47,8 +50,9 @@ class WrittenSquare:
 
     def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
         """The form with the nonnegative factors dropped, when one of them is an even power of a
-        non-constant expression; None otherwise (strict claims: None)."""
-        if strict:
+        non-constant expression; None otherwise (strict claims, and slacks that are not
+        algebraic, where sympy's factoring rarely finds a square: None)."""
+        if strict or any(n.op not in ALGEBRAIC for n in N.postorder([F])):
             return None
         S = self.factored(F, domain)
         if S is None:

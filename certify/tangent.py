@@ -19,6 +19,8 @@ from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .sampling import candidates
 
+MAX_DENOMINATOR = 2 ** 12
+
 
 def tangent_points(F, domain: Domain, strict: bool):
     """(variable index, c) for rational c inside a bounded variable's open interval where F is
@@ -37,6 +39,8 @@ def tangent_points(F, domain: Domain, strict: bool):
         if len(out) >= 2:
             break
         for i, (name, iv) in enumerate(zip(domain.names, domain.intervals)):
+            if pt[i].q > MAX_DENOMINATOR:        # a float's snap, not an exact zero (and slow in sympy)
+                continue
             c = sympy.Rational(int(pt[i].p), int(pt[i].q))
             if (i, c) in out or not iv.contains(c) or c in (iv.lo, iv.hi):
                 continue
