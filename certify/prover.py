@@ -315,21 +315,24 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
 
 
 def _square_first(F, domain, strict, budget, progress, ob):
-    """(form, outcome, end rules) of the written-square rule (``certify.squares``) when it
-    applies and proves the claim within a quarter of the budget; else None.  Tried before the
+    """(form, outcome, end rules) of the first exact form (``certify.squares``: identical zero,
+    written square) that applies, when it proves the claim within a quarter of the budget;
+    else None.  Tried before the
     search: a square vanishing on a curve (x = y) leaves cells no enclosure decides.  A false
     claim fails here (G < 0 somewhere, or a condition fails) and the search that follows
     refutes it."""
-    from .squares import WRITTEN_SQUARE
+    from .squares import EXACT_FORMS
     if strict:
         return None
-    form = WRITTEN_SQUARE.apply(F, domain, strict)
-    if form is None:
-        return None
-    now = time.monotonic()
-    part = Budget(max(1, budget.cells // 4), budget.depth, budget.seconds,
-                  now + max(0.0, (budget.until - now) / 4))
-    return _searched_form(form, domain, part, progress, ob)
+    for rule in EXACT_FORMS:
+        form = rule.apply(F, domain, strict)
+        if form is None:
+            continue
+        now = time.monotonic()
+        part = Budget(max(1, budget.cells // 4), budget.depth, budget.seconds,
+                      now + max(0.0, (budget.until - now) / 4))
+        return _searched_form(form, domain, part, progress, ob)
+    return None
 
 
 def _searched_form(form, domain, budget, progress, ob):

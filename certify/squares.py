@@ -1,4 +1,8 @@
-"""The written-square rule: a non-strict claim F >= 0 whose slack is a square (times factors
+"""Exact forms of a non-strict claim found by sympy, each an ordinary rewritten form
+(``rules.Form``) that the checker replays like any other: the written square, and its
+degenerate case, the slack that is identically 0 where it is defined.
+
+The written-square rule: a non-strict claim F >= 0 whose slack is a square (times factors
 nonnegative by form) once the square roots of its nonnegative variables are taken as variables.
 
 x + y - 2*sqrt(x*y) on [0, 1]^2 vanishes on the whole diagonal, a curve of zeros that no
@@ -17,12 +21,21 @@ assumed.  F = P G >= 0 wherever both sides are defined, which the conditions giv
 (where P = 0 on a curve, F and P G are continuous and agree off the curve).  Only non-strict
 claims: a square may vanish.  The rule is tried before the search when the factored slack
 shows an even power of a non-constant factor (the case where the search cannot succeed).
+
+The identical-zero rule: x/x - 1, exp(log x) - x, (x^2 - 1)/(x - 1) - (x + 1) are 0 wherever
+defined, and every cell's enclosure straddles 0.  When the float64 slack is 0 at every sampled
+point and sympy (the checker's own recipes, ``checker.forall.sympy_zero``) reduces it to 0, the
+form is G = 0 with the single condition "F as written defined" on every leaf: the claim's
+content is then exactly that F is defined on the whole domain, which each leaf proves.
 """
 from __future__ import annotations
 
+import numpy as np
 import sympy
 
+from .checker.forall import sympy_zero
 from .domain import Domain
+from .expr.numeric import evaluate
 from .expr import nodes as N
 from .rules import Form, drop_factors, symbolic
 
@@ -63,4 +76,35 @@ class WrittenSquare:
         return drop_factors(F, domain, nonnegative=True, factored=S)
 
 
+class IdenticalZero:
+    """F >= 0 with F = 0 wherever it is defined: the form G = 0, conditioned on F defined."""
+
+    name = "identical-zero"
+
+    def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
+        if strict or not N.variables(F) or not _sampled_zero(F, domain):
+            return None
+        if not sympy_zero(symbolic(F, domain)):
+            return None
+        return Form(N.ZERO, [(F, "defined")])
+
+
+def _sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
+    """Is the float64 slack (nearly) 0 at every finite point of a small grid of the box (at
+    least three of them)?  A cheap filter before sympy; proves nothing."""
+    axes = []
+    for iv in domain.intervals:
+        lo = float(iv.lo) if iv.lo is not None else -8.0
+        hi = float(iv.hi) if iv.hi is not None else lo + 16.0
+        if iv.lo is None:
+            lo = hi - 16.0
+        axes.append(np.linspace(lo, hi, per_axis + 2)[1:-1])
+    mesh = np.meshgrid(*axes, indexing="ij")
+    values = np.asarray(evaluate(F, dict(zip(domain.names, mesh))), dtype=float) * np.ones(mesh[0].shape)
+    finite = values[np.isfinite(values)]
+    return finite.size >= 3 and float(np.max(np.abs(finite))) <= 1e-9
+
+
 WRITTEN_SQUARE = WrittenSquare()
+IDENTICAL_ZERO = IdenticalZero()
+EXACT_FORMS = (IDENTICAL_ZERO, WRITTEN_SQUARE)

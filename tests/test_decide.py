@@ -8,6 +8,8 @@ the independent checker with its fields tampered, and a harmful twin that must n
 2. x + y - 2 sqrt(xy) >= 0 on [0, 1]^2 (zero on the whole diagonal): the written-square rule
    (``certify.squares``) reads it as (sqrt(x) - sqrt(y))^2 * 1, a rewritten form whose algebra
    and per-cell conditions (F defined, the square >= 0) the checker replays.
+   Its degenerate case: a slack identically 0 where defined (x/x - 1, exp(log x) - x) is the
+   form G = 0 conditioned on F defined on every leaf.
 3. x^x > 0.69 on (0, 1] (open end at 0, where x log x -> 0): the derivative of u^v, which needs
    u > 0, is u^v (v' log u + u') when v is u (both differentiators), so near 0 the derivative
    x^x (log x + 1) is certainly negative and the monotone form fixes x at the cell's closed end.
@@ -180,3 +182,36 @@ def test_x_to_the_x_from_the_command_line(tmp_path):
                                          ("x**x > 0.69", "x in [-1, 1]")])
 def test_x_to_the_x_twins_are_refuted(claim, over):
     assert prove(claim, over=over).status == "REFUTED"
+
+
+ZERO_SLACKS = [("x/x >= 1", "x in (0, 1]"), ("exp(log(x)) >= x", "x in (0, 1]"),
+               ("(x**2-1)/(x-1) >= x + 1", "x in (1, 2]"), ("sqrt(x)*sqrt(x) >= x", "x in [0, 1]"),
+               ("log(x**2) - 2*log(x) >= 0", "x in [1, 2]"), ("log(exp(x)) <= x", "x in [-5, 5]")]
+
+
+@pytest.mark.parametrize("claim, over", ZERO_SLACKS)
+def test_identically_zero_slack_is_its_definedness(claim, over):
+    r = prove(claim, over=over)
+    assert r.status == "PROVED", r.reason
+    cert = r.certificate
+    assert cert["problem"]["form"]["expr"] == "0"
+    assert check_certificate(cert) > 0
+    bad = copy.deepcopy(cert)
+    bad["problem"]["form"]["expr"] = "1/1000"
+    _rejected(bad)
+    bad = copy.deepcopy(cert)
+    bad["problem"]["form"]["conditions"] = []
+    _rejected(bad)
+    _rejected(_rehashed(cert, op=cert["claim"]["op"].rstrip("=")))
+
+
+@pytest.mark.parametrize("claim, over", [("x/x >= 1", "x in [-1, 1]"), ("(x**2-1)/(x-1) >= x + 1", "x in [1, 2]"),
+                                         ("exp(log(x)) >= x", "x in [-1, 1]"), ("x/x > 1", "x in (0, 1]"),
+                                         ("sqrt(x)*sqrt(x) >= x", "x in [-1/10, 1]")])
+def test_identically_zero_twins_are_refuted(claim, over):
+    assert prove(claim, over=over).status == "REFUTED"
+
+
+def test_a_certificate_of_a_zero_slack_does_not_prove_it_where_undefined():
+    cert = prove("x/x >= 1", over="x in (0, 1]").certificate
+    _rejected(_rehashed(cert, domain="x in [0, 1]"))
