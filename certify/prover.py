@@ -24,7 +24,7 @@ import sympy
 from flint import arb, fmpq
 
 from . import rules
-from .balls import arb_decimal, iv_text
+from .balls import arb_decimal
 from .deadline import Deadline, deadline
 from .domain import Domain
 from .enclose import Ladder, lower_positive
@@ -34,6 +34,8 @@ from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive, with_prec
+from .refute import confirmed, refuted as _refuted
+from .splits import split_at_tangent, split_claim
 from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
@@ -123,6 +125,12 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     F, strict = normalize(lhs, op, rhs)
     if budget.expired():
         return Result("UNDECIDED", reason="time budget exhausted")
+    both = [i for i, iv in enumerate(domain.intervals) if iv.lo is None and iv.hi is None]
+    if both:
+        # (-oo, oo) is the two half-lines closed at 0, each compactified (a split certificate)
+        result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
+            or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
+        return _finish(result, lhs, op, rhs, domain, start)
     try:
         with deadline(budget.until - time.monotonic() + 0.5):
             result = _prove(F, strict, domain, budget, allow_tail, progress)
@@ -131,35 +139,19 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
         try:
             with deadline(budget.until - time.monotonic() + 0.5):
-                result = _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress) or result
+                result = split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress) or result
         except Deadline:
             pass
+    return _finish(result, lhs, op, rhs, domain, start)
+
+
+def _finish(result, lhs, op, rhs, domain, start):
     result.seconds = time.monotonic() - start
     if result.status != "PROVED":
         result.margin, result.certificate = None, None
     if result.certificate is not None:
         attach_claim(result.certificate, claim_record(lhs, op, rhs, domain))
     return result
-
-
-def _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress):
-    """A PROVED result from the two halves at an interior tangent zero (``certify.tangent``),
-    or None."""
-    from .tangent import combined_margin, halves, tangent_points
-    for i, c in tangent_points(F, domain, strict):
-        parts = [prove_inequality(lhs, op, rhs, half, budget, progress=progress, allow_split=False)
-                 for half in halves(domain, i, c)]
-        if all(p.status == "PROVED" for p in parts):
-            cert = {"kind": "split", "var": domain.names[i], "at": str(c),
-                    "parts": [p.certificate for p in parts],
-                    "margin": combined_margin(parts[0].margin, parts[1].margin)}
-            methods = {}
-            for p in parts:
-                for k, v in p.methods.items():
-                    methods[k] = methods.get(k, 0) + v
-            return Result("PROVED", margin=cert["margin"], cells=sum(p.cells for p in parts), methods=methods,
-                          certificate=cert, reason=f"split at the tangent zero {domain.names[i]} = {c}")
-    return None
 
 
 def attach_claim(cert: dict, claim: dict):
@@ -268,7 +260,8 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                 return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
         out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
     if out.status == "REFUTED":
-        return _refuted(subs, names, out.witness, out.witness_value, out.reason, out)
+        return confirmed(_refuted(subs, names, out.witness, out.witness_value, out.reason, out), source, original,
+                         strict)
     if out.status == "UNDECIDED" and not strict:
         retry = _searched_form(rules.drop_factors(F, domain, nonnegative=True), domain, budget, progress, ob)
         if retry is not None:
@@ -370,20 +363,6 @@ def _serialize(node):
         return {"leaf": node["leaf"], "prec": node["prec"]}
     return {"split": node["split"], "at": str(node["at"]),
             "children": [_serialize(c) for c in node["children"]]}
-
-
-def _refuted(subs, names, pt, value, reason, out=None) -> Result:
-    from .expr.parse import parse_expr
-    from .expr.tape import Tape
-    images = {s["var"]: parse_expr(s["image"], names) for s in subs}
-    witness = {}
-    for name, q in zip(names, pt):
-        q = fmpq(q) if not isinstance(q, fmpq) else q
-        if name in images:
-            q = Tape([[images[name]]], (name,)).exact((q,))
-        witness[name] = str(q)
-    return Result("REFUTED", witness=witness, witness_value=iv_text(value) if value is not None else ["0", "0"],
-                  reason=reason, cells=out.cells if out else 0, methods=dict(out.methods) if out else {})
 
 
 # -- extremum bounds ---------------------------------------------------------------------------

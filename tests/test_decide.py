@@ -215,3 +215,53 @@ def test_identically_zero_twins_are_refuted(claim, over):
 def test_a_certificate_of_a_zero_slack_does_not_prove_it_where_undefined():
     cert = prove("x/x >= 1", over="x in (0, 1]").certificate
     _rejected(_rehashed(cert, domain="x in [0, 1]"))
+
+
+@pytest.mark.parametrize("claim, status", [("1/(1+x**2) > 0", "PROVED"), ("exp(-x**2) <= 1", "PROVED"),
+                                           ("x*exp(1-x) <= 1", "PROVED"), ("1/(1+x**2) > 0.00000001", "REFUTED"),
+                                           ("exp(-x**2) < 1", "REFUTED"), ("x*exp(1-x) <= 0.99", "REFUTED")])
+def test_two_sided_infinite_range_is_split_at_zero(claim, status):
+    r = prove(claim, over="x in (-oo, oo)")
+    assert r.status == status, r.reason
+    if status == "PROVED":
+        cert = r.certificate
+        assert cert["kind"] == "split" and cert["at"] == "0"
+        assert check_certificate(cert) > 0
+        for field, new in (("at", "1"), ("margin", ["1", "2"])):
+            bad = copy.deepcopy(cert)
+            bad[field] = new
+            _rejected(bad)
+        bad = copy.deepcopy(cert)
+        bad["parts"] = bad["parts"][::-1]
+        _rejected(bad)
+    else:
+        from certify.checker.bundle import check_witness
+        check_witness("inequality", {"lhs": claim.split(" ")[0], "op": claim.split(" ")[1],
+                                     "rhs": claim.split(" ")[2], "domain": "x in (-oo, oo)"}, r.witness)
+
+
+def test_refutation_reports_the_slack_as_written():
+    """The witness value is F's at the witness, not the searched form's (x e^{1-x} <= 0.99
+    fails by 0.01 at x = 1)."""
+    r = prove("x*exp(1-x) <= 0.99", over="x in (-oo, oo)")
+    assert r.status == "REFUTED" and r.witness == {"x": "1"}
+    assert abs(float(r.witness_value[0]) + 0.01) < 1e-9
+
+
+@pytest.mark.parametrize("claim, over", [("acos(x) <= pi", "x in [-1, 1]"), ("asin(x) >= -pi/2", "x in [-1, 1]"),
+                                         ("acos(x) < pi", "x in (-1, 1]")])
+def test_end_rule_with_an_infinite_derivative_at_the_end(claim, over):
+    """pi - acos(x) vanishes at -1 where its derivative 1/sqrt(1 - x^2) is infinite: the end
+    rule needs d F only on the cell open at the end (the Lagrange point), in both kernels."""
+    r = prove(claim, over=over)
+    assert r.status == "PROVED", r.reason
+    assert any(m.startswith("end-order-1") for m in r.methods)
+    assert check_certificate(r.certificate) > 0
+    bad = copy.deepcopy(r.certificate)
+    bad["problem"]["end_rules"][0]["order"] = 2
+    _rejected(bad)
+
+
+@pytest.mark.parametrize("claim, over", [("acos(x) <= pi - 1/10**9", "x in [-1, 1]"), ("acos(x) < pi", "x in [-1, 1]")])
+def test_end_rule_twins_are_refuted(claim, over):
+    assert prove(claim, over=over).status == "REFUTED"
