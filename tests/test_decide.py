@@ -265,3 +265,13 @@ def test_end_rule_with_an_infinite_derivative_at_the_end(claim, over):
 @pytest.mark.parametrize("claim, over", [("acos(x) <= pi - 1/10**9", "x in [-1, 1]"), ("acos(x) < pi", "x in [-1, 1]")])
 def test_end_rule_twins_are_refuted(claim, over):
     assert prove(claim, over=over).status == "REFUTED"
+
+
+def test_a_point_quotient_is_rounded_once_in_both_kernels():
+    """x/x at an exact point is exactly 1, so acos(x/x) = 0 there and the false claim is refuted
+    with a witness the checker accepts (two roundings made acos's input leave [-1, 1])."""
+    from certify.checker.bundle import check_witness
+    claim = {"lhs": "acos((x / x))", "op": ">", "rhs": "0.0000005", "domain": "x in (-3, -1/2]"}
+    r = prove("acos((x / x)) > 0.0000005", over="x in (-3, -1/2]")
+    assert r.status == "REFUTED"
+    check_witness("inequality", claim, r.witness)
