@@ -34,7 +34,7 @@ from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive, with_prec
-from .refute import confirmed, refuted as _refuted
+from .refute import confirmed, exact_zero, refuted as _refuted
 from .splits import split_at_tangent, split_claim
 from .sampling import candidates as sample_candidates
 
@@ -139,7 +139,9 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
         try:
             with deadline(budget.until - time.monotonic() + 0.5):
-                result = split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress) or result
+                found = exact_zero(F, domain) if strict else split_at_tangent(lhs, op, rhs, F, strict, domain,
+                                                                               budget, progress)
+                result = found or result
         except Deadline:
             pass
     return _finish(result, lhs, op, rhs, domain, start)

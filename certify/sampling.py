@@ -84,7 +84,7 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
     per_axis = per_axis or {1: 257, 2: 33, 3: 11}.get(n, 7)
     lows = [_float(lo) for lo, _ in box]
     highs = [_float(hi) for _, hi in box]
-    axes = [np.linspace(a, b, per_axis) for a, b in zip(lows, highs)]
+    axes = [_axis(a, b, per_axis, o) for a, b, o in zip(lows, highs, opens)]
     mesh = np.meshgrid(*axes, indexing="ij")
     values = np.asarray(evaluate(F, dict(zip(names, mesh))), dtype=float) * np.ones(mesh[0].shape)
     flat = values.ravel()
@@ -111,6 +111,19 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
             if _inside(box, opens, q) and q not in exact:
                 exact.append(q)
     return exact
+
+
+def _axis(a: float, b: float, n: int, opens) -> np.ndarray:
+    """n equispaced points, and points close to an open end (where the infimum of a slack is
+    often approached but not attained: 3*log(y) near y = 1+)."""
+    pts = np.linspace(a, b, n)
+    if opens[0] is None and opens[1] is None:
+        return pts
+    near = [a + (b - a) * t for t in (1e-7, 1e-4)] if opens[0] is not None else []
+    near += [b - (b - a) * t for t in (1e-7, 1e-4)] if opens[1] is not None else []
+    pts = pts[(pts > a) if opens[0] is not None else slice(None)]    # never a point of an open end
+    pts = pts[(pts < b) if opens[1] is not None else slice(None)]
+    return np.unique(np.concatenate([pts, near]))
 
 
 def _descend(F, names, xs, fxs, lows, highs, steps: int = 30):

@@ -275,3 +275,21 @@ def test_a_point_quotient_is_rounded_once_in_both_kernels():
     r = prove("acos((x / x)) > 0.0000005", over="x in (-3, -1/2]")
     assert r.status == "REFUTED"
     check_witness("inequality", claim, r.witness)
+
+
+def test_strict_claim_with_an_exact_zero_is_refuted_and_the_witness_checks():
+    from certify.checker.bundle import check_witness
+    claim = {"lhs": "x*exp(-x)", "op": "<", "rhs": "exp(-1)", "domain": "x in [0, oo)"}
+    r = prove("x*exp(-x) < exp(-1)", over="x in [0, oo)")
+    assert r.status == "REFUTED" and r.witness == {"x": "1"}
+    check_witness("inequality", claim, r.witness)
+    for other in ({**claim, "op": "<="}, claim):          # non-strict: no refutation; another point
+        with pytest.raises(CheckError):
+            check_witness("inequality", other, r.witness if other is not claim else {"x": "2"})
+
+
+def test_refutation_near_an_open_end():
+    """The infimum 0 of 3 log(y) is approached at y -> 1+ (open): the sample looks there."""
+    r = prove("(log(y) * x) > 0.0005000009", over="x in [3, 13/4], y in (1, 4]")
+    assert r.status == "REFUTED"
+    assert prove("(log(y) * x) > 0", over="x in [3, 13/4], y in (1, 4]").status == "PROVED"
