@@ -338,14 +338,10 @@ def div(x: Interval, y: Interval):
     q, dq = mul(x, r)
     if r is EMPTY:
         return EMPTY, TRV
-    if _is_point(x) and _is_point(y):          # one rounding, not two: x/x is exactly 1
+    if all(v.lo is not None and v.lo == v.hi for v in (x, y)):     # one rounding: x/x is exactly 1
         v = x.lo / y.lo
         q = Interval(_down(v, False)[0], _up(v, False)[0])
     return q, min(d, dq) if d != TRV else TRV
-
-
-def _is_point(v: Interval) -> bool:
-    return v is not EMPTY and v.lo is not None and v.hi is not None and v.lo == v.hi
 
 
 def _ipow(v: arb, n: int) -> arb:
