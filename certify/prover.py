@@ -244,7 +244,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
         return _refuted(subs, names, [to_fmpq(refuted.witness[n]) for n in names], None, refuted.reason)
-    squared = _square_first(F, domain, strict, budget, progress, ob)
+    squared = _square_first(F, domain, strict, budget, progress, ob, cands)
     if squared is not None:
         form, out, end_rules = squared
     else:
@@ -309,7 +309,7 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     return ob, refuted
 
 
-def _square_first(F, domain, strict, budget, progress, ob):
+def _square_first(F, domain, strict, budget, progress, ob, cands):
     """(form, outcome, end rules) of the first exact form (``certify.squares``: identical zero,
     written square) that applies, when it proves the claim within a quarter of the budget;
     else None.  Tried before the
@@ -326,11 +326,11 @@ def _square_first(F, domain, strict, budget, progress, ob):
         now = time.monotonic()
         part = Budget(max(1, budget.cells // 4), budget.depth, budget.seconds,
                       now + max(0.0, (budget.until - now) / 4))
-        return _searched_form(form, domain, part, progress, ob)
+        return _searched_form(form, domain, part, progress, ob, cands)
     return None
 
 
-def _searched_form(form, domain, budget, progress, ob):
+def _searched_form(form, domain, budget, progress, ob, cands=()):
     """F >= 0 follows from G >= 0 when F = P G with every dropped factor P >= 0 (checked on each
     cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder, or a square.
     Not an equivalence, so only a proof counts; a refutation of G proves nothing about F.
@@ -342,7 +342,7 @@ def _searched_form(form, domain, budget, progress, ob):
     facts = (more or ob).facts
     end_rules = rules.degenerate_ends(form.G, names, domain)
     ladder = Ladder(form.G, names, opens, form.conditions, facts)
-    out = prove_positive(ladder, box, False, end_rules, budget, progress)
+    out = prove_positive(ladder, box, False, end_rules, budget, progress, candidates=cands)
     if out.status != "PROVED":
         return None
     ob.records += (more.records if more is not None else [])
