@@ -299,6 +299,18 @@ class Ladder:
         return value
 
     # -- derivatives in one variable (end rules) --------------------------------------------
+    def at_end(self, index: int, side: str, value) -> "Ladder":
+        """This F on cells whose end ``value`` of variable ``index`` is open: the Lagrange point
+        of an end rule lies strictly inside (end, v), so d^k F is needed only there (and may be
+        unbounded at the end: 1/sqrt(1 - x^2) at -1)."""
+        key = ("end", index, side)
+        if key not in self._derivs:
+            opens = list(self.cells.opens)
+            lo, hi = opens[index]
+            opens[index] = (value, hi) if side == "lo" else (lo, value)
+            self._derivs[key] = Ladder(self.F, self.names, opens, facts=self.facts)
+        return self._derivs[key]
+
     def derivative(self, index: int, order: int, sign: int = 1) -> "Ladder":
         """The ladder of ``sign * d^order F / dv_index^order`` (same variables and ends)."""
         from .expr import nodes as N

@@ -24,16 +24,18 @@ import sympy
 from flint import arb, fmpq
 
 from . import rules
-from .balls import arb_decimal, iv_text
+from .balls import arb_decimal
 from .deadline import Deadline, deadline
 from .domain import Domain
-from .enclose import Ladder
+from .enclose import Ladder, lower_positive
 from .errors import CertifyInputError
 from .exact import to_fmpq
 from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive, with_prec
+from .refute import confirmed, exact_zero, refuted as _refuted
+from .splits import split_at_tangent, split_claim
 from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
@@ -131,40 +133,35 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
     F, strict = normalize(lhs, op, rhs)
     if budget.expired():
         return Result("UNDECIDED", reason="time budget exhausted")
+    both = [i for i, iv in enumerate(domain.intervals) if iv.lo is None and iv.hi is None]
+    if both:
+        # (-oo, oo) is the two half-lines closed at 0, each compactified (a split certificate)
+        result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
+            or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
+        return _finish(result, lhs, op, rhs, domain, start)
     try:
         with deadline(budget.until - time.monotonic() + 0.5):
             result = _prove(F, strict, domain, budget, allow_tail, progress)
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
     if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
-        split = _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress)
-        result = split or result
+        try:
+            with deadline(budget.until - time.monotonic() + 0.5):
+                found = exact_zero(F, domain) if strict else split_at_tangent(lhs, op, rhs, F, strict, domain,
+                                                                               budget, progress)
+                result = found or result
+        except Deadline:
+            pass
+    return _finish(result, lhs, op, rhs, domain, start)
+
+
+def _finish(result, lhs, op, rhs, domain, start):
     result.seconds = time.monotonic() - start
     if result.status != "PROVED":
         result.margin, result.certificate = None, None
     if result.certificate is not None:
         attach_claim(result.certificate, claim_record(lhs, op, rhs, domain))
     return result
-
-
-def _split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress):
-    """A PROVED result from the two halves at an interior tangent zero (``certify.tangent``),
-    or None."""
-    from .tangent import combined_margin, halves, tangent_points
-    for i, c in tangent_points(F, domain, strict):
-        parts = [prove_inequality(lhs, op, rhs, half, budget, progress=progress, allow_split=False)
-                 for half in halves(domain, i, c)]
-        if all(p.status == "PROVED" for p in parts):
-            cert = {"kind": "split", "var": domain.names[i], "at": str(c),
-                    "parts": [p.certificate for p in parts],
-                    "margin": combined_margin(parts[0].margin, parts[1].margin)}
-            methods = {}
-            for p in parts:
-                for k, v in p.methods.items():
-                    methods[k] = methods.get(k, 0) + v
-            return Result("PROVED", margin=cert["margin"], cells=sum(p.cells for p in parts), methods=methods,
-                          certificate=cert, reason=f"split at the tangent zero {domain.names[i]} = {c}")
-    return None
 
 
 def attach_claim(cert: dict, claim: dict):
@@ -199,13 +196,28 @@ def _closable(values) -> bool:
     return all(v is not None and v.lo is not None for v in values.values())
 
 
+def _signed(values, strict: bool) -> bool:
+    """Does G's value on every end cell already decide the sign?"""
+    return all(lower_positive(v, strict) for v in values.values())
+
+
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
-    """F itself, or a rewrite that the search can close at the open ends (see the module doc)."""
+    """F itself, or a rewrite that the search can close at the open ends (see the module doc).
+    A form with a finite lower bound on the end cells may still never decide there (a sum of
+    terms sharing exp(-1/u), whose dependency no cell removes): then the form with positive
+    factors dropped is taken when its end cells decide and F's do not."""
     names, opens, box = domain.names, _opens(domain), _box(domain)
     ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
-    if not any(o != (None, None) for o in opens) or ok(F):
+    if not any(o != (None, None) for o in opens):
+        return rules.Form(F)
+    values = _end_values(F, names, opens, box, facts)
+    if _closable(values) and _signed(values, strict):
         return rules.Form(F)
     dropped = rules.drop_factors(F, domain)
+    if dropped is not None and _signed(_end_values(dropped.G, names, opens, box, facts), strict):
+        return dropped
+    if _closable(values):
+        return rules.Form(F)
     if dropped is not None and ok(dropped.G):
         return dropped
     # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here
@@ -240,23 +252,28 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
         return _refuted(subs, names, [to_fmpq(refuted.witness[n]) for n in names], None, refuted.reason)
-    form = choose_form(F, domain, strict, ob.facts)
-    G = form.G
-    if G is not F:
-        more, _ = _obligations(G, domain, budget, ob)
-        ob = more or ob
-    end_rules = rules.degenerate_ends(G, names, domain)
-    ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
-    for rule in end_rules:
-        closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
-        if closed and strict:
-            pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
-            return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
-    out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
+    squared = _square_first(F, domain, strict, budget, progress, ob, cands)
+    if squared is not None:
+        form, out, end_rules = squared
+    else:
+        form = choose_form(F, domain, strict, ob.facts)
+        G = form.G
+        if G is not F:
+            more, _ = _obligations(G, domain, budget, ob)
+            ob = more or ob
+        end_rules = rules.degenerate_ends(G, names, domain)
+        ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
+        for rule in end_rules:
+            closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
+            if closed and strict:
+                pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
+                return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
+        out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
     if out.status == "REFUTED":
-        return _refuted(subs, names, out.witness, out.witness_value, out.reason, out)
+        return confirmed(_refuted(subs, names, out.witness, out.witness_value, out.reason, out), source, original,
+                         strict)
     if out.status == "UNDECIDED" and not strict:
-        retry = _without_nonnegative_factors(F, domain, budget, progress, ob)
+        retry = _searched_form(rules.drop_factors(F, domain, nonnegative=True), domain, budget, progress, ob)
         if retry is not None:
             form, out, end_rules = retry
     if out.status == "UNDECIDED":
@@ -300,11 +317,32 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     return ob, refuted
 
 
-def _without_nonnegative_factors(F, domain, budget, progress, ob):
+def _square_first(F, domain, strict, budget, progress, ob, cands):
+    """(form, outcome, end rules) of the first exact form (``certify.squares``: identical zero,
+    written square) that applies, when it proves the claim within a quarter of the budget;
+    else None.  Tried before the
+    search: a square vanishing on a curve (x = y) leaves cells no enclosure decides.  A false
+    claim fails here (G < 0 somewhere, or a condition fails) and the search that follows
+    refutes it."""
+    from .squares import EXACT_FORMS
+    if strict:
+        return None
+    for rule in EXACT_FORMS:
+        form = rule.apply(F, domain, strict)
+        if form is None:
+            continue
+        now = time.monotonic()
+        part = Budget(max(1, budget.cells // 4), budget.depth, budget.seconds,
+                      now + max(0.0, (budget.until - now) / 4))
+        return _searched_form(form, domain, part, progress, ob, cands)
+    return None
+
+
+def _searched_form(form, domain, budget, progress, ob, cands=()):
     """F >= 0 follows from G >= 0 when F = P G with every dropped factor P >= 0 (checked on each
-    cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder.  Not an
-    equivalence, so only a proof counts; a refutation of G proves nothing about F."""
-    form = rules.drop_factors(F, domain, nonnegative=True)
+    cell): sqrt(z) on z >= 0, whose infinite derivative at 0 defeats the ladder, or a square.
+    Not an equivalence, so only a proof counts; a refutation of G proves nothing about F.
+    (form, outcome, end rules) when proved, else None."""
     if form is None:
         return None
     names, opens, box = domain.names, _opens(domain), _box(domain)
@@ -312,7 +350,7 @@ def _without_nonnegative_factors(F, domain, budget, progress, ob):
     facts = (more or ob).facts
     end_rules = rules.degenerate_ends(form.G, names, domain)
     ladder = Ladder(form.G, names, opens, form.conditions, facts)
-    out = prove_positive(ladder, box, False, end_rules, budget, progress)
+    out = prove_positive(ladder, box, False, end_rules, budget, progress, candidates=cands)
     if out.status != "PROVED":
         return None
     ob.records += (more.records if more is not None else [])
@@ -335,20 +373,6 @@ def _serialize(node):
         return {"leaf": node["leaf"], "prec": node["prec"]}
     return {"split": node["split"], "at": str(node["at"]),
             "children": [_serialize(c) for c in node["children"]]}
-
-
-def _refuted(subs, names, pt, value, reason, out=None) -> Result:
-    from .expr.parse import parse_expr
-    from .expr.tape import Tape
-    images = {s["var"]: parse_expr(s["image"], names) for s in subs}
-    witness = {}
-    for name, q in zip(names, pt):
-        q = fmpq(q) if not isinstance(q, fmpq) else q
-        if name in images:
-            q = Tape([[images[name]]], (name,)).exact((q,))
-        witness[name] = str(q)
-    return Result("REFUTED", witness=witness, witness_value=iv_text(value) if value is not None else ["0", "0"],
-                  reason=reason, cells=out.cells if out else 0, methods=dict(out.methods) if out else {})
 
 
 # -- extremum bounds ---------------------------------------------------------------------------

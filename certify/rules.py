@@ -161,12 +161,17 @@ def _nonnegative_factor(f, domain: Domain) -> bool:
     return _positive_factor(f, domain)
 
 
-def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
-    """F = P * G (sympy.factor) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the
-    search then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped."""
-    S = symbolic(F, domain)
-    trees = remembered("drop_factors", (S, str(domain), nonnegative), domain.names,
-                       lambda: _dropped(S, domain, nonnegative))
+def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factored=None):
+    """F = P * G (sympy.factor, or ``factored``: a product equal to F on the domain) with the
+    factors P > 0 (>= 0 when ``nonnegative``) by form; the search then proves each P > 0 (>= 0)
+    on every cell.  None when nothing can be dropped.  The sympy.factor route is remembered
+    across runs (``certify.remembered``)."""
+    if factored is not None:
+        trees = _dropped(factored, domain, nonnegative)
+    else:
+        S = symbolic(F, domain)
+        trees = remembered("drop_factors", (S, str(domain), nonnegative), domain.names,
+                           lambda: _dropped(sympy.factor(S), domain, nonnegative))
     if trees is None:
         return None
     kind = "nonnegative" if nonnegative else "positive"
@@ -174,8 +179,7 @@ def drop_factors(F: N.Node, domain: Domain, nonnegative=False):
 
 
 def _dropped(S, domain: Domain, nonnegative):
-    """(G, P1, P2, ...) of ``drop_factors``, or None."""
-    S = sympy.factor(S)
+    """(G, P1, P2, ...) of ``drop_factors`` for the product S, or None."""
     parts = S.args if S.is_Mul else (S,)
     keep, dropped = [], []
     test = _nonnegative_factor if nonnegative else _positive_factor

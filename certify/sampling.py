@@ -116,7 +116,31 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
             q = [fmpq(o[k].numerator, o[k].denominator) for o in options]
             if _inside(box, opens, q) and q not in exact:
                 exact.append(q)
-    return exact
+    return exact + [q for q in _near_open_ends(F, names, axes, lows, highs, box, opens) if q not in exact]
+
+
+def _near_open_ends(F, names, axes, lows, highs, box, opens, keep: int = 2):
+    """After the grid's candidates: the lowest points of the grid with each open end's axis
+    replaced by points next to that end (an infimum approached but not attained there, as
+    3 log(y) at y -> 1+, is missed by a grid whose end point is excluded)."""
+    out = []
+    for i, (o_lo, o_hi) in enumerate(opens):
+        a, b = lows[i], highs[i]
+        near = ([a + (b - a) * t for t in (1e-7, 1e-4)] if o_lo is not None else []) + \
+               ([b - (b - a) * t for t in (1e-7, 1e-4)] if o_hi is not None else [])
+        if not near or not b > a:
+            continue
+        mesh = np.meshgrid(*[np.array(near) if j == i else ax for j, ax in enumerate(axes)], indexing="ij")
+        values = np.asarray(evaluate(F, dict(zip(names, mesh))), dtype=float) * np.ones(mesh[0].shape)
+        flat = values.ravel()
+        pts = np.stack([m.ravel() for m in mesh], axis=1)
+        finite = np.flatnonzero(np.isfinite(flat))
+        for k in finite[np.argsort(flat[finite], kind="stable")[:keep]]:
+            snap = [_snaps(float(x))[0] for x in pts[k]]
+            q = [fmpq(f.numerator, f.denominator) for f in snap]
+            if _inside(box, opens, q):
+                out.append(q)
+    return out
 
 
 def _descend(F, names, xs, fxs, lows, highs, steps: int = 30):

@@ -84,8 +84,8 @@ def with_prec(prec, fn, *args):
 
 def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | None:
     """When the cell touches the rule's end: the ladder method that proves
-    sign(t^k) d^k F > 0 (>= 0 for a non-strict claim) on the cell, '' if none does, None when
-    the cell does not touch the end."""
+    sign(t^k) d^k F > 0 (>= 0 for a non-strict claim) on the cell open at that end (where the
+    Lagrange point lies), '' if none does, None when the cell does not touch the end."""
     lo, hi = cell[rule.index]
     if (lo if rule.side == "lo" else hi) != rule.value:
         return None
@@ -95,7 +95,7 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
     if not all(ladder.derivative(rule.index, j).defined_up_to(cell, rule.index, rule.side) for j in range(rule.order)):
         return ""
     sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
-    d = ladder.derivative(rule.index, rule.order, sign)
+    d = ladder.derivative(rule.index, rule.order, sign).at_end(rule.index, rule.side, rule.value)
     for method in METHODS:
         if lower_positive(d.enclose(method, cell), strict):
             return method

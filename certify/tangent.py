@@ -20,6 +20,8 @@ from .expr.bridge import to_sympy
 from .expr.tape import tape_of
 from .sampling import candidates
 
+MAX_DENOMINATOR = 2 ** 12
+
 
 def _certainly_nonzero(tape, pt) -> bool:
     """arb proves F(pt) != 0 with every operation certainly defined there: then F is not 0
@@ -49,6 +51,8 @@ def tangent_points(F, domain: Domain, strict: bool):
         if _certainly_nonzero(tape, pt):
             continue
         for i, (name, iv) in enumerate(zip(domain.names, domain.intervals)):
+            if pt[i].q > MAX_DENOMINATOR:        # a float's snap, not an exact zero (and slow in sympy)
+                continue
             c = sympy.Rational(int(pt[i].p), int(pt[i].q))
             if (i, c) in out or not iv.contains(c) or c in (iv.lo, iv.hi):
                 continue

@@ -302,6 +302,9 @@ def _recip(y: Iv) -> Iv:
 
 def _div(x: Iv, y: Iv):
     r = _recip(y)
+    if r is not EMPTY and all(v.lo is not None and v.lo == v.hi for v in (x, y)):
+        v = x.lo / y.lo                          # one rounding, not two: x/x is exactly 1
+        return _mk(_lo_of(v, False), _hi_of(v, False)), True
     return (EMPTY if r is EMPTY else _mul(x, r)), not _has(y, ZERO)
 
 

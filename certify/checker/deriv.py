@@ -5,7 +5,7 @@ u > 0, d abs(u) needs u != 0, d acos(u) needs |u| < 1, d min(a, b) needs a != b)
 derivative that evaluates as defined on a cell is the derivative there.  Two contractions keep
 the trees small, both valid wherever the differentiated term itself is defined (the only place a
 derivative is used): a product by 0 is dropped, and ``u * (c/u)`` becomes ``c`` when ``c/u`` is
-the derivative of a log or quotient whose own definedness needs ``u != 0``.
+the derivative of a log, a quotient or a power u^v whose own definedness needs ``u != 0``.
 """
 from __future__ import annotations
 
@@ -97,7 +97,8 @@ def diff(F: T.Term, name: str) -> T.Term:
             r = _div(_sub(du, _mul(t, dv)), v)
         elif op == "pow":
             (u, v), (du, dv) = t.args, d
-            r = _mul(t, _add(_mul(dv, T.call("log", [u])), _mul(v, _div(du, u))))
+            # u^v needs u > 0: v (u'/u) is u' when v is u
+            r = _mul(t, _add(_mul(dv, T.call("log", [u])), du if v is u else _mul(v, _div(du, u))))
         elif op in ("min", "max"):
             (a, b), (da, db) = t.args, d
             gap = T.binary("sub", a, b)

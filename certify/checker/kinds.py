@@ -11,8 +11,8 @@
   lhs - rhs to 0 (variables declared positive or nonnegative only where the domain says so;
   never ``force=True``).
 - ``split``: a claim proved on two halves of its domain cut at an interior rational point c of
-  one variable (closed at c on both sides): each half's certificate (``forall`` or ``tail``) is
-  of the claim with that half as its domain; the margin is the smaller of the halves'.
+  one variable (closed at c on both sides): each half's certificate (``forall``, ``tail`` or
+  ``split``) is of the claim with that half as its domain; the margin is the smaller of the halves'.
 - ``limit``: sympy's limit of the expression at +oo is the recorded value.
 - ``rootcount``: the polynomial's degree and the sign pattern are re-derived from the claim,
   each sign, order and leading-coefficient sub-claim is proved by a ``forall`` certificate whose
@@ -261,8 +261,8 @@ def check_split(cert) -> int:
     halves = (Range(r.lo, c, r.lo_open, False), Range(c, r.hi, False, r.hi_open))
     leaves, lows, highs = 0, [], []
     for part, half in zip(parts, halves):
-        if not isinstance(part, dict) or part.get("kind") not in ("forall", "tail"):
-            raise CheckError("split: a half without a forall or tail certificate")
+        if not isinstance(part, dict) or part.get("kind") not in HALVES:
+            raise CheckError("split: a half without a forall, tail or split certificate")
         pc = part.get("claim")
         if not isinstance(pc, dict) or {k: pc.get(k) for k in ("lhs", "op", "rhs")} != \
                 {k: claim.get(k) for k in ("lhs", "op", "rhs")}:
@@ -271,7 +271,7 @@ def check_split(cert) -> int:
         want = Domain(domain.names, tuple(half if j == i else rr for j, rr in enumerate(domain.ranges)))
         if d != want:
             raise CheckError("split: a half is not the domain cut at the point")
-        leaves += check_tail(part) if part["kind"] == "tail" else check_forall(part)[0]
+        leaves += HALVES[part["kind"]](part)
         m = part.get("margin")
         if not isinstance(m, list) or len(m) != 2:
             raise CheckError("split: a half without its margin")
@@ -280,6 +280,10 @@ def check_split(cert) -> int:
     if cert.get("margin") != _smaller_margin(lows, highs):
         raise CheckError("split: the margin is not the smaller of the halves'")
     return leaves
+
+
+# a half is itself searched, a tail, or split again (a half-line of (-oo, oo) at a tangent zero)
+HALVES = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": check_split}
 
 
 def _smaller_margin(lows, highs):

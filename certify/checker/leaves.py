@@ -15,7 +15,8 @@ domain) and then the named method:
 - ``taylor2``     G(m) + grad G(m).(v - m) + 1/2 (v - m)^T H(open cell) (v - m);
 - ``end-order-k:M``  at the end v = e of an end rule, G and its first k-1 derivatives in v
                   vanish identically (sympy, once per rule) and are continuous on the cell
-                  closed at e, and M proves sign((v-e)^k) d^k G/dv^k > 0 (>= 0), so
+                  closed at e, and M proves sign((v-e)^k) d^k G/dv^k > 0 (>= 0) on the
+                  cell open at e (where the Lagrange point xi lies), so
                   G = (v-e)^k/k! d^k G(xi) has the claimed sign away from e (Taylor with
                   Lagrange remainder); a strict claim needs e to be an open end of the domain.
 """
@@ -243,8 +244,19 @@ class Problem:
             d = self.derivative(d, rule.index)
         if rule.side == "hi" and order % 2:
             d = T.neg(d)
-        if not _signed(self.enclose(how, d, cell), self.strict):
+        if not _signed(self._open_at(rule).enclose(how, d, cell), self.strict):
             raise CheckError(f"the end-rule leaf {_show(cell)} is not decided by {how}")
+
+
+    def _open_at(self, rule) -> "Problem":
+        """This problem with the rule's end open: the Lagrange point xi lies strictly between
+        the end and v, so d^k G is needed there only (it may be unbounded at the end)."""
+        from dataclasses import replace
+        from .reader import Domain
+        ranges = list(self.domain.ranges)
+        r = ranges[rule.index]
+        ranges[rule.index] = replace(r, lo_open=True) if rule.side == "lo" else replace(r, hi_open=True)
+        return replace(self, domain=Domain(self.domain.names, tuple(ranges)))
 
 
 def _add(a, b):

@@ -134,8 +134,11 @@ def diff(F: N.Node, name: str) -> N.Node:
         elif op == "pow":
             u, v = n.args
             du, dv = memo[id(u)], memo[id(v)]
-            # (u^v)' = u^v (v' log u + v u'/u)
-            inner = _add(_mul(dv, N.call("log", u)), _mul(v, N.div(du, u)) if du is not ZERO else ZERO)
+            # (u^v)' = u^v (v' log u + v u'/u); u^v with a variable exponent needs u > 0, so
+            # v (u'/u) is u' when v is u (x^x: log x + 1, not log x + x (1/x))
+            ratio = N.div(du, u)
+            inner = _add(_mul(dv, N.call("log", u)),
+                         _times_derivative(v, ratio, {id(ratio)}) if du is not ZERO else ZERO)
             d = _mul(n, inner)
         elif op in ("min", "max"):
             a, b = n.args

@@ -338,6 +338,9 @@ def div(x: Interval, y: Interval):
     q, dq = mul(x, r)
     if r is EMPTY:
         return EMPTY, TRV
+    if all(v.lo is not None and v.lo == v.hi for v in (x, y)):     # one rounding: x/x is exactly 1
+        v = x.lo / y.lo
+        q = Interval(_down(v, False)[0], _up(v, False)[0])
     return q, min(d, dq) if d != TRV else TRV
 
 

@@ -1,0 +1,110 @@
+"""Exact forms of a non-strict claim found by sympy, each an ordinary rewritten form
+(``rules.Form``) that the checker replays like any other: the written square, and its
+degenerate case, the slack that is identically 0 where it is defined.
+
+The written-square rule: a non-strict claim F >= 0 whose slack is a square (times factors
+nonnegative by form) once the square roots of its nonnegative variables are taken as variables.
+
+x + y - 2*sqrt(x*y) on [0, 1]^2 vanishes on the whole diagonal, a curve of zeros that no
+enclosure decides cell by cell.  With x = s^2, y = t^2 (s, t >= 0, so sqrt(s^2 t^2) = s t is
+sympy's own unforced rule) the slack is the polynomial s^2 - 2 s t + t^2 = (s - t)^2
+(sympy.factor), and back in the variables F = (sqrt(x) - sqrt(y))^2 * 1.
+
+The rule produces an ordinary rewritten form (``rules.Form``) of the kind ``drop_factors``
+makes, so its check is the one every form has, replayed by the independent checker
+(``checker/forall.py``, ``_form``): sympy proves F / prod(P) = G exactly (variables declared
+nonnegative only where the domain says so, no ``force=True``), and on every leaf cell the
+decorated evaluation proves F as written defined and continuous, each dropped factor P >= 0
+and G >= 0.  Nothing is simplified away: F's own definedness is a condition on every cell
+(sqrt(x*y) on x in [-1, 1] is not rescued by the square), and P >= 0 is evaluated, not
+assumed.  F = P G >= 0 wherever both sides are defined, which the conditions give on each cell
+(where P = 0 on a curve, F and P G are continuous and agree off the curve).  Only non-strict
+claims: a square may vanish.  The rule is tried before the search when the factored slack
+shows an even power of a non-constant factor (the case where the search cannot succeed).
+
+The identical-zero rule: x/x - 1, exp(log x) - x, (x^2 - 1)/(x - 1) - (x + 1) are 0 wherever
+defined, and every cell's enclosure straddles 0.  When the float64 slack is 0 at every sampled
+point and sympy (the checker's own recipes, ``checker.forall.sympy_zero``) reduces it to 0, the
+form is G = 0 with the single condition "F as written defined" on every leaf: the claim's
+content is then exactly that F is defined on the whole domain, which each leaf proves.
+"""
+from __future__ import annotations
+
+import numpy as np
+import sympy
+
+from .checker.forall import sympy_zero
+from .domain import Domain
+from .expr.numeric import evaluate
+from .expr import nodes as N
+from .rules import Form, drop_factors, symbolic
+
+
+ALGEBRAIC = frozenset({"num", "var", "add", "sub", "mul", "div", "neg", "pown", "rpow", "sqrt"})
+
+
+class WrittenSquare:
+    """F >= 0 read as P * G with P an even power (or a root, an exponential...) >= 0 by form,
+    after the substitution v = r_v^2 of each nonnegative variable (``apply``); the check is
+    the form's (see the module docstring)."""
+
+    name = "written-square"
+
+    def factored(self, F: N.Node, domain: Domain):
+        """sympy.factor of F with v = r_v^2 for each variable nonnegative on the domain, back
+        in v (r_v = sqrt(v)); None when F has no square root of such a variable."""
+        S = symbolic(F, domain)
+        roots = {s: sympy.Dummy(s.name, positive=True) if s.is_positive else sympy.Dummy(s.name, nonnegative=True)
+                 for s in S.free_symbols if s.is_nonnegative}
+        if not roots or not any(p.exp.is_Rational and not p.exp.is_Integer for p in S.atoms(sympy.Pow)):
+            return None
+        T = sympy.factor(S.xreplace({s: r ** 2 for s, r in roots.items()}))
+        return T.xreplace({r: sympy.sqrt(s) for s, r in roots.items()})
+
+    def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
+        """The form with the nonnegative factors dropped, when one of them is an even power of a
+        non-constant expression; None otherwise (strict claims, and slacks that are not
+        algebraic, where sympy's factoring rarely finds a square: None)."""
+        if strict or any(n.op not in ALGEBRAIC for n in N.postorder([F])):
+            return None
+        S = self.factored(F, domain)
+        if S is None:
+            S = sympy.factor(symbolic(F, domain))
+        parts = S.args if S.is_Mul else (S,)
+        if not any(f.is_Pow and f.exp.is_Integer and f.exp % 2 == 0 and f.free_symbols for f in parts):
+            return None
+        return drop_factors(F, domain, nonnegative=True, factored=S)
+
+
+class IdenticalZero:
+    """F >= 0 with F = 0 wherever it is defined: the form G = 0, conditioned on F defined."""
+
+    name = "identical-zero"
+
+    def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
+        if strict or not N.variables(F) or not _sampled_zero(F, domain):
+            return None
+        if not sympy_zero(symbolic(F, domain)):
+            return None
+        return Form(N.ZERO, [(F, "defined")])
+
+
+def _sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
+    """Is the float64 slack (nearly) 0 at every finite point of a small grid of the box (at
+    least three of them)?  A cheap filter before sympy; proves nothing."""
+    axes = []
+    for iv in domain.intervals:
+        lo = float(iv.lo) if iv.lo is not None else -8.0
+        hi = float(iv.hi) if iv.hi is not None else lo + 16.0
+        if iv.lo is None:
+            lo = hi - 16.0
+        axes.append(np.linspace(lo, hi, per_axis + 2)[1:-1])
+    mesh = np.meshgrid(*axes, indexing="ij")
+    values = np.asarray(evaluate(F, dict(zip(domain.names, mesh))), dtype=float) * np.ones(mesh[0].shape)
+    finite = values[np.isfinite(values)]
+    return finite.size >= 3 and float(np.max(np.abs(finite))) <= 1e-9
+
+
+WRITTEN_SQUARE = WrittenSquare()
+IDENTICAL_ZERO = IdenticalZero()
+EXACT_FORMS = (IDENTICAL_ZERO, WRITTEN_SQUARE)
