@@ -56,7 +56,7 @@ def confirmed(result, F, domain, strict: bool):
             value, defined = with_prec(prec, ladder.at_point, exact)
             if value.empty or (defined and (value.certainly_nonpositive() if strict else value.certainly_negative())):
                 result.witness = {n: str(q) for n, q in zip(domain.names, exact)}
-                result.witness_value = ["0", "0"] if value.empty else iv_text(value)
+                result.witness_value = None if value.empty else iv_text(value)     # None: undefined there
                 if value.empty:
                     result.reason = "the expression is undefined at the witness point"
                 return result
