@@ -86,14 +86,14 @@ def _check_constant_order(iv: Interval):
     """Ends that are constants (no variable) must be ordered: decided in arb, exactly when the
     two ends are the same expression."""
     lo, hi = iv.lo, iv.hi
-    if lo is None or hi is None or N.variables(_tree(lo)) or N.variables(_tree(hi)):
+    if lo is None or hi is None or N.variables(end_tree(lo)) or N.variables(end_tree(hi)):
         return
-    if _tree(lo) is _tree(hi):
+    if end_tree(lo) is end_tree(hi):
         if iv.lo_open or iv.hi_open:
             raise CertifyInputError(f"empty range {iv}")
         return
     from .expr.tape import Tape
-    vals, decs = Tape([[N.sub(_tree(hi), _tree(lo))]], ()).intervals([])
+    vals, decs = Tape([[N.sub(end_tree(hi), end_tree(lo))]], ()).intervals([])
     from .expr import interval as I
     if decs[-1] < I.DEF:
         raise CertifyInputError(f"range {iv}: an end is not a defined real number")
@@ -103,7 +103,8 @@ def _check_constant_order(iv: Interval):
         raise CertifyInputError(f"range {iv}: cannot decide that its ends are ordered")
 
 
-def _tree(end) -> N.Node:
+def end_tree(end) -> N.Node:
+    """A finite end as a tree (a rational end as its number)."""
     return end if is_expression(end) else N.num(fmpq(int(end.p), int(end.q)))
 
 

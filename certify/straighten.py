@@ -29,7 +29,7 @@ import sympy
 from flint import arb, fmpq
 
 from .balls import arb_fraction
-from .domain import Domain, Interval, is_expression
+from .domain import Domain, Interval, end_tree, is_expression
 from .exact import to_fmpq
 from .expr import interval as I
 from .expr import nodes as N
@@ -59,19 +59,13 @@ def order(domain: Domain) -> list:
 def image(name: str, iv: Interval):
     """(the image tree of ``name``, its new interval)."""
     v = N.var(name)
-    lo, hi = (_tree(e) for e in (iv.lo, iv.hi))
+    lo, hi = (None if e is None else end_tree(e) for e in (iv.lo, iv.hi))
     zero, one = sympy.Integer(0), sympy.Integer(1)
     if lo is not None and hi is not None:
         return N.add(lo, N.mul(N.sub(hi, lo), v)), Interval(zero, one, iv.lo_open, iv.hi_open)
     if hi is None:
         return N.add(lo, v), Interval(zero, None, iv.lo_open, True)
     return N.add(hi, v), Interval(None, zero, True, iv.hi_open)
-
-
-def _tree(end):
-    if end is None:
-        return None
-    return end if is_expression(end) else N.num(fmpq(int(end.p), int(end.q)))
 
 
 def straighten(lhs: N.Node, rhs: N.Node, domain: Domain) -> Straightened:
@@ -215,7 +209,7 @@ def inside(domain: Domain, point: dict) -> bool:
         for end, side, open_ in ((iv.lo, "lo", iv.lo_open), (iv.hi, "hi", iv.hi_open)):
             if end is None:
                 continue
-            gap = N.sub(N.num(x), _tree(end)) if side == "lo" else N.sub(_tree(end), N.num(x))
+            gap = N.sub(N.num(x), end_tree(end)) if side == "lo" else N.sub(end_tree(end), N.num(x))
             names = tuple(sorted(N.variables(gap)))
             tape = Tape([[gap]], names)
             args = tuple(point[n] for n in names)

@@ -115,6 +115,25 @@ def g1_lower(L, zl, zh):
                       lhs=g1(z), op=">", rhs=R("-1.381"), over=f"z in [{zl}, {zh}]")
 
 
+def zb_side(L, zmax, zl, zh, zpos, c2, g1=None):
+    """The z_b half of the g_beta method, the same for Lemmas A.4 - A.6 with each lemma's points
+    zl < zh (signs of g'_beta), zpos (g_beta > 0 there) and the g2 bound c2: the identities, the
+    root count, the signs, and (9); ``g1`` replaces the g1 > -1.381 claim on [zl, zh]."""
+    return (
+        *identity_claims(L, zmax),
+        gprime_sign(L, zl, "<"),
+        gprime_sign(L, zh, ">"),
+        point_in_domain(L, zpos),
+        *q_roots(L, zl, zh, zb_bound(zl, c2)),
+        g_sign(L, "0.1", "<"),
+        g_sign(L, zpos, ">"),
+        g_signs_human(L, zpos),
+        *g2_lower(L, zl, zh, c2),
+        g1 or g1_lower(L, zl, zh),
+        bound_zb(L, zl, zh, c2),
+    )
+
+
 def zb_bound(zl, c2):
     """The right side of (9): c2 sqrt(2 - zl/beta)/(sqrt 2 beta) - 1.381 sqrt(2 - zl/beta)/sqrt 2."""
     return R(c2) * sqrt(2 - R(zl) / b) / (sqrt(2) * b) - R("1.381") * sqrt(2 - R(zl) / b) / sqrt(2)
@@ -156,18 +175,9 @@ lemma_A4 = Lemma(
                  "sin x = 2y/(1 + y^2)", lem("A.4"), lhs=sin(2 * sympy.atan(y)), rhs=SIN_Y, over="y in (0, oo)"),
         Identity("A.4.half_angle_cos", "(rewrite) cos(2 atan y) = (1 - y^2)/(1 + y^2)", lem("A.4"),
                  lhs=cos(2 * sympy.atan(y)), rhs=COS_Y, over="y in (0, oo)"),
-        *identity_claims("A.4", "2"),
-        gprime_sign("A.4", "0.18", "<"),
-        gprime_sign("A.4", "1.4", ">"),
-        point_in_domain("A.4", "1.9"),
-        *q_roots("A.4", "0.18", "1.4", zb_bound("0.18", "-0.247")),
-        g_sign("A.4", "0.1", "<"),
-        g_sign("A.4", "1.9", ">"),
-        g_signs_human("A.4", "1.9"),
-        *g2_lower("A.4", "0.18", "1.4", "-0.247"),
-        Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = -1.38012)", lem("A.4"),
-                   lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)"),
-        bound_zb("A.4", "0.18", "1.4", "-0.247"),
+        *zb_side("A.4", "2", "0.18", "1.4", "1.9", "-0.247",
+                 g1=Inequality("A.4.g1_lower", "g1 > -1.381 on [0, oo) (global minimum g1((3 - sqrt 6)/2) = "
+                               "-1.38012)", lem("A.4"), lhs=g1(z), op=">", rhs=R("-1.381"), over="z in [0, oo)")),
         Inequality("A.4.g2_max_after_14", "(silent monotonicity) g2(z) <= g2(1.4) for z >= 1.4 (g2 decreases on "
                    "[1.1723, 4.2268] and is negative beyond 2.618); z_a lies there", lem("A.4"),
                    lhs=g2(z), op="<=", rhs=g2(R("1.4")), over="z in [1.4, oo)"),
@@ -216,17 +226,7 @@ lemma_A5 = Lemma(
     statement="Suppose beta in [0.75, 1). Then tau (f''(a) - f''(b)) < 2.",
     beta="[0.75, 1)",
     claims=(
-        *identity_claims("A.5", "3/2"),
-        gprime_sign("A.5", "0.165", "<"),
-        gprime_sign("A.5", "1.24", ">"),
-        point_in_domain("A.5", "1.4"),
-        *q_roots("A.5", "0.165", "1.24", zb_bound("0.165", "-0.26")),
-        g_sign("A.5", "0.1", "<"),
-        g_sign("A.5", "1.4", ">"),
-        g_signs_human("A.5", "1.4"),
-        *g2_lower("A.5", "0.165", "1.24", "-0.26"),
-        g1_lower("A.5", "0.165", "1.24"),
-        bound_zb("A.5", "0.165", "1.24", "-0.26"),
+        *zb_side("A.5", "3/2", "0.165", "1.24", "1.4", "-0.26"),
         Inequality("A.5.g1_nonpos", "g1 <= 0 for z <= 1.5", lem("A.5"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1.5]"),
         Inequality("A.5.g1_upper", "g1 < 0.375 (used at z_a in (1.5, 2 beta), 2 beta < 2)", lem("A.5"),
                    lhs=g1(z), op="<", rhs=R("0.375"), over="z in [1.5, 2]"),
@@ -256,17 +256,7 @@ lemma_A6 = Lemma(
     statement="Suppose beta in [0.5, 0.75). Then tau (f''(a) - f''(b)) < 2.",
     beta="[0.5, 0.75)",
     claims=(
-        *identity_claims("A.6", "1"),
-        gprime_sign("A.6", "0.14", "<"),
-        gprime_sign("A.6", "0.9", ">"),
-        point_in_domain("A.6", "0.99"),
-        *q_roots("A.6", "0.14", "0.9", zb_bound("0.14", "-0.28")),
-        g_sign("A.6", "0.1", "<"),
-        g_sign("A.6", "0.99", ">"),
-        g_signs_human("A.6", "0.99"),
-        *g2_lower("A.6", "0.14", "0.9", "-0.28"),
-        g1_lower("A.6", "0.14", "0.9"),
-        bound_zb("A.6", "0.14", "0.9", "-0.28"),
+        *zb_side("A.6", "1", "0.14", "0.9", "0.99", "-0.28"),
         Inequality("A.6.g2_max", "(silent extremum fact) g2 < 0.542 on [0.9, 1.5], where z_a lies (maximum "
                    "g2(1.17234) = 0.541764)", lem("A.6"), lhs=g2(z), op="<", rhs=R("0.542"), over="z in [0.9, 1.5]"),
         Inequality("A.6.2b_le_15", "(silent) z <= 2 beta < 1.5 on the lemma's range", lem("A.6"),
