@@ -70,28 +70,15 @@ class _Num:
         return mpmath.acos(2 * bb / (mpmath.sqrt(1 + 4 * bb * bb) + 1)) / mpmath.pi
 
     def argmax(self):
-        """t in (1/2, 2/3) where RHO is largest (golden section; RHO is unimodal there)."""
-        lo, hi = mpmath.mpf(1) / 2, mpmath.mpf(2) / 3
-        g = (mpmath.sqrt(5) - 1) / 2
-        for _ in range(200):
-            a, c = hi - g * (hi - lo), lo + g * (hi - lo)
-            if self.rho(a) > self.rho(c):
-                hi = c
-            else:
-                lo = a
-        return (lo + hi) / 2
+        """t in (1/2, 2/3) where RHO is largest: RHO'(pi t) has the sign of 1 + beta c (4c - 1),
+        c = cos(pi t) (RHO is unimodal there), so c is the root (beta + sqrt(beta^2 - 16 beta)) / (8 beta)."""
+        bb = self.b
+        return mpmath.acos((bb + mpmath.sqrt(bb * bb - 16 * bb)) / (8 * bb)) / mpmath.pi
 
     def solve(self, value, lo, hi):
-        """t in [lo, hi] with RHO(t) = value (bisection; RHO - value changes sign)."""
-        flo = self.rho(lo) - value
-        for _ in range(400):
-            mid = (lo + hi) / 2
-            fm = self.rho(mid) - value
-            if (fm > 0) == (flo > 0):
-                lo, flo = mid, fm
-            else:
-                hi = mid
-        return (lo + hi) / 2
+        """t in [lo, hi] with RHO(t) = value (RHO - value changes sign there; Anderson-Bjorck
+        bracketing, a few dozen evaluations where bisection needs hundreds)."""
+        return mpmath.findroot(lambda tt: self.rho(tt) - value, (lo, hi), solver="anderson")
 
 
 def pick(lo, hi) -> sympy.Rational:
