@@ -169,6 +169,34 @@ def test_reciprocal_on_half_open_cell():
     assert v is I.EMPTY and d == I.TRV
 
 
+def _exact_product_range(x, y):
+    """(inf, sup, inf attained, sup attained) of {a b : a in x, b in y} for bounded intervals
+    given as (lo, hi, lo_open, hi_open) Fractions: a bilinear map takes its extremes at corners,
+    and a value 0 wherever a factor is 0, so the included ends, 0 and the midpoints decide."""
+    corners = [a * b for a in x[:2] for b in y[:2]]
+    inf, sup = min(corners), max(corners)
+
+    def points(v):
+        lo, hi, lo_open, hi_open = v
+        pts = {(lo + hi) / 2} | ({lo} if not lo_open else set()) | ({hi} if not hi_open else set())
+        return pts | ({Fraction(0)} if (lo < 0 < hi or 0 in pts) else set())
+    reached = {a * b for a in points(x) for b in points(y)}
+    return inf, sup, inf in reached, sup in reached
+
+
+def test_mul_against_the_exact_range_on_every_end_pattern():
+    """Every interval with ends in {-2, -1, 0, 1/2, 3} and every openness, squared: mul's ends
+    are the exact inf and sup (dyadic products are exact), open exactly when not attained."""
+    vals = [Fraction(v) for v in (-2, -1, 0, Fraction(1, 2), 3)]
+    ivs = [(lo, hi, lo_o, hi_o) for lo in vals for hi in vals if lo <= hi
+           for lo_o in (False, True) for hi_o in (False, True) if lo < hi or not (lo_o or hi_o)]
+    for x in ivs:
+        for y in ivs:
+            inf, sup, inf_in, sup_in = _exact_product_range(x, y)
+            r, _ = I.mul(iv(*x), iv(*y))
+            assert ends(r) == (inf, sup, not inf_in, not sup_in), (x, y)
+
+
 @pytest.mark.parametrize("text,box,expect,dec", [
     ("exp(x)", iv(0, 1, lo_open=True), (1, ..., True, False), I.COM),
     ("x**2", iv(-1, 1), (0, 1, False, False), I.COM),

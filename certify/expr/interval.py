@@ -264,11 +264,7 @@ def mul(x: Interval, y: Interval):
     if x is EMPTY or y is EMPTY:
         return EMPTY, TRV
     if not (x.lo_open or x.hi_open or y.lo_open or y.hi_open):
-        # closed and bounded (an infinite end is always open): the four end products
-        a, b, c, d = x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi
-        lo = a.lower().min(b.lower()).min(c.lower()).min(d.lower())
-        hi = a.upper().max(b.upper()).max(c.upper()).max(d.upper())
-        return Interval(lo, hi), COM
+        return _mul_closed(x.lo, x.hi, y.lo, y.hi), COM
     if x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None:
         return _mul_bounded(x, y), COM
     lows, highs = [], []
@@ -282,31 +278,70 @@ def mul(x: Interval, y: Interval):
     return r, COM if x.bounded and y.bounded else DAC
 
 
+def _extreme_ends(xl, xh, yl, yh):
+    """(pairs for the lower end, pairs for the upper end): the end products (0 = lo, 1 = hi of
+    x, then of y) that can be the extremes, from the end signs (the classical nine cases; only
+    0 inside both intervals needs two candidates per end)."""
+    if xl >= ZERO:
+        if yl >= ZERO:
+            return ((0, 0),), ((1, 1),)
+        if yh <= ZERO:
+            return ((1, 0),), ((0, 1),)
+        return ((1, 0),), ((1, 1),)
+    if xh <= ZERO:
+        if yl >= ZERO:
+            return ((0, 1),), ((1, 0),)
+        if yh <= ZERO:
+            return ((1, 1),), ((0, 0),)
+        return ((0, 1),), ((0, 0),)
+    if yl >= ZERO:
+        return ((0, 1),), ((1, 1),)
+    if yh <= ZERO:
+        return ((1, 0),), ((0, 0),)
+    return ((0, 1), (1, 0)), ((0, 0), (1, 1))
+
+
+def _mul_closed(xl, xh, yl, yh) -> Interval:
+    """[xl, xh] * [yl, yh] for closed bounded intervals."""
+    xs, ys = (xl, xh), (yl, yh)
+    lows, highs = _extreme_ends(xl, xh, yl, yh)
+    (i, j), (k, m) = lows[0], highs[0]
+    lo, hi = (xs[i] * ys[j]).lower(), (xs[k] * ys[m]).upper()
+    if len(lows) > 1:
+        (i, j), (k, m) = lows[1], highs[1]
+        lo, hi = lo.min((xs[i] * ys[j]).lower()), hi.max((xs[k] * ys[m]).upper())
+    return Interval(lo, hi)
+
+
 def _mul_bounded(x: Interval, y: Interval) -> Interval:
-    """``mul`` for bounded x, y with some open end: the four end products (exact ones keep
+    """``mul`` for bounded x, y with some open end: the extreme end products (exact ones keep
     their openness, rounded ones are closed; a zero end gives 0, open unless a zero end is
-    closed); each result end is open only if every candidate attaining it is."""
+    closed); each result end is open only if every candidate attaining it is.  A candidate
+    left out by the sign cases is never an extreme, and where it ties one (a zero or a point
+    interval) the chosen candidate shares the zero end or the point, so its openness agrees."""
+    xs, ys = ((x.lo, x.lo_open), (x.hi, x.hi_open)), ((y.lo, y.lo_open), (y.hi, y.hi_open))
+    lows, highs = _extreme_ends(x.lo, x.hi, y.lo, y.hi)
     lo = hi = None
-    for a, ao in ((x.lo, x.lo_open), (x.hi, x.hi_open)):
-        for b, bo in ((y.lo, y.lo_open), (y.hi, y.hi_open)):
+    for want_lo, pairs in ((True, lows), (False, highs)):
+        for i, j in pairs:
+            (a, ao), (b, bo) = xs[i], ys[j]
             if a == 0 or b == 0:
-                p_lo = p_hi = ZERO
-                op_lo = op_hi = not ((a == 0 and not ao) or (b == 0 and not bo))
+                p, op = ZERO, not ((a == 0 and not ao) or (b == 0 and not bo))
             else:
                 p = a * b
                 if p.is_exact():
-                    p_lo = p_hi = p
-                    op_lo = op_hi = ao or bo
+                    op = ao or bo
                 else:
-                    p_lo, p_hi, op_lo, op_hi = p.lower(), p.upper(), False, False
-            if lo is None or p_lo < lo:
-                lo, lo_open = p_lo, op_lo
-            elif p_lo == lo:
-                lo_open = lo_open and op_lo
-            if hi is None or p_hi > hi:
-                hi, hi_open = p_hi, op_hi
-            elif p_hi == hi:
-                hi_open = hi_open and op_hi
+                    p, op = (p.lower() if want_lo else p.upper()), False
+            if want_lo:
+                if lo is None or p < lo:
+                    lo, lo_open = p, op
+                elif p == lo:
+                    lo_open = lo_open and op
+            elif hi is None or p > hi:
+                hi, hi_open = p, op
+            elif p == hi:
+                hi_open = hi_open and op
     return Interval(lo, hi, lo_open, hi_open)
 
 

@@ -95,6 +95,9 @@ def tape_of(levels, names) -> "Tape":
     return t
 
 
+_EXACT_OPS = frozenset({"var", "num", "neg", "add", "sub", "mul", "div", "pown"})
+
+
 class Tape:
     def __init__(self, levels: list[list[Node]], names):
         self.names = tuple(names)
@@ -321,11 +324,26 @@ class Tape:
         exec(compile("\n".join(lines), "<tape>", "exec"), namespace)    # noqa: S102 - generated, no user text
         return namespace["run"]
 
+    def _exact_useful(self, target: int) -> bool:
+        """Can ``exact`` answer anything but None at node ``target``: is its cone all rational
+        arithmetic, or does it contain a division or negative power (a certain pole)?"""
+        memo = self.__dict__.setdefault("_exact_memo", {})
+        if target not in memo:
+            rational, poles = [], []
+            for i in range(target + 1):
+                op, data, args = self.code[i]
+                rational.append(op in _EXACT_OPS and all(rational[a] for a in args))
+                poles.append(op == "div" or (op == "pown" and data < 0) or any(poles[a] for a in args))
+            memo[target] = rational[target] or poles[target]
+        return memo[target]
+
     def exact(self, point, output: int | None = None):
         """Exact rational value of output ``output`` (default: the first) at a rational point;
         ``UNDEFINED`` when a division by zero on the way makes it certainly undefined there;
         None when a non-rational operation occurs or the numbers would grow too large."""
         target = self.outputs[0][0] if output is None else output
+        if not self._exact_useful(target):
+            return None
         vals = [None] * (target + 1)
         for i in range(target + 1):
             op, data, args = self.code[i]
