@@ -328,6 +328,18 @@ def test_exact_evaluation_sees_an_exact_zero():
     assert Tape([[parse_expr("sin(x)", ("x",))]], ("x",)).exact((fmpq(1),)) is None
 
 
+def test_exact_evaluation_reads_only_the_cone_of_its_output():
+    """A pole of another output on the same tape does not make this one undefined; a pole
+    under a non-rational operation still does (sqrt(2)/x at 0), and none gives None."""
+    names = ("x",)
+    t = Tape([[parse_expr("x + 1", names), parse_expr("(1/(x - 1))*(1/(x - 1))", names)]], names)
+    first, second = t.outputs[0]
+    assert t.exact((fmpq(1),), first) == 2
+    assert t.exact((fmpq(1),), second) is UNDEFINED
+    assert Tape([[parse_expr("sqrt(2)/x", names)]], names).exact((fmpq(0),)) is UNDEFINED
+    assert Tape([[parse_expr("sqrt(2)/x", names)]], names).exact((fmpq(1),)) is None
+
+
 def test_tape_shares_and_levels():
     F = parse_expr("sin(x)*sin(x) + x", ("x",))
     t = Tape([[F], [diff(F, "x")]], ("x",))

@@ -324,32 +324,51 @@ class Tape:
         exec(compile("\n".join(lines), "<tape>", "exec"), namespace)    # noqa: S102 - generated, no user text
         return namespace["run"]
 
-    def _exact_useful(self, target: int) -> bool:
-        """Can ``exact`` answer anything but None at node ``target``: is its cone all rational
-        arithmetic, or does it contain a division or negative power (a certain pole)?"""
+    def _exact_plan(self, target: int):
+        """(rational, nodes, poles) for ``exact`` at node ``target``: is its cone all rational
+        arithmetic; the nodes to evaluate, in order (the whole cone when rational, else the
+        rational cones of the pole denominators); the (node, denominator) pairs of its divisions
+        and negative powers."""
         memo = self.__dict__.setdefault("_exact_memo", {})
         if target not in memo:
-            rational, poles = [], []
-            for i in range(target + 1):
-                op, data, args = self.code[i]
-                rational.append(op in _EXACT_OPS and all(rational[a] for a in args))
-                poles.append(op == "div" or (op == "pown" and data < 0) or any(poles[a] for a in args))
-            memo[target] = rational[target] or poles[target]
+            cone, stack = set(), [target]
+            while stack:
+                i = stack.pop()
+                if i not in cone:
+                    cone.add(i)
+                    stack.extend(self.code[i][2])
+            rational = {}
+            for i in sorted(cone):
+                op, _, args = self.code[i]
+                rational[i] = op in _EXACT_OPS and all(rational[a] for a in args)
+            poles = [(i, self.code[i][2][1] if self.code[i][0] == "div" else self.code[i][2][0])
+                     for i in sorted(cone)
+                     if self.code[i][0] == "div" or (self.code[i][0] == "pown" and self.code[i][1] < 0)]
+            if rational[target]:
+                nodes = sorted(cone)
+            else:
+                need, stack = set(), [d for _, d in poles if rational[d]]
+                while stack:
+                    i = stack.pop()
+                    if i not in need:
+                        need.add(i)
+                        stack.extend(self.code[i][2])
+                nodes = sorted(need)
+            memo[target] = (rational[target], nodes, poles)
         return memo[target]
 
     def exact(self, point, output: int | None = None):
         """Exact rational value of output ``output`` (default: the first) at a rational point;
-        ``UNDEFINED`` when a division by zero on the way makes it certainly undefined there;
+        ``UNDEFINED`` when a division by an exact zero (or 0 to a negative power) occurs in it;
         None when a non-rational operation occurs or the numbers would grow too large."""
         target = self.outputs[0][0] if output is None else output
-        if not self._exact_useful(target):
+        rational, nodes, poles = self._exact_plan(target)
+        if not rational and not poles:
             return None
-        vals = [None] * (target + 1)
-        for i in range(target + 1):
+        vals = {}
+        for i in nodes:
             op, data, args = self.code[i]
             xs = [vals[a] for a in args]
-            if any(x is UNDEFINED for x in xs):
-                return UNDEFINED
             if any(x is None for x in xs):
                 v = None
             elif op == "var":
@@ -366,16 +385,17 @@ class Tape:
                 v = xs[0] * xs[1]
             elif op == "div":
                 v = UNDEFINED if xs[1] == 0 else xs[0] / xs[1]
-            elif op == "pown":
-                if xs[0] == 0 and data < 0:
-                    v = UNDEFINED
-                elif abs(data) * (xs[0].p.bit_length() + xs[0].q.bit_length()) > EXACT_BITS:
-                    v = None
-                else:
-                    v = xs[0] ** data
-            else:
+            elif xs[0] == 0 and data < 0:           # pown
+                v = UNDEFINED
+            elif abs(data) * (xs[0].p.bit_length() + xs[0].q.bit_length()) > EXACT_BITS:
                 v = None
-            if v is not None and v is not UNDEFINED and v.p.bit_length() + v.q.bit_length() > EXACT_BITS:
+            else:
+                v = xs[0] ** data
+            if v is UNDEFINED:
+                return UNDEFINED
+            if v is not None and v.p.bit_length() + v.q.bit_length() > EXACT_BITS:
                 v = None
             vals[i] = v
-        return vals[target]
+        if any(vals.get(d) == 0 for _, d in poles):
+            return UNDEFINED
+        return vals.get(target) if rational else None
