@@ -1,17 +1,34 @@
 """Rewrites remembered across runs: a sympy rewrite's resulting trees, stored as their text in
 ``certify.symcache`` and read back by the safe parser.
 
-A result is stored only when its text reads back as the very same (hash-consed) trees, so a run
+The key includes a hash of the source of the file that defines ``compute`` (the rule module)
+and of the sympy bridge, so a changed rule is never answered from an older run.  A result is stored only when its text reads back as the very same (hash-consed) trees, so a run
 with the cache searches exactly the forms a run without it does, and writes the same
 certificates; any other result is recomputed every time.  Nothing stored is evaluated.
 """
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+
+from .expr import bridge
 from .expr.parse import parse_expr
 from .expr.text import to_text
 from .symcache import cached
 
 _RECOMPUTE = "recompute"
+
+
+@lru_cache(maxsize=None)
+def _source_hash(path: str) -> str:
+    digest = hashlib.sha256()
+    for p in (path, bridge.__file__):
+        try:
+            with open(p, "rb") as fh:
+                digest.update(fh.read())
+        except OSError:
+            digest.update(p.encode())
+    return digest.hexdigest()[:16]
 
 
 def remembered(name: str, inputs: tuple, names, compute):
@@ -31,7 +48,7 @@ def remembered(name: str, inputs: tuple, names, compute):
             same = False
         return out if same else _RECOMPUTE
 
-    stored = cached(name, inputs, texts)
+    stored = cached(name, inputs + (_source_hash(compute.__code__.co_filename),), texts)
     if fresh:
         return fresh[0]
     if stored is None:

@@ -296,6 +296,10 @@ TRUE = [
     ("x*log(x) >= -0.5", "x in (0, 1]", lambda: mpmath.mpf("0.5") - 1 / mpmath.e),
     ("atan(x) < 1.6", "x in [0, oo)", lambda: mpmath.mpf("1.6") - mpmath.pi / 2),
     ("exp(-1/x) > 0", "x in (0, 1]", lambda: mpmath.mpf(0)),
+    # the form with the positive factor dropped vanishes at the open end (sin x - 0.84 x at 0,
+    # x - sin x to order 3): the end rule decides there
+    ("sin(x)/x > 0.84", "x in (0, 1]", lambda: mpmath.sin(1) - mpmath.mpf("0.84")),
+    ("1/x - 1/sin(x) < 0", "x in (0, 3]", lambda: mpmath.mpf(0)),
 ]
 
 
@@ -311,6 +315,8 @@ FALSE = [
     ("atan(x) < 1.5707963", "x in [0, oo)"),
     ("1/(x-0.5) < 100", "x in [0, 1]"),
     ("log(x) < x - 1", "x in [1/2, 2]"),
+    ("sin(x)/x > 0.842", "x in (0, 1]"),
+    ("1/x - 1/sin(x) < 0", "x in (0, 4]"),
 ]
 
 
