@@ -105,6 +105,74 @@ def _sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
     return finite.size >= 3 and float(np.max(np.abs(finite))) <= 1e-9
 
 
+class QuadraticSquares:
+    """F >= 0 for a polynomial F of degree 2 that is a sum of squares: F = m^T Q m over the
+    monomials m = (1, x_1, ..., x_n), Q (unique for degree 2) positive semidefinite.  Exact
+    rational LDL^T (a zero pivot needs a zero row) writes F = sum_k d_k (l_k . m)^2, d_k > 0;
+    the form is that sum, G = F exactly (the checker's sympy identity), and each cell's
+    enclosure of G is >= 0 term by term.  x^2 + y^2 + z^2 - xy - yz - zx vanishes on the
+    line x = y = z, which no enclosure decides cell by cell; its sum of squares does at once."""
+
+    name = "sum-of-squares"
+    POLYNOMIAL = frozenset({"num", "var", "add", "sub", "mul", "neg", "pown"})
+
+    def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
+        nodes = N.postorder([F])
+        if strict or any(n.op not in self.POLYNOMIAL or (n.op == "pown" and n.data < 0) for n in nodes):
+            return None
+        S = symbolic(F, domain)
+        syms = sorted(S.free_symbols, key=lambda v: v.name)
+        if not syms:
+            return None
+        try:
+            poly = sympy.Poly(sympy.expand(S), *syms)
+        except sympy.PolynomialError:
+            return None
+        if poly.total_degree() != 2:
+            return None
+        squares = _ldl_squares(poly, syms)
+        if squares is None:
+            return None
+        G = sympy.Add(*(d * sympy.Pow(lin, 2, evaluate=False) for d, lin in squares), evaluate=False)
+        try:
+            from .expr.bridge import from_sympy
+            return Form(from_sympy(G), [(F, "defined")])
+        except Exception:
+            return None
+
+
+def _ldl_squares(poly, syms):
+    """[(d_k, l_k . m)] with d_k > 0 and poly = sum d_k (l_k . m)^2, or None when the Gram
+    matrix over m = (x_1, ..., x_n, 1) is not positive semidefinite."""
+    m = list(syms) + [sympy.Integer(1)]
+    n = len(m)
+    Q = sympy.zeros(n, n)
+    for exps, c in poly.terms():
+        idx = [i for i, e in enumerate(exps) for _ in range(e)] + [n - 1] * (2 - sum(exps))
+        i, j = idx
+        if i == j:
+            Q[i, i] += c
+        else:
+            Q[i, j] += sympy.Rational(c, 2)
+            Q[j, i] += sympy.Rational(c, 2)
+    out = []
+    for k in range(n):
+        d = Q[k, k]
+        if d < 0:
+            return None
+        if d == 0:
+            if any(Q[k, j] != 0 for j in range(n)):
+                return None
+            continue
+        row = [Q[k, j] / d for j in range(n)]
+        out.append((d, sympy.Add(*(row[j] * m[j] for j in range(k, n)))))
+        for i in range(n):
+            for j in range(n):
+                Q[i, j] -= d * row[i] * row[j]
+    return out
+
+
 WRITTEN_SQUARE = WrittenSquare()
 IDENTICAL_ZERO = IdenticalZero()
-EXACT_FORMS = (IDENTICAL_ZERO, WRITTEN_SQUARE)
+QUADRATIC_SQUARES = QuadraticSquares()
+EXACT_FORMS = (IDENTICAL_ZERO, WRITTEN_SQUARE, QUADRATIC_SQUARES)

@@ -149,6 +149,27 @@ def test_other_written_squares(claim, over):
     assert check_certificate(r.certificate) > 0
 
 
+def test_quadratic_sum_of_squares_on_a_line_of_zeros():
+    """x^2 + y^2 + z^2 >= xy + yz + zx vanishes on the line x = y = z: the Gram matrix's exact
+    LDL^T gives a sum of squares equal to the slack, the checker proves the identity."""
+    claim, over = "x**2 + y**2 + z**2 >= x*y + y*z + z*x", "x in [-1, 1], y in [-1, 1], z in [-1, 1]"
+    r = prove(claim, over=over)
+    assert r.status == "PROVED" and r.cells == 1 and r.margin[0] == "0", r.reason
+    assert check_certificate(r.certificate) > 0
+    bad = copy.deepcopy(r.certificate)
+    bad["problem"]["form"]["expr"] = bad["problem"]["form"]["expr"].replace("**2", "**2 + 1/1000", 1)
+    _rejected(bad)
+    _rejected(_rehashed(r.certificate, rhs="x*y + y*z + z*x + 1/1000"))
+
+
+@pytest.mark.parametrize("claim, over, status", [
+    ("x**2 + y**2 + z**2 >= x*y + y*z + 1.01*z*x", "x in [-1, 1], y in [-1, 1], z in [-1, 1]", "REFUTED"),
+    ("x**2 + y**2 + z**2 > x*y + y*z + z*x", "x in [-1, 1], y in [-1, 1], z in [-1, 1]", "REFUTED"),
+    ("2*x**2 + 2*x*y + y**2 - 2*x + 1 >= 0", "x in [-3, 3], y in [-3, 3]", "PROVED")])
+def test_quadratic_sum_of_squares_twins(claim, over, status):
+    assert prove(claim, over=over).status == status
+
+
 def _leaves(node):
     return [node] if "leaf" in node else [leaf for c in node["children"] for leaf in _leaves(c)]
 
