@@ -106,12 +106,16 @@ def _sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
 
 
 class QuadraticSquares:
-    """F >= 0 for a polynomial F of degree 2 that is a sum of squares: F = m^T Q m over the
-    monomials m = (1, x_1, ..., x_n), Q (unique for degree 2) positive semidefinite.  Exact
-    rational LDL^T (a zero pivot needs a zero row) writes F = sum_k d_k (l_k . m)^2, d_k > 0;
-    the form is that sum, G = F exactly (the checker's sympy identity), and each cell's
-    enclosure of G is >= 0 term by term.  x^2 + y^2 + z^2 - xy - yz - zx vanishes on the
-    line x = y = z, which no enclosure decides cell by cell; its sum of squares does at once."""
+    """F >= 0 for a polynomial F of degree 2, read as squares plus a remainder:
+    F = m^T Q m over the monomials m = (x_1, ..., x_n, 1) (Q is unique for degree 2), and
+    exact rational LDL^T steps on positive pivots (largest first, the constant last) write
+    F = sum_k d_k (l_k . m)^2 + R, d_k > 0, R the quadratic form left on the monomials not
+    pivoted.  The form is that sum, G = F exactly (the checker's sympy identity); the search
+    encloses G cell by cell, each square >= 0 by itself.
+    x^2 + y^2 + z^2 - xy - yz - zx vanishes on the line x = y = z, which no enclosure of F
+    decides; as (x - y/2 - z/2)^2 + 3/4 (y - z)^2 it is decided in one cell.  x^2 - a x + 1
+    on a in [0, 2] is (x - a/2)^2 + (1 - a^2/4), whose zero at the corner a = 2 plain
+    evaluation decides."""
 
     name = "sum-of-squares"
     POLYNOMIAL = frozenset({"num", "var", "add", "sub", "mul", "neg", "pown"})
@@ -130,46 +134,50 @@ class QuadraticSquares:
             return None
         if poly.total_degree() != 2:
             return None
-        squares = _ldl_squares(poly, syms)
-        if squares is None:
+        squares, rest = _ldl_squares(poly, syms)
+        if not squares:
             return None
-        G = sympy.Add(*(d * sympy.Pow(lin, 2, evaluate=False) for d, lin in squares), evaluate=False)
+        terms = [d * sympy.Pow(lin, 2, evaluate=False) for d, lin in squares] + ([rest] if rest != 0 else [])
         try:
             from .expr.bridge import from_sympy
-            return Form(from_sympy(G), [(F, "defined")])
+            return Form(from_sympy(sympy.Add(*terms, evaluate=False)), [(F, "defined")])
         except Exception:
             return None
 
 
-def _ldl_squares(poly, syms):
-    """[(d_k, l_k . m)] with d_k > 0 and poly = sum d_k (l_k . m)^2, or None when the Gram
-    matrix over m = (x_1, ..., x_n, 1) is not positive semidefinite."""
-    m = list(syms) + [sympy.Integer(1)]
+def _gram(poly, m):
+    """The symmetric Q with poly = m^T Q m (m: the variables, then 1)."""
     n = len(m)
     Q = sympy.zeros(n, n)
     for exps, c in poly.terms():
-        idx = [i for i, e in enumerate(exps) for _ in range(e)] + [n - 1] * (2 - sum(exps))
-        i, j = idx
-        if i == j:
-            Q[i, i] += c
-        else:
-            Q[i, j] += sympy.Rational(c, 2)
+        i, j = [k for k, e in enumerate(exps) for _ in range(e)] + [n - 1] * (2 - sum(exps))
+        Q[i, j] += sympy.Rational(c, 1 if i == j else 2)
+        if i != j:
             Q[j, i] += sympy.Rational(c, 2)
-    out = []
-    for k in range(n):
+    return Q
+
+
+def _ldl_squares(poly, syms):
+    """([(d_k, l_k . m)], R): LDL^T steps on the largest positive diagonal entry (variables
+    before the constant) while there is one; R = the Schur complement's quadratic form."""
+    m = list(syms) + [sympy.Integer(1)]
+    n = len(m)
+    Q = _gram(poly, m)
+    left, out = list(range(n)), []
+    while True:
+        pivots = [k for k in left if Q[k, k] > 0]
+        if not pivots:
+            break
+        k = max(pivots, key=lambda i: (i != n - 1, Q[i, i]))
         d = Q[k, k]
-        if d < 0:
-            return None
-        if d == 0:
-            if any(Q[k, j] != 0 for j in range(n)):
-                return None
-            continue
         row = [Q[k, j] / d for j in range(n)]
-        out.append((d, sympy.Add(*(row[j] * m[j] for j in range(k, n)))))
-        for i in range(n):
-            for j in range(n):
+        out.append((d, sympy.Add(*(row[j] * m[j] for j in left))))
+        for i in left:
+            for j in left:
                 Q[i, j] -= d * row[i] * row[j]
-    return out
+        left.remove(k)
+    rest = sympy.Add(*(Q[i, j] * m[i] * m[j] for i in left for j in left))
+    return out, sympy.expand(rest)
 
 
 WRITTEN_SQUARE = WrittenSquare()

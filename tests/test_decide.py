@@ -165,7 +165,10 @@ def test_quadratic_sum_of_squares_on_a_line_of_zeros():
 @pytest.mark.parametrize("claim, over, status", [
     ("x**2 + y**2 + z**2 >= x*y + y*z + 1.01*z*x", "x in [-1, 1], y in [-1, 1], z in [-1, 1]", "REFUTED"),
     ("x**2 + y**2 + z**2 > x*y + y*z + z*x", "x in [-1, 1], y in [-1, 1], z in [-1, 1]", "REFUTED"),
-    ("2*x**2 + 2*x*y + y**2 - 2*x + 1 >= 0", "x in [-3, 3], y in [-3, 3]", "PROVED")])
+    ("2*x**2 + 2*x*y + y**2 - 2*x + 1 >= 0", "x in [-3, 3], y in [-3, 3]", "PROVED"),
+    # a square plus a remainder that is >= 0 on the domain only, 0 at its corner a = 2, x = 1
+    ("x**2 - a*x + 1 >= 0", "a in [0, 2], x in [-5, 5]", "PROVED"),
+    ("x**2 - a*x + 1 >= 0", "a in [0, 2.01], x in [-5, 5]", "REFUTED")])
 def test_quadratic_sum_of_squares_twins(claim, over, status):
     assert prove(claim, over=over).status == status
 
