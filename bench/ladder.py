@@ -10,7 +10,8 @@ from certify.domain import parse_domain
 from certify.enclose import METHODS, Ladder
 from certify.expr.bridge import from_sympy
 from certify.expr.parse import parse_relation
-from certify.prover import _box, _obligations, _opens, normalize
+from certify.forms import _box, _opens
+from certify.prover import _obligations, normalize
 from certify.search import Budget, prove_positive
 
 CLAIMS = [

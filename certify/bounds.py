@@ -15,7 +15,8 @@ from .domain import Domain, Interval
 from .enclose import Ladder
 from .errors import CertifyInputError
 from .expr import nodes as N
-from .prover import _box, _opens, as_tree, prove_inequality
+from .forms import _box, _opens
+from .prover import as_tree, prove_inequality
 from .search import Budget
 
 HALF_LINE_CELLS = 4000     # the compactified search on a half-line before the body-and-tail split

@@ -27,19 +27,19 @@ from . import rules
 from .balls import arb_decimal
 from .deadline import Deadline, deadline
 from .domain import Domain
-from .enclose import Ladder, lower_positive
+from .enclose import Ladder
 from .errors import CertifyInputError
 from .exact import to_fmpq
 from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
-from .search import Budget, prove_positive, with_prec
+from .search import Budget, prove_positive
 from .refute import confirmed, exact_zero, refuted as _refuted
-from .splits import split_at_tangent, split_claim
+from .forms import _box, _opens, choose_form
+from .splits import split_at_tangent, split_claim, tangent_cut_first
 from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
-END_WIDTH = fmpq(1, 256)
 QUICK_CELLS = 32           # prove_defined's first try, without domain facts
 
 
@@ -107,15 +107,6 @@ def claim_record(lhs, op, rhs, domain: Domain) -> dict:
     return {"lhs": to_text(lhs), "op": op, "rhs": to_text(rhs), "domain": str(domain)}
 
 
-def _opens(domain: Domain):
-    return [(fmpq(int(iv.lo.p), int(iv.lo.q)) if iv.lo_open else None,
-             fmpq(int(iv.hi.p), int(iv.hi.q)) if iv.hi_open else None) for iv in domain.intervals]
-
-
-def _box(domain: Domain):
-    return [(fmpq(int(iv.lo.p), int(iv.lo.q)), fmpq(int(iv.hi.p), int(iv.hi.q))) for iv in domain.intervals]
-
-
 def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
                      allow_tail: bool = True, progress=None, allow_split: bool = True) -> Result:
     start = time.monotonic()
@@ -139,12 +130,17 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
             or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
         return _finish(result, lhs, op, rhs, domain, start)
+    tangent_first = allow_split and allow_tail and not strict and len(names) == 1
+    if tangent_first:
+        found = tangent_cut_first(lhs, op, rhs, F, domain, budget, progress)
+        if found is not None:
+            return _finish(found, lhs, op, rhs, domain, start)
     try:
         with deadline(budget.until - time.monotonic() + 0.5):
             result = _prove(F, strict, domain, budget, allow_tail, progress)
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
-    if result.status == "UNDECIDED" and allow_split and allow_tail and not budget.expired():
+    if result.status == "UNDECIDED" and allow_split and allow_tail and not tangent_first and not budget.expired():
         try:
             with deadline(budget.until - time.monotonic() + 0.5):
                 found = exact_zero(F, domain) if strict else split_at_tangent(lhs, op, rhs, F, strict, domain,
@@ -174,84 +170,6 @@ def attach_claim(cert: dict, claim: dict):
     cert["hash"] = hashlib.sha256(json.dumps(claim, sort_keys=True).encode()).hexdigest()
     cert["versions"] = {"python-flint": flint.__version__, "sympy": sympy.__version__}
     return cert
-
-
-def _end_values(G, names, opens, box, facts=None) -> dict:
-    """{(variable index, 'lo' | 'hi'): G's decorated value on the cell of width 1/256 at that
-    open end (None: not defined and continuous there)}."""
-    ladder = Ladder(G, names, opens, facts=facts)
-    out = {}
-    for i, (o_lo, o_hi) in enumerate(opens):
-        lo, hi = box[i]
-        width = min(END_WIDTH, (hi - lo) / 2)
-        for end, side, cell_i in ((o_lo, "lo", (lo, lo + width)), (o_hi, "hi", (hi - width, hi))):
-            if end is not None:
-                cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
-                out[(i, side)] = with_prec(53, ladder.plain, cell)
-    return out
-
-
-def _closable(values) -> bool:
-    """Does G have a finite lower bound on every end cell (so that the search can close them)?"""
-    return all(v is not None and v.lo is not None for v in values.values())
-
-
-def _signed(values, strict: bool) -> bool:
-    """Does G's value on every end cell already decide the sign?"""
-    return all(lower_positive(v, strict) for v in values.values())
-
-
-def _decided_or_vanishing(G, domain: Domain, strict: bool, facts) -> bool:
-    """Does G's value decide the sign on every open end cell, or vanish identically at the
-    ends where it does not (sin x - 0.84 x at 0: the end rule of ``rules.degenerate_ends``
-    then decides there from the first derivative that does not vanish)?"""
-    names, opens, box = domain.names, _opens(domain), _box(domain)
-    values = _end_values(G, names, opens, box, facts)
-    left = {key for key, v in values.items() if not lower_positive(v, strict)}
-    if not left:
-        return True
-    ends = {(r.index, r.side) for r in rules.degenerate_ends(G, names, domain)}
-    return left <= ends
-
-
-def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
-    """F itself, or a rewrite that the search can close at the open ends (see the module doc).
-    A form with a finite lower bound on the end cells may still never decide there (a sum of
-    terms sharing exp(-1/u), whose dependency no cell removes): then the form with positive
-    factors dropped is taken when its end cells decide and F's do not."""
-    names, opens, box = domain.names, _opens(domain), _box(domain)
-    ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
-    if not any(o != (None, None) for o in opens):
-        return rules.Form(F)
-    values = _end_values(F, names, opens, box, facts)
-    if _closable(values) and _signed(values, strict):
-        return rules.Form(F)
-    dropped = rules.drop_factors(F, domain)
-    if dropped is not None and _decided_or_vanishing(dropped.G, domain, strict, facts):
-        return dropped
-    if _closable(values):
-        return rules.Form(F)
-    if dropped is not None and ok(dropped.G):
-        return dropped
-    # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here
-    starts = ([dropped] if dropped is not None else []) + [rules.Form(F, [(F, "defined")])]
-    for start in starts:
-        form, conds = start.G, list(start.conditions)
-        for i, (o_lo, o_hi) in enumerate(opens):
-            for end, side in ((o_lo, "lo"), (o_hi, "hi")):
-                values = {} if end is None else _end_values(form, names, opens, box, facts)
-                if end is None or _closable(values):
-                    continue
-                # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
-                v = values[(i, side)]
-                powers = range(0, 5) if v is not None and v.lo is None else range(0, 1)
-                scaled = rules.scale_end(form, names[i], end, side, ok, domain, powers)
-                if scaled is not None:
-                    form = scaled.G
-                    conds += [c for c in scaled.conditions if c[1] != "defined"]
-        if form is not start.G and ok(form):
-            return rules.Form(form, conds)
-    return rules.Form(F)
 
 
 def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> Result:

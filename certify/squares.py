@@ -82,14 +82,14 @@ class IdenticalZero:
     name = "identical-zero"
 
     def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
-        if strict or not N.variables(F) or not _sampled_zero(F, domain):
+        if strict or not N.variables(F) or not sampled_zero(F, domain):
             return None
         if not sympy_zero(symbolic(F, domain)):
             return None
         return Form(N.ZERO, [(F, "defined")])
 
 
-def _sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
+def sampled_zero(F, domain: Domain, per_axis: int = 7) -> bool:
     """Is the float64 slack (nearly) 0 at every finite point of a small grid of the box (at
     least three of them)?  A cheap filter before sympy; proves nothing."""
     axes = []

@@ -1,0 +1,110 @@
+"""The form the search proves positive: the slack F itself, or a rewrite that the search can close
+at the domain's open ends (``choose_form``).
+
+An open end (0 in (0, 1], an infinite end after compactification) is closed by the cells next to
+it only if the form's enclosure there has a finite lower bound and, better, already decides the
+sign.  F is kept when it does; else the form with positive factors dropped (``rules.drop_factors``)
+when its end cells decide or it vanishes identically where they do not (an end rule then
+decides there); else a power of the distance to the end times F, rewritten by sympy
+(``rules.scale_end``), that tames a pole.  Every rewrite is an ordinary ``rules.Form`` whose
+algebra and per-cell conditions the checker replays.
+"""
+from __future__ import annotations
+
+from flint import fmpq
+
+from . import rules
+from .domain import Domain
+from .enclose import Ladder, lower_positive
+from .search import with_prec
+
+END_WIDTH = fmpq(1, 256)
+
+
+def _opens(domain: Domain):
+    return [(fmpq(int(iv.lo.p), int(iv.lo.q)) if iv.lo_open else None,
+             fmpq(int(iv.hi.p), int(iv.hi.q)) if iv.hi_open else None) for iv in domain.intervals]
+
+
+def _box(domain: Domain):
+    return [(fmpq(int(iv.lo.p), int(iv.lo.q)), fmpq(int(iv.hi.p), int(iv.hi.q))) for iv in domain.intervals]
+
+
+def _end_values(G, names, opens, box, facts=None) -> dict:
+    """{(variable index, 'lo' | 'hi'): G's decorated value on the cell of width 1/256 at that
+    open end (None: not defined and continuous there)}."""
+    ladder = Ladder(G, names, opens, facts=facts)
+    out = {}
+    for i, (o_lo, o_hi) in enumerate(opens):
+        lo, hi = box[i]
+        width = min(END_WIDTH, (hi - lo) / 2)
+        for end, side, cell_i in ((o_lo, "lo", (lo, lo + width)), (o_hi, "hi", (hi - width, hi))):
+            if end is not None:
+                cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
+                out[(i, side)] = with_prec(53, ladder.plain, cell)
+    return out
+
+
+def _closable(values) -> bool:
+    """Does G have a finite lower bound on every end cell (so that the search can close them)?"""
+    return all(v is not None and v.lo is not None for v in values.values())
+
+
+def _signed(values, strict: bool) -> bool:
+    """Does G's value on every end cell already decide the sign?"""
+    return all(lower_positive(v, strict) for v in values.values())
+
+
+def _decided_or_vanishing(G, domain: Domain, strict: bool, facts) -> bool:
+    """Does G's value decide the sign on every open end cell, or vanish identically at the
+    ends where it does not (sin x - 0.84 x at 0: the end rule of ``rules.degenerate_ends``
+    then decides there from the first derivative that does not vanish)?"""
+    names, opens, box = domain.names, _opens(domain), _box(domain)
+    values = _end_values(G, names, opens, box, facts)
+    left = {key for key, v in values.items() if not lower_positive(v, strict)}
+    if not left:
+        return True
+    ends = {(r.index, r.side) for r in rules.degenerate_ends(G, names, domain)}
+    return left <= ends
+
+
+def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
+    """F itself, or a rewrite that the search can close at the open ends (see the module doc).
+    A form with a finite lower bound on the end cells may still never decide there (a sum of
+    terms sharing exp(-1/u), whose dependency no cell removes): then the form with positive
+    factors dropped is taken when its end cells decide and F's do not."""
+    names, opens, box = domain.names, _opens(domain), _box(domain)
+    ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
+    if not any(o != (None, None) for o in opens):
+        return rules.Form(F)
+    values = _end_values(F, names, opens, box, facts)
+    if _closable(values) and _signed(values, strict):
+        return rules.Form(F)
+    dropped = rules.drop_factors(F, domain)
+    if dropped is not None and _decided_or_vanishing(dropped.G, domain, strict, facts):
+        return dropped
+    if _closable(values):
+        return rules.Form(F)
+    if dropped is not None and ok(dropped.G):
+        return dropped
+    # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here
+    starts = ([dropped] if dropped is not None else []) + [rules.Form(F, [(F, "defined")])]
+    for start in starts:
+        form, conds = start.G, list(start.conditions)
+        for i, (o_lo, o_hi) in enumerate(opens):
+            for end, side in ((o_lo, "lo"), (o_hi, "hi")):
+                values = {} if end is None else _end_values(form, names, opens, box, facts)
+                if end is None or _closable(values):
+                    continue
+                # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
+                v = values[(i, side)]
+                powers = range(0, 5) if v is not None and v.lo is None else range(0, 1)
+                scaled = rules.scale_end(form, names[i], end, side, ok, domain, powers)
+                if scaled is not None:
+                    form = scaled.G
+                    conds += [c for c in scaled.conditions if c[1] != "defined"]
+        if form is not start.G and ok(form):
+            return rules.Form(form, conds)
+    return rules.Form(F)
+
+
