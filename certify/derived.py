@@ -4,9 +4,9 @@
                reasoning that supports it) or CITED (with its source).  It may mention
                quantities.  It is what a derivation may rest on when a step is not numeric.
 - ``Derived``  the same shape, PROVED when one rule (``combine``, ``substitute``, ``cover``,
-               ``monotone``)
-               (or ``root``) derives it from premises (other claims of the run, by id) and every premise is
-               PROVED or CITED; HUMAN when the derivation replays but rests on a HUMAN premise;
+               ``monotone``, ``root`` or ``apply``) derives it from premises (other claims of
+               the run, by id) and every premise is PROVED or CITED; HUMAN when the derivation
+               replays but rests on a HUMAN premise;
                UNDECIDED when it does not replay or a premise is refuted, undecided or missing.
 
 A *quantity* is a real function of the domain's variables that nothing evaluates (the root a
@@ -121,14 +121,23 @@ def substitute(premise: str, var: str, value, *bounds: str):
                           "value": claim.text(value), "bounds": list(bounds)}
 
 
-def cover(var: str, *premises: str):
-    """The same statement on sub-domains whose union along ``var`` is the claim's range."""
-    return lambda claim: {"rule": "cover", "var": var, "premises": list(premises)}
+def cover(var: str, *premises: str, defined: str | None = None):
+    """The same statement on sub-domains whose union along ``var`` is the claim's range; two
+    pieces split at an expression m need ``defined``, a premise with m as a subterm."""
+    return lambda claim: {"rule": "cover", "var": var, "premises": list(premises),
+                          **({"defined": [defined]} if defined else {})}
+
+
+def apply(premise: str, function: str, *defined: str):
+    """function(u) OP function(v) from the premise u OP v (an increasing function: sqrt, exp,
+    atan); ``defined``: a premise 0 <= u for sqrt."""
+    return lambda claim: {"rule": "apply", "premise": premise, "function": function, "defined": list(defined)}
 
 
 def monotone(premise: str, var: str, end: str):
     """F against F at the ``end`` ('lo' or 'hi') of var's range, from ``premise``: the sign of
-    ``derivative(F, var)`` on a range of var containing that end."""
+    ``derivative(F, var)`` on a range of var containing that end (an expression end: the same
+    expression in the premise's range)."""
     return lambda claim: {"rule": "monotone", "premise": premise, "var": var, "end": end}
 
 
@@ -163,7 +172,7 @@ def root_bounds(rootcount) -> tuple:
 
 @dataclass(frozen=True)
 class Derived(_Shaped):
-    rule: object = None          # combine(...), substitute(...), cover(...) or root(...)
+    rule: object = None          # combine(...), substitute(...), cover(...), monotone(...), root(...), apply(...)
 
     kind = "derived"
 

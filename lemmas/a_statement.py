@@ -81,16 +81,6 @@ def conclusion_A4():
                     rule=cover("b", "A.4.statement_to_2", "A.4.large_beta")))
 
 
-def assumed_phi(L, phi, reasoning):
-    """g_beta(z_a) - g_beta(z_b) < phi(beta) taken as given (Lemma A.7, where the engine does
-    not decide the bound at z_a), stated formally."""
-    return Assumed(f"{L}.phi", "g_beta(z_a) - g_beta(z_b) < phi(beta)", f"Lemma {L}, proof",
-                   lhs=f"{g_at_point('za')} - ({g_at_point('zb')})", op="<", rhs=written(phi, "b"),
-                   over="b in {beta}", quantities=roots(L)[1:], reasoning=reasoning,
-                   why="numeric, open: the bound on z in [2/3, 2 beta] has slack -> 0 with an infinite "
-                       "beta-derivative as beta -> 1/3 (UNDECIDED when checked directly)")
-
-
 def A3_statement(reasoning):
     """Corollary A.3 as the formal fact sqrt(beta) tau(beta) < 1 on (0, oo)."""
     return Assumed("A.3.statement", "sqrt(beta) tau(beta) < 1 for beta in (0, oo)", "Corollary A.3",

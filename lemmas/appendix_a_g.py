@@ -2,10 +2,11 @@
 constants (z_l, z_h, the g2 and g1 bounds, phi); conventions as in lemmas/appendix_a.py."""
 import sympy
 
-from certify.claims import Human, Identity, Inequality, Lemma
+from certify.claims import Identity, Inequality, Lemma
 from lemmas.g_roots import q_roots
-from lemmas.g_za import za_bound
-from lemmas.a_statement import assumed_phi, conclusion, conclusion_A4, positive_region
+from lemmas.g_za import za_bound, za_bound_A7
+from lemmas.g_signs import B_checked, B_rising, za_above, za_below, za_sign, zb_sign
+from lemmas.a_statement import conclusion, conclusion_A4, positive_region
 from lemmas.functions import (E_beta, R, b, cos, exp, f2, f3, g1, g2,
                               g_beta, g_beta_prime, phi_A4, phi_A5, phi_A6, phi_A7, pi, sin, sqrt, tau, x, z)
 
@@ -21,6 +22,7 @@ AT_Y = {sin(x): SIN_Y, cos(x): COS_Y}
 Z_Y = b - b * COS_Y                                                   # beta - beta cos x
 YB = "y in (0, oo), b in {beta}"
 CONST = "t in [0, 0]"           # domain of a claim about a constant (the variable does not occur)
+D_A7 = R(4, 15) + R(6, 5) * b     # between z_0 (where B = 0) and z_a, -> 2/3 as beta -> 1/3 (Lemma A.7)
 BRACKET = lambda zz: -3 + 2 * zz + (-1 + 3 * zz - zz ** 2) / b        # g_beta = sqrt(z) sqrt(2 - z/b) B(z) e^{-z}
 
 
@@ -74,15 +76,6 @@ def radicand(L, c, op=">=", what="phi is real"):
                       lem(L), lhs=2 - R(c) / b, op=op, rhs=0, over="b in {beta}")
 
 
-def g_signs_human(L, gpos):
-    return Human(f"{L}.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
-                 why="numeric, open: g_beta monotone on (0, z_b) and (z_a, 2 beta), ranges that end at a root quantity",
-                 reasoning=f"g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0 (g_beta(0.1) < 0 agrees). "
-                           f"g_beta is increasing on [z_b, z_a] and decreasing on [z_a, 2 beta]; {gpos} lies in "
-                           f"(z_b, 2 beta] ({L}.zb_below, {L}.points_in_domain), so g_beta(z_a) >= g_beta({gpos}) > 0 "
-                           f"in both cases {gpos} <= z_a and {gpos} > z_a.")
-
-
 def identity_claims(L, zmax):
     """The identities every one of A.4 - A.7 uses, on the lemma's beta range."""
     return (
@@ -127,7 +120,7 @@ def zb_side(L, zmax, zl, zh, zpos, c2, g1=None):
         *q_roots(L, zl, zh, zb_bound(zl, c2)),
         g_sign(L, "0.1", "<"),
         g_sign(L, zpos, ">"),
-        g_signs_human(L, zpos),
+        *zb_sign(L, zl),
         *g2_lower(L, zl, zh, c2),
         g1 or g1_lower(L, zl, zh),
         bound_zb(L, zl, zh, c2),
@@ -190,6 +183,12 @@ lemma_A4 = Lemma(
                    lhs=g1(z), op="<", rhs=R("0.375"), over="z in [0, oo)"),
         radicand("A.4", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real"),
         *za_bound("A.4", "1.4", (("0.512", "1.4", True), ("0.375", "1.5", False)), phi_A4(b), split_at_2=True),
+        Inequality("A.4.19_below_2b", "(silent) 1.9 < 2 beta for beta >= 2", lem("A.4"), lhs=R("1.9"), op="<",
+                   rhs=2 * b, over="b in [2, oo)"),
+        *za_above("A.4", "19", R("1.9"), "b in [2, oo)", "A.4.19_below_2b"),
+        *za_sign("A.4", "1.4", B_checked("A.4", (
+            ("_to_2", "[1, 2]", "b in [1, 2], z in [1.4, 2*b]", "A.4.za_above", "A.4.za_below"),
+            ("_from_2", "[2, oo)", "z in [1.9, 3], b in [2, oo)", "A.4.za_above_19", "A.4.za_below_3")))),
         Inequality("A.4.phi_lt_2", "if beta >= 2 then phi(beta) < 2", lem("A.4"),
                    lhs=phi_A4(b), op="<", rhs=2, over="b in [2, oo)"),
         tau_point("A.4", "tau_at_2", sqrt(2) * tau(2), "0.96", "sqrt(2) tau(2) < 0.96"),
@@ -238,6 +237,11 @@ lemma_A5 = Lemma(
                    over="z in [1.24, 1.24]"),
         radicand("A.5", "1.5", what="the bound 0.375 sqrt(2 - 1.5/beta) and phi are real; = 0 at beta = 0.75"),
         *za_bound("A.5", "1.24", (("0.54", "1.24", True), ("0.375", "1.5", False)), phi_A5(b)),
+        Inequality("A.5.2b_lt_2", "(silent) 2 beta < 2 on the lemma's range", lem("A.5"), lhs=2 * b, op="<", rhs=2,
+                   over="b in {beta}"),
+        za_below("A.5", "2", "A.5.2b_lt_2"),
+        *za_sign("A.5", "1.24", B_checked("A.5", (("", "{beta}", "z in [1.24, 2], b in {beta}", "A.5.za_above",
+                                                   "A.5.za_below_2"),))),
         tau_point("A.5", "tau_at_1", tau(1), "0.91", "tau(1) < 0.91"),
         Inequality("A.5.tau_bound", "from Lemma A.2: sqrt(beta) tau < tau(1) on the lemma's range", lem("A.5"),
                    lhs=sqrt(b) * tau(b), op="<", rhs=tau(1), over="b in {beta}"),
@@ -266,6 +270,12 @@ lemma_A6 = Lemma(
         radicand("A.6", "1.5", op="<", what="the 'removed' term 0.375 sqrt(2 - 1.5/beta)/sqrt 2 is not real here"),
         radicand("A.6", "0.9", what="phi is real"),
         *za_bound("A.6", "0.9", (("0.542", "0.9", True),), phi_A6(b)),
+        Inequality("A.6.091_below_2b", "(silent) 0.91 < 2 beta on the lemma's range", lem("A.6"), lhs=R("0.91"),
+                   op="<", rhs=2 * b, over="b in {beta}"),
+        *za_above("A.6", "091", R("0.91"), "b in {beta}", "A.6.091_below_2b"),
+        za_below("A.6", "1.5", "A.6.2b_le_15"),
+        *za_sign("A.6", "0.9", B_checked("A.6", (("", "{beta}", "z in [0.91, 1.5], b in {beta}", "A.6.za_above_091",
+                                                 "A.6.za_below_15"),))),
         tau_point("A.6", "tau_const_printed", sqrt(R("0.75")) * tau(sqrt(R("0.75"))), "0.88",
                   "as printed: sqrt(0.75) tau(sqrt(0.75)) < 0.88 (true, but not the quantity Lemma A.2 provides)"),
         Inequality("A.6.tau_bound_printed", "as printed: sqrt(beta) tau < sqrt(0.75) tau(sqrt(0.75)) on the lemma's range",
@@ -312,12 +322,12 @@ lemma_A7 = Lemma(
         *q_roots("A.7", "0.121", "2/3", zb_bound("0.121", "-0.285")),
         g_sign("A.7", "0.1", "<"),
         g_sign("A.7", "2/3", ">"),
-        Human("A.7.g_signs", "g_beta(beta(1 - cos a)) > 0 > g_beta(beta(1 - cos b))",
-              why="numeric, open: g_beta monotone on (0, z_b) and (z_a, 2 beta), ranges that end at a root quantity",
-              reasoning="g_beta(0) = 0 and g'_beta < 0 on (0, z_b), so g_beta(z_b) < 0. The printed reason "
-                        "g_beta(2/3) > 0 is false (A.7.g_at_2_3); instead: z_a < 2 beta because a < pi (p(-1) < 0, "
-                        "A.1.p_at_m1_neg), g'_beta < 0 on (z_a, 2 beta), and g_beta(2 beta) = 0 (A.7.g_at_2b), so "
-                        "g_beta(z_a) > 0. (The sign is not used in the bound phi.)"),
+        *zb_sign("A.7", "0.121"),
+        Inequality("A.7.d_above_zh", "(silent) 2/3 < d = 4/15 + 6 beta/5 (d -> 2/3 as beta -> 1/3)", lem("A.7"),
+                   lhs=R(2, 3), op="<", rhs=D_A7, over="b in {beta}"),
+        Inequality("A.7.d_below_2b", "(silent) d < 2 beta", lem("A.7"), lhs=D_A7, op="<", rhs=2 * b, over="b in {beta}"),
+        *za_above("A.7", "d", D_A7, "b in {beta}", "A.7.d_above_zh", "A.7.d_below_2b"),
+        *za_sign("A.7", "2/3", B_rising("A.7", D_A7, "A.7.za_above_d")),
         *g2_lower("A.7", "0.121", "2/3", "-0.285"),
         g1_lower("A.7", "0.121", "2/3"),
         bound_zb("A.7", "0.121", "2/3", "-0.285"),
@@ -330,10 +340,8 @@ lemma_A7 = Lemma(
                    over="z in [1, 1]"),
         Inequality("A.7.g1_nonpos", "'we have removed the positive term for g1': g1 <= 0 on [0, 1] (z <= 2 beta < 1)",
                    lem("A.7"), lhs=g1(z), op="<=", rhs=0, over="z in [0, 1]"),
-        assumed_phi("A.7", phi_A7(b), "As in A.4 with 0.121 and 2/3: g2(z_b) >= g2(0.121) > -0.285, g1 > -1.381; "
-                    "at z_a in (2/3, 2 beta): g2(z_a) <= g2(1) < 0.521 and sqrt(2 - z_a/beta) < sqrt(2 - (2/3)/beta), "
-                    "g1(z_a) <= 0. Not checked: the bound on z in [2/3, 2 beta] has slack -> 0 with an infinite "
-                    "beta-derivative as beta -> 1/3 (UNDECIDED when checked directly)."),
+        za_below("A.7", "1", "A.7.2b_lt_1"),
+        *za_bound_A7("0.521", "2/3", phi_A7(b)),
         tau_point("A.7", "tau_const", sqrt(R("0.5")) * tau(R("0.5")), "0.809", "sqrt(0.5) tau(0.5) < 0.809"),
         Inequality("A.7.tau_bound", "from Lemma A.2: sqrt(beta) tau < sqrt(0.5) tau(0.5) on the lemma's range", lem("A.7"),
                    lhs=sqrt(b) * tau(b), op="<", rhs=sqrt(R("0.5")) * tau(R("0.5")), over="b in {beta}"),

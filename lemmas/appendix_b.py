@@ -198,10 +198,7 @@ def _derivation_claims():
                 "Lemma B.4, proof", lhs=GOAL_2, op="<", rhs=2, over="b in {beta}",
                 rule=cover("b", "B.4.r1.goal", *(f"B.4.r{k}.goal" for k in range(2, 6)))),
         *f2_lower_argument("B.4", 1, RootOf("B.1.roots", 3), ("0", "1"),
-                           b * sin(pi * t) ** 2 + 3 * (1 - cos(pi * t)), "B.4.cover", "<", "2", -2,
-                           argmax_reasoning="By B.4.f1_factor and B.4.f1_factor_pos, f'(x) has the sign of "
-                           "cos x - cos tau on [0, pi]: f' > 0 on [0, tau), f' < 0 on (tau, pi]. So tau maximizes "
-                           "f, hence sin x e^{beta cos x} = e^{beta} f(x), over [0, pi]; a is in [0, pi]."),
+                           b * sin(pi * t) ** 2 + 3 * (1 - cos(pi * t)), "B.4.cover", "<", "2", -2),
     )
 
 

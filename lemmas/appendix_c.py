@@ -193,9 +193,7 @@ def _c5_derivation():
                 "Lemma C.5, proof", lhs=goal_text(-1), op="<=", rhs=G_C, over="b in {beta}",
                 rule=combine(("C.5.final_derived", 1))),
         *f2_lower_argument("C.5", -1, RootOf("C.1.roots", 0), ("-1", "0"),
-                           -b * sin(pi * t) ** 2 + 3 * (1 + cos(pi * t)), "C.5.goal", "<=", G_C, -2 * (1 + T / pi),
-                           argmax_reasoning="f' has the sign of cos x - cos tau on [0, pi] (C.5.f1_factor, "
-                           "C.5.f1_factor_pos), so tau maximizes e^{beta} f(x) = sin x e^{beta cos x} over [0, pi]."),
+                           -b * sin(pi * t) ** 2 + 3 * (1 + cos(pi * t)), "C.5.goal", "<=", G_C, -2 * (1 + T / pi)),
     )
 
 

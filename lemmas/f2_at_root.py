@@ -13,7 +13,7 @@ With s = +1 (Lemma B.4, beta > 0) or s = -1 (Lemma C.5, beta < 0) and c_s = 1 + 
 3. e^{beta cos tau} e^{-beta} <= e^{beta^2 - beta} (checked directly), so the lemma's goal
    c_s e^{beta^2 - beta} sin(tau) tau OP G gives c_s sin(tau) e^{beta cos tau} e^{-beta} tau OP G
    (``combine``, the exp step);
-4. with sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau} (tau maximizes f: assumed, HUMAN),
+4. with sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau} (tau maximizes f: lemmas.argmax),
    tau f''(a) OP' -G (``combine``), the lemma's statement.
 
 The texts are written once (``TAU``, ``sin(TAU)``...) so every claim names the same subterms.
@@ -21,7 +21,8 @@ The texts are written once (``TAU``, ``sin(TAU)``...) so every claim names the s
 from __future__ import annotations
 
 from certify.claims import Identity, Inequality
-from certify.derived import Assumed, Derived, RootOf, combine, root, substitute, written
+from certify.derived import Derived, RootOf, combine, root, substitute, written
+from lemmas.argmax import argmax
 from lemmas.functions import E_beta, b, cos, exp, f2, pi, sin, tau, x
 
 import sympy
@@ -89,7 +90,7 @@ def goal_text(s: int) -> str:
 
 
 def f2_lower_argument(L: str, s: int, roots: RootOf, ends: tuple, bracket, goal: str, op: str, G: str,
-                      direct_rhs, argmax_reasoning: str):
+                      direct_rhs):
     """The claims of steps 1-4 for lemma ``L``: ``roots`` defines r (its defining points
     ``ends``, e.g. ("0", "1")); ``bracket`` is K_s (a sympy expression in t, b) with its claim
     ``{L}.f2_lower_bracket`` proved elsewhere; ``goal`` the id of the reduced goal
@@ -146,9 +147,8 @@ def f2_lower_argument(L: str, s: int, roots: RootOf, ends: tuple, bracket, goal:
         Derived(f"{L}.f2_lower_at_a", "f''(a) >= -(1 + 3 s beta) sin(a) e^{beta cos a} e^{-beta}",
                 f"Lemma {L}, proof", lhs=written(lower, *NAMES, at=A_AT), op=">=", rhs=0, over="b in {beta}",
                 quantities=q, rule=substitute(f"{L}.f2_lower", "t", TA, f"{L}.a_lo", f"{L}.a_hi")),
-        Assumed(f"{L}.tau_argmax", "sin(a) e^{beta cos a} <= sin(tau) e^{beta cos tau}", f"Lemma {L}, proof",
-                lhs=written(at_pi_t(sin(x) * exp(b * cos(x))), *NAMES, at=A_AT), op="<=",
-                rhs=f"sin({TAU})*{E_COS}", over="b in {beta}", quantities=q, reasoning=argmax_reasoning),
+        *argmax(L, written(at_pi_t(sin(x) * exp(b * cos(x))), "t", "b"),
+                written(at_pi_t(sin(x) * exp(b * cos(x))), *NAMES, at=A_AT), f"sin({TAU})*{E_COS}", TA, TAU, q),
         Inequality(f"{L}.exp_le", "(silent) e^{beta cos tau} e^{-beta} <= e^{beta^2 - beta} (beta cos tau <= beta^2)",
                    f"Lemma {L}, proof", lhs=f"{E_COS}*{E_MB}", op="<=", rhs=E_B2, over="b in {beta}"),
         Derived(f"{L}.exp_step", f"(1 + 3 s beta) sin(tau) e^{{beta cos tau}} e^{{-beta}} tau {op} {G} (from "

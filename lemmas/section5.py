@@ -76,7 +76,9 @@ setup = Lemma(
                    lhs=D_FACTOR + b, op=">", rhs=0, over="b in {beta}"),
         Human("S5.f1_sign", "'it is clear that we can set tau = ...': f' > 0 on [0, tau), f'(tau) = 0, f' < 0 on "
               "(tau, pi], hence f'(x) < 0 for all x not in [-tau, tau] (mod 2pi)",
-              why="numeric, open: the sign of f' on ranges that depend on tau(beta)",
+              why="numeric, open: the sign of f' on [0, tau) and (tau, pi] for every beta >= -0.16; as beta -> oo "
+                  "tau -> 0 and every factor's slack -> 0 on the whole range (sin x > 0 on (0, tau] is UNDECIDED), "
+                  "so the monotone and split-cover rules close it only on compact beta ranges (B.4/C.5.tau_argmax)",
               reasoning="beta c + D is linear in c and positive at c = +-1 (S5.D_minus_beta, S5.D_plus_beta), so "
                         "positive on [-1, 1]; by S5.f1_factor f' has the sign of cos x - cos tau on [0, pi], and "
                         "cos is decreasing there. f' is even and 2pi-periodic (S5.f1_even)."),

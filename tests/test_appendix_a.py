@@ -17,7 +17,9 @@ CHECKS = Checks(appendix_a, refuted=REFUTED, human_derived=HUMAN_DERIVED)
 # sub-ranges that are constants of the printed proof of A.4 (beta >= 2 and beta in [1, 2))
 FIXED_RANGES = {"A.4.phi_lt_2", "A.4.tau_below_2", "A.4.phi_096", "A.4.bound_za_to_2", "A.4.g_at_za_to_2",
                 "A.4.q_at_3", "A.4.three_below_2b", "A.4.za_below_3", "A.4.bound_za_from_2", "A.4.g_at_za_from_2",
-                "A.4.s_bound_to_2", "A.4.statement_to_2", "A.4.large_beta"}
+                "A.4.s_bound_to_2", "A.4.statement_to_2", "A.4.large_beta",
+                "A.4.19_below_2b", "A.4.q_at_19", "A.4.za_above_19", "A.4.B_pos_to_2", "A.4.B_at_za_to_2",
+                "A.4.B_pos_from_2", "A.4.B_at_za_from_2"}
 # status of every claim, certify.mutation.mutated_twin of every PROVED inequality not PROVED,
 # the float64 sampled slack against the certified margin, errata, {beta} parametrization:
 globals().update(standard_tests(CHECKS, FIXED_RANGES))

@@ -4,8 +4,7 @@ from _lemma_checks import Checks, standard_tests
 from lemmas import appendix_c
 
 REFUTED = {"C.3.cites_B1"}
-# the paper's route for Lemma C.5 rests on the HUMAN fact C.5.tau_argmax (tau maximizes f)
-CHECKS = Checks(appendix_c, refuted=REFUTED, human_derived={"C.5.statement"})
+CHECKS = Checks(appendix_c, refuted=REFUTED)
 FIXED_RANGES = {"C.5.at_minus_016"}
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
@@ -26,9 +25,8 @@ def test_new_beta_range_reruns_the_parametrized_claims():
 
 
 def test_lemma_C5_statement_is_derived():
-    # the direct route is PROVED (a's location from C.1.roots); the paper's rests on tau's argmax
+    # the direct route (a's location from C.1.roots) and the paper's (tau's argmax derived) are PROVED
     assert CHECKS.result("C.5.statement_direct").status == "PROVED", CHECKS.result("C.5.statement_direct").reason
-    for cid in ("C.5.sin_step", "C.5.final_derived", "C.5.goal", "C.5.exp_step", "C.5.f2_lower_at_a"):
+    for cid in ("C.5.sin_step", "C.5.final_derived", "C.5.goal", "C.5.exp_step", "C.5.f2_lower_at_a",
+                "C.5.tau_argmax", "C.5.statement"):
         assert CHECKS.result(cid).status == "PROVED", (cid, CHECKS.result(cid).reason)
-    r = CHECKS.result("C.5.statement")
-    assert r.status == "HUMAN" and "C.5.tau_argmax" in r.reason

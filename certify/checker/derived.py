@@ -27,7 +27,9 @@ Rules (their data is in the certificate; each is checked here, nothing is search
   with x replaced by u, term for term; u is defined because it is a side of a bound premise
   (or is a variable or quantity).
 - ``cover``  the same statement (the same sides, the same or the strict relation) on
-  sub-domains whose union along one variable is the conclusion's range of it.
+  sub-domains whose union along one variable is the conclusion's range of it; or two pieces
+  [lo, m] and [m, hi] split at an expression m of the other variables (closed in one piece),
+  which cover [lo, hi] wherever m lies, with a premise ``defined`` that has m as a subterm.
 - ``root``  a quantity defined as the root of a RootCount's polynomial between two consecutive
   points P_i < P_j of opposite signs (exactly one, simple: the polynomial has the sign at P_i
   left of it and the sign at P_j right of it) lies strictly between them, and a point c strictly
@@ -38,6 +40,11 @@ Rules (their data is in the certificate; each is checked here, nothing is search
   proves it defined, so F is differentiable there), F(x) compares with F(E) by the mean value
   theorem: increasing (D > 0 or D >= 0) gives F(E) <= F(x) for x >= E and F(x) <= F(E) for
   x <= E, decreasing the reverse; strict only with D strict and E outside the conclusion's range.
+  E may be an expression end (x in [0, tau(b)]): the derivative's range then has the same
+  expression end, and no other range mentions x (for fixed others it is one interval).
+- ``apply``  from u < v (u <= v), f(u) < f(v) (f(u) <= f(v)) for an increasing f (sqrt, exp,
+  atan); for sqrt a premise 0 <= u (0 < u) or a rational u >= 0 shows f(u) defined.  A side may
+  be the exact rational f(c) of a rational c (sqrt(0) written 0).
 
 In ``combine`` the difference S - sum may also be a rational constant >= 0 (strict when > 0).
 A quantity's meaning is a text, or for ``root`` the definition {"root_of": id, "after": i}.
@@ -45,11 +52,12 @@ A quantity's meaning is a text, or for ``root`` the definition {"root_of": id, "
 from __future__ import annotations
 
 from .derived_algebra import combine, cover, substitute
-from .derived_order import monotone, root
+from .derived_order import apply, monotone, root
 from .derived_statement import Statement
 from .terms import CheckError
 
-RULES = {"combine": combine, "substitute": substitute, "cover": cover, "root": root, "monotone": monotone}
+RULES = {"combine": combine, "substitute": substitute, "cover": cover, "root": root, "monotone": monotone,
+         "apply": apply}
 
 
 def premise_ids(cert) -> list:
@@ -61,9 +69,11 @@ def premise_ids(cert) -> list:
     elif rule == "substitute":
         ids = [cert.get("premise"), *(cert.get("bounds") or [])]
     elif rule == "cover":
-        ids = list(cert.get("premises") or [])
+        ids = [*(cert.get("premises") or []), *(cert.get("defined") or [])]
     elif rule == "monotone":
         ids = [cert.get("premise")]
+    elif rule == "apply":
+        ids = [cert.get("premise"), *(cert.get("defined") or [])]
     elif rule == "root":
         ids = [cert.get("root_of"), *([cert["sign"]] if cert.get("sign") else []), *(cert.get("inside") or [])]
     else:

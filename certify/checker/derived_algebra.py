@@ -5,7 +5,7 @@ import sympy
 
 from . import arith as A
 from . import terms as T
-from .derived_statement import STRICTER, Statement, applies
+from .derived_statement import STRICTER, Statement, applies, range_inside
 from .evaluate import value
 from .reader import Range, read_expr, read_rational
 from .terms import CheckError
@@ -141,15 +141,43 @@ def cover(conc: Statement, cert, premise):
     pieces = []
     for pid in ids:
         p = premise(pid)
-        p.require_box("cover")
+        if any(not r.exact_ends for n, r in zip(p.domain.names, p.domain.ranges) if n != v):
+            raise CheckError(f"cover: premise {pid} has an expression end outside {v}")
         if p.lhs is not conc.lhs or p.rhs is not conc.rhs or p.op not in (conc.op, STRICTER.get(conc.op)):
             raise CheckError(f"cover: premise {pid} is not the conclusion's statement")
         if set(p.domain.names) != set(conc.domain.names):
             raise CheckError(f"cover: premise {pid} has other variables")
         applies(p, conc, pid, skip=v)
         pieces.append(p.domain.ranges[p.domain.names.index(v)])
-    if not _covers(pieces, conc.domain.ranges[conc.domain.names.index(v)]):
-        raise CheckError(f"cover: the premises' ranges of {v} do not cover the conclusion's")
+    target = conc.domain.ranges[conc.domain.names.index(v)]
+    if all(r.exact_ends for r in pieces):
+        if not _covers(pieces, target):
+            raise CheckError(f"cover: the premises' ranges of {v} do not cover the conclusion's")
+        return
+    _split(pieces, target, conc, cert.get("defined"), premise)
+
+
+def _split(pieces, target: Range, conc: Statement, defined, premise):
+    """Two pieces [lo, m] and [m, hi] that meet at an expression m (closed in one of them)
+    cover [lo, hi] wherever m is defined, wherever m lies; one of the premises ``defined`` (a
+    box domain containing the conclusion's, m a subterm of a side) shows it defined everywhere."""
+    if len(pieces) != 2:
+        raise CheckError("cover: a split at an expression takes exactly two pieces")
+    left, right = pieces
+    m = left.hi
+    if not isinstance(m, T.Term) or right.lo is not m or (left.hi_open and right.lo_open) \
+            or isinstance(left.lo, T.Term) or isinstance(right.hi, T.Term):
+        raise CheckError("cover: the pieces do not meet at one expression")
+    if not (range_inside(Range(target.lo, None, target.lo_open, True), Range(left.lo, None, left.lo_open, True))
+            and range_inside(Range(None, target.hi, True, target.hi_open), Range(None, right.hi, True, right.hi_open))):
+        raise CheckError("cover: the pieces do not reach the conclusion's ends")
+    for did in defined if isinstance(defined, list) else []:
+        d = premise(did)
+        d.require_box("cover")
+        applies(d, conc, did)
+        if id(m) in {id(s) for s in T.postorder([d.S])}:
+            return
+    raise CheckError("cover: no premise shows the split point defined")
 
 
 def _covers(pieces, target: Range) -> bool:

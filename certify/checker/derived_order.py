@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import terms as T
 from .deriv import diff
-from .derived_statement import OPS, Statement, applies, range_inside
+from .derived_statement import OPS, Statement, applies, end_in, range_inside
 from .reader import read_domain, read_expr
 from .terms import CheckError
 
@@ -21,27 +21,33 @@ def monotone(conc: Statement, cert, premise):
     if x not in conc.domain.names or end not in ("lo", "hi"):
         raise CheckError("monotone: malformed data")
     d = premise(pid)
-    conc.require_box("monotone")
-    d.require_box("monotone")
     applies(d, conc, pid, skip=x)
     if x not in d.domain.names or d.rel == "=" or d.rhs is not T.num(0) or d.op not in OPS:
         raise CheckError(f"monotone: premise {pid} is not a sign of a derivative in {x}")
+    _fixed_others(conc, x, "monotone")
     X = conc.domain.ranges[conc.domain.names.index(x)]
     R = d.domain.ranges[d.domain.names.index(x)]
     E = X.lo if end == "lo" else X.hi
-    if E is None or not R.contains(E) or not range_inside(X, R):
+    if E is None or not end_in(R, E, end) or not range_inside(X, R):
         raise CheckError("monotone: the end is not in the derivative's range")
     small, strict, big = conc.ordered()
     F = big if end == "lo" else small           # increasing: F(E) <= F(x) (lo) / F(x) <= F(E) (hi)
     increasing = d.op in (">", ">=")
     if not increasing:
         F = small if end == "lo" else big
-    at_end = T.substitute(F, {x: T.num(E)})
+    at_end = T.substitute(F, {x: E if isinstance(E, T.Term) else T.num(E)})
     other = small if F is big else big
     if other is not at_end or d.lhs is not diff(F, x):
         raise CheckError(f"monotone: the conclusion is not F against F at the end, F' the premise's {pid}")
-    if strict and (d.op not in ("<", ">") or X.contains(E)):
+    if strict and (d.op not in ("<", ">") or not (X.lo_open if end == "lo" else X.hi_open)):
         raise CheckError("monotone: a strict conclusion needs a strict derivative and the end excluded")
+
+
+def _fixed_others(conc: Statement, x: str, rule: str):
+    """No other variable's range mentions x (for fixed others, x ranges over one interval)."""
+    for name, r in zip(conc.domain.names, conc.domain.ranges):
+        if name != x and any(isinstance(e, T.Term) and x in T.variables(e) for e in (r.lo, r.hi)):
+            raise CheckError(f"{rule}: the range of {name} depends on {x}")
 
 
 # -- root ------------------------------------------------------------------------------------------
@@ -97,6 +103,53 @@ def _is_bound(b: Statement, conc: Statement, bid, lo, hi) -> bool:
         return False
     small, strict, big = b.ordered()
     if strict and small is lo and big is hi:
+        applies(b, conc, bid)
+        return True
+    return False
+
+
+# -- apply -----------------------------------------------------------------------------------------
+
+# increasing functions and the least argument where each is defined (None: everywhere)
+INCREASING = {"sqrt": 0, "exp": None, "atan": None}
+
+
+def apply(conc: Statement, cert, premise):
+    f, pid = cert.get("function"), cert.get("premise")
+    if f not in INCREASING or not isinstance(cert.get("defined"), list):
+        raise CheckError("apply: malformed data (the function must be one of sqrt, exp, atan)")
+    p = premise(pid)
+    applies(p, conc, pid)
+    if p.rel == "=":
+        raise CheckError(f"apply: premise {pid} is not a bound")
+    u, strict_u, v = p.ordered()
+    small, strict, big = conc.ordered()
+    if not (_is_image(small, f, u) and _is_image(big, f, v)):
+        raise CheckError(f"apply: the conclusion is not {f} of the sides of premise {pid}")
+    if strict and not strict_u:
+        raise CheckError("apply: a strict conclusion from a bound that may be equality")
+    least = INCREASING[f]
+    if least is not None and not (u.op == "num" and u.data >= least) and \
+            not any(_is_lower(premise(i), conc, i, least, u) for i in cert["defined"]):
+        raise CheckError(f"apply: nothing shows {f} defined at the smaller side")
+
+
+def _is_image(side: T.Term, f: str, arg: T.Term) -> bool:
+    """side is f(arg) as written, or the exact rational value of f at a rational arg."""
+    if side is T.call(f, [arg]):
+        return True
+    if side.op != "num" or arg.op != "num":
+        return False
+    s, a = side.data, arg.data
+    return (f == "sqrt" and s >= 0 and s * s == a) or (f in ("exp", "atan") and a == 0 and s == (1 if f == "exp" else 0))
+
+
+def _is_lower(b: Statement, conc: Statement, bid, least, u) -> bool:
+    """b is least <= u or least < u, on a domain containing the conclusion's."""
+    if b.rel == "=":
+        return False
+    small, _, big = b.ordered()
+    if big is u and small.op == "num" and small.data >= least:
         applies(b, conc, bid)
         return True
     return False

@@ -53,12 +53,27 @@ class Statement:
 
 
 def range_inside(a: Range, b: Range) -> bool:
-    """a is a subset of b (ranges with an expression end: only when they are the same range)."""
-    if not (a.exact_ends and b.exact_ends):
-        return a == b
-    lo = b.lo is None or (a.lo is not None and (a.lo > b.lo or (a.lo == b.lo and (a.lo_open or not b.lo_open))))
-    hi = b.hi is None or (a.hi is not None and (a.hi < b.hi or (a.hi == b.hi and (a.hi_open or not b.hi_open))))
-    return lo and hi
+    """a is a subset of b, end by end: exact ends compared as numbers, an expression end only
+    with the same expression (a's end open there, or b's closed)."""
+    return _end_within(a.lo, a.lo_open, b.lo, b.lo_open, 1) and _end_within(a.hi, a.hi_open, b.hi, b.hi_open, -1)
+
+
+def _end_within(e, e_open, f, f_open, sign) -> bool:
+    """The end e of a lies on b's side of b's end f (sign 1: lower ends, -1: upper ends)."""
+    if f is None:
+        return True
+    if e is None:
+        return False
+    if isinstance(e, T.Term) or isinstance(f, T.Term):
+        return e is f and (e_open or not f_open)
+    return (e - f) * sign > 0 or (e == f and (e_open or not f_open))
+
+
+def end_in(r: Range, e, side: str) -> bool:
+    """The point e, an end of a range inside r on the ``side`` ('lo' or 'hi') of r, is a point of
+    r: r's end there is beyond e, or it is e and closed."""
+    f, f_open = (r.lo, r.lo_open) if side == "lo" else (r.hi, r.hi_open)
+    return e is not None and _end_within(e, False, f, f_open, 1 if side == "lo" else -1)
 
 
 def applies(prem: Statement, conc: Statement, pid: str, skip: str | None = None):
