@@ -246,7 +246,7 @@ class System:
         not finite."""
         self.nfev += 1
         x = np.asarray(x, dtype=float)
-        if not np.all(np.isfinite(x)):
+        if not math.isfinite(x.sum()) and not np.all(np.isfinite(x)):  # one pass when finite
             raise NumericalError(f"{self.name}: non-finite particle position (nan/inf) in the state")
         with np.errstate(all="ignore"):
             F, G, E = self.forces(x, energy=energy)
@@ -267,7 +267,8 @@ class System:
                 v = F / self.g
             if self.velocity_scale != 1.0:
                 v = v * self.velocity_scale
-        if not np.all(np.isfinite(v)):
+            bad_v = not math.isfinite(v.sum()) and not np.all(np.isfinite(v))
+        if bad_v:
             raise NumericalError(f"{self.name}: non-finite velocity (nan/inf) with the {self.last_method} "
                                  f"force at n = {x.size}")
         if energy and E is not None and not math.isfinite(E):

@@ -1,11 +1,12 @@
 """One adaptive step of Dormand-Prince 5(4) (explicit) or of the Rosenbrock 2(3) method of
 Shampine & Reichelt (1997; MATLAB's ode23s; linearly implicit, L-stable) for stiff regimes.
 
-Both return (x_new, v_new, E_new, err_vec, stiff) where err_vec is the local error estimate,
+Both return (x_new, v_new, E_new, err, disp, stiff) where err = max_i |local error estimate_i|,
+disp = max_i |x_new,i - x_i| (the step's displacement, the scale of the error control),
 v_new = dx/dt at x_new (reused by the next step: FSAL), E_new the energy or None, and ``stiff``
 Hairer's stiffness indicator h |lambda| ~ h ||f(x_new) - f(y_6)|| / ||x_new - y_6|| (Dormand-Prince
 only; > 3.25 means the step is limited by stability, not accuracy: Hairer & Wanner, Solving ODEs
-II, Sec. IV.2).  The error exponent is 1/5 for Dormand-Prince and 1/3 for Rosenbrock 2(3).
+II, Sec. IV.2).  Step sizes: :mod:`certify.simulate.stepsize`.
 
 Rosenbrock 2(3) for the autonomous x' = F(x), with d = 1/(2 + sqrt 2), e32 = 6 + sqrt 2 and
 W = I - h d J (J the Jacobian of F at x):
@@ -24,47 +25,58 @@ import math
 
 import numpy as np
 
-__all__ = ["dopri5_step", "rosenbrock_step", "ORDER_EXPONENT"]
+__all__ = ["Dopri5", "rosenbrock_step"]
 
-# Dormand-Prince 5(4) tableau
-_A = (
-    (),
+# Dormand-Prince 5(4) tableau (row s: the weights of k_0..k_{s-1} in stage s; row 6: x_new)
+_A = [np.array(r) for r in (
     (1 / 5,),
     (3 / 40, 9 / 40),
     (44 / 45, -56 / 15, 32 / 9),
     (19372 / 6561, -25360 / 2187, 64448 / 6561, -212 / 729),
     (9017 / 3168, -355 / 33, 46732 / 5247, 49 / 176, -5103 / 18656),
     (35 / 384, 0.0, 500 / 1113, 125 / 192, -2187 / 6784, 11 / 84),
-)
-_E = (71 / 57600, 0.0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40)
+)]
+_E = np.array((71 / 57600, 0.0, -71 / 16695, 71 / 1920, -17253 / 339200, 22 / 525, -1 / 40))
 _D = 1.0 / (2.0 + math.sqrt(2.0))
 _E32 = 6.0 + math.sqrt(2.0)
-ORDER_EXPONENT = {"dopri5": 0.2, "rosenbrock": 1.0 / 3.0}
 
 
 def _rhs_e(sys, x, energy):
     return sys.rhs(x, energy=True) if energy else (sys.rhs(x), None)
 
 
-def dopri5_step(sys, x, v, h, energy):
-    ks = [v]
-    y6 = x
-    for s in range(1, 7):
-        acc = x.copy()
-        for j, a in enumerate(_A[s]):
-            if a != 0.0:
-                acc += (h * a) * ks[j]
-        if s < 6:
-            ks.append(sys.rhs(acc))
-            y6 = acc
-        else:
-            x_new = acc
-    v_new, E_new = _rhs_e(sys, x_new, energy)
-    ks.append(v_new)
-    err_vec = sum(e * k for e, k in zip(_E, ks) if e != 0.0) * h
-    dy = float(np.max(np.abs(x_new - y6))) if x.size else 0.0
-    stiff = h * float(np.max(np.abs(v_new - ks[5]))) / dy if dy > 0 else 0.0
-    return x_new, v_new, E_new, err_vec, stiff
+class Dopri5:
+    """Dormand-Prince 5(4) steps with a reused (7, n) stage buffer: every stage point is one
+    matrix-vector product x + h (a_s . K[:s]) (no per-term temporaries), the last stage is the
+    next step's first (FSAL), and the stiffness indicator is formed only if asked for."""
+
+    def __init__(self):
+        self.K = np.empty((7, 0))
+
+    def __call__(self, sys, x, v, h, energy, stiff=False):
+        n = x.size
+        if self.K.shape[1] != n:
+            self.K = np.empty((7, n))
+        K = self.K
+        K[0] = v
+        y = x
+        for s in range(1, 7):
+            y = _A[s - 1] @ K[:s]
+            if s == 6:
+                disp = h * float(np.max(np.abs(y))) if n else 0.0
+            y *= h
+            y += x
+            if s < 6:
+                K[s] = sys.rhs(y)
+                y6 = y
+        v_new, E_new = _rhs_e(sys, y, energy)
+        K[6] = v_new
+        err = h * float(np.max(np.abs(_E @ K))) if n else 0.0
+        hl = 0.0
+        if stiff:
+            dy = float(np.max(np.abs(y - y6))) if n else 0.0
+            hl = h * float(np.max(np.abs(v_new - K[5]))) / dy if dy > 0 else 0.0
+        return y, v_new, E_new, err, disp, hl
 
 
 def rosenbrock_step(sys, x, v, h, energy, jac):
@@ -77,6 +89,7 @@ def rosenbrock_step(sys, x, v, h, energy, jac):
     x_new = x + h * k2
     v_new, E_new = _rhs_e(sys, x_new, energy)
     k3 = Winv @ (v_new - _E32 * (k2 - F1) - 2.0 * (k1 - v))
-    err_vec = (h / 6.0) * (k1 - 2.0 * k2 + k3)
-    return x_new, v_new, E_new, err_vec, 0.0
+    err = (abs(h) / 6.0) * float(np.max(np.abs(k1 - 2.0 * k2 + k3))) if n else 0.0
+    disp = abs(h) * float(np.max(np.abs(k2))) if n else 0.0
+    return x_new, v_new, E_new, err, disp, 0.0
 
