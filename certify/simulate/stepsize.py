@@ -5,8 +5,8 @@ for the error norm of :func:`certify.simulate.integrate.integrate`:
     err = max_i |local error estimate_i| / (atol + rtol * max_i |x_new,i - x_i|)   (accept if <= 1).
 
 The local error estimate of a method whose embedded solution has order q behaves like
-c (h lambda)^q * displacement on a mode x' ~ lambda x (c ~ 1e-3 for Dormand-Prince, q = 4;
-c ~ 1/6 for Rosenbrock 2(3), q = 2), so the first step solves c (h lambda)^q = rtol, with the rate
+c (h lambda)^q * displacement on a mode x' ~ lambda x (c ~ 1e-3 for Dormand-Prince 5(4), q = 4;
+c ~ 1e-5 for 8(5,3), q = 7; c ~ 1/6 for Rosenbrock 2(3), q = 2), so the first step solves c (h lambda)^q = rtol, with the rate
 lambda ~ |F(x0 + h0 F(x0)) - F(x0)| / (h0 |F(x0)|) from one explicit Euler step of size
 h0 = 0.01 / max|F(x0)| (one extra right-hand side evaluation, as in Hairer's HINIT), or the
 absolute part c h^{q+1} lambda^q |F| = atol if that allows more; halved for safety, and at most
@@ -20,7 +20,7 @@ import numpy as np
 
 __all__ = ["initial_step", "PIController"]
 
-_ERR_CONST = {"dopri5": (1e-3, 4), "rosenbrock": (1.0 / 6.0, 2)}
+_ERR_CONST = {"dopri5": (1e-3, 4), "dop853": (1e-5, 7), "rosenbrock": (1.0 / 6.0, 2)}
 
 
 def initial_step(sys, x, v, t_end, atol, rtol, method) -> float:
@@ -44,9 +44,10 @@ def initial_step(sys, x, v, t_end, atol, rtol, method) -> float:
 class PIController:
     """The step controller of Hairer's DOPRI5 for the norm of the module docstring:
     h_new = h / fac with fac = clip(err^(a - 0.75 beta) * err_old^-beta / 0.9, 1/10, 5) after an
-    accepted step (beta = 0.04 for Dormand-Prince, 0 (plain I control) for Rosenbrock; err_old the
-    error of the previous accepted step) and fac = clip(err^a / 0.9, 1, 5) after a rejection (no
-    growth in the step after a rejection either).  The exponent a = 1 / (q + 1 - w), where
+    accepted step (beta = 0.04 for Dormand-Prince 5(4) as in DOPRI5; 0, plain I control, for
+    8(5,3) as in DOP853 and for Rosenbrock; err_old the error of the previous accepted step) and
+    fac = clip(err^a / 0.9, 1, 5) after a rejection (no growth in the step after a rejection
+    either).  The exponent a = 1 / (q + 1 - w), where
     w = rtol * disp / (atol + rtol * disp) is the relative share of the tolerance: the scaled error
     behaves like h^(q+1) where atol dominates and like h^q where the displacement-relative part
     does (the displacement is itself proportional to h)."""
