@@ -4,7 +4,8 @@ Rosenbrock 2(3) (adaptive, L-stable; :mod:`certify.simulate.steppers`).
 ``method="auto"`` starts with Dormand-Prince and switches to Rosenbrock for the rest of the run
 after 15 steps limited by stability (Hairer's indicator h|lambda| > 3.25; the count restarts after
 6 non-stiff steps in a row, as in Hairer's DOPRI5), when the
-exact Jacobian is available (g = 1 or constant) and n <= ``STIFF_N_MAX``.
+exact Jacobian is available (g = 1, constant or the (T2) partition function; not a callable g) and
+n <= ``STIFF_N_MAX``.
 
 ``integrate(system, x0, t_end, ...)`` returns a :class:`Trajectory`.  It stops
 
@@ -52,7 +53,7 @@ STIFF_N_MAX = 2000  # largest n for the dense Rosenbrock step (O(n^3) per step)
 
 def _stiff_ok(sys) -> bool:
     """The automatic switch to Rosenbrock needs the exact Jacobian and a small n."""
-    return sys.n <= STIFF_N_MAX and (sys.g is None or isinstance(sys.g, np.ndarray))
+    return sys.n <= STIFF_N_MAX and (sys.g is None or isinstance(sys.g, (np.ndarray, str)))
 
 __all__ = ["Trajectory", "integrate", "half_circle_stop", "EnergyViolation", "NumericalError"]
 
@@ -212,8 +213,8 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         return full_jacobian(sys, y)
 
     if method == "rosenbrock" and not _stiff_ok(system):
-        raise ValueError(f"the stiff integrator needs n <= {STIFF_N_MAX} and g = 1 or a constant g "
-                         f"(exact dense Jacobian); {system.name} with n = {system.n} does not qualify")
+        raise ValueError(f"the stiff integrator needs n <= {STIFF_N_MAX} and g = 1, a constant g or the "
+                         f"partition g (exact dense Jacobian); {system.name} with n = {system.n} does not qualify")
     stiff_count, nonstiff, switched_at = 0, 0, None
     if method == "rk4" and not (dt and dt > 0):
         raise ValueError("rk4 needs a positive step dt")
