@@ -238,16 +238,6 @@ class Interaction:
             return np.polynomial.polynomial.polyval(np.cos(np.asarray(d, dtype=float)), np.array(self.hpoly))
         raise ValueError("h is only available for f = sin(x) h(cos x)")
 
-    def dh_sin_scaled(self, d):
-        """e^{-log_scale} h'(cos d) sin d = -(d/dd) e^{-log_scale} h(cos d) (kind 'exp': B f~(d))."""
-        if self.kind == "exp":
-            return self.B * self.f_scaled(d)
-        if self.kind == "poly":
-            d = np.asarray(d, dtype=float)
-            dh = np.polynomial.polynomial.polyder(np.array(self.hpoly))
-            return np.polynomial.polynomial.polyval(np.cos(d), dh) * np.sin(d)
-        raise ValueError("h is only available for f = sin(x) h(cos x)")
-
     def df_scaled(self, d):
         """e^{-log_scale} f'(d)."""
         if self.kind != "exp":

@@ -34,6 +34,16 @@ def _laplacian(M, c):
     return M - np.diag(M.sum(axis=1))
 
 
+def _dh_sin_scaled(I, d):
+    """e^{-log_scale} h'(cos d) sin d for f = sin(x) h(cos x) (kind 'exp': B f~(d))."""
+    if I.kind == "exp":
+        return I.B * I.f_scaled(d)
+    if I.kind != "poly":
+        raise ValueError("the partition Jacobian needs h exponential or polynomial")
+    dh = np.polynomial.polynomial.polyder(np.array(I.hpoly))
+    return np.polynomial.polynomial.polyval(np.cos(d), dh) * np.sin(d)
+
+
 def full_jacobian(system, x) -> np.ndarray:
     """Jacobian of dx/dt at *any* x (dense, O(n^2)) for g = 1, a constant g or the partition g.
 
@@ -55,7 +65,7 @@ def full_jacobian(system, x) -> np.ndarray:
     F = -(np.asarray(I.f_scaled(D), dtype=float) @ c)
     G = np.asarray(I.h_scaled_of_d(D), dtype=float) @ c
     dF = _laplacian(np.asarray(I.df_scaled(D), dtype=float), c)
-    dG = _laplacian(np.asarray(I.dh_sin_scaled(D), dtype=float), c)
+    dG = _laplacian(np.asarray(_dh_sin_scaled(I, D), dtype=float), c)
     return system.scale * (dF - (F / G)[:, None] * dG) / G[:, None]
 
 
