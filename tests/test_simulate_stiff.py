@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from certify.simulate import T1, T2, integrate
+from certify.simulate import S4, T1, T2, Interaction, integrate
+from certify.simulate.jacobian import full_jacobian
 from certify.simulate.runs import RunSpec, simulate
 
 BETA, N = -10.0, 12
@@ -58,9 +59,46 @@ def test_auto_stays_explicit_when_not_stiff():
     assert tr.integrator == "dopri5"
 
 
+def _partition_rhs(x, c, beta):
+    """(T2)/(S4) with the partition g, written from the formula (independent of certify)."""
+    d = x[:, None] - x[None, :]
+    H = np.exp(beta * (np.cos(d) - 1))
+    return -((np.sin(d) * H) @ c) / (H @ c)
+
+
+def _partition_systems(beta, n):
+    c = np.random.default_rng(2).uniform(0.5, 1.5, n)
+    return [(T2(beta, n), np.ones(n)), (S4(Interaction.f_beta(beta), c, "partition"), c)]
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["T2", "S4"])
+def test_partition_jacobian_against_finite_differences(which):
+    x = np.random.default_rng(3).uniform(0, 2 * math.pi, 7)
+    system, c = _partition_systems(-6.0, 7)[which]
+    h = 1e-6
+    fd = np.array([(_partition_rhs(x + h * e, c, -6.0) - _partition_rhs(x - h * e, c, -6.0)) / (2 * h)
+                   for e in np.eye(7)]).T
+    J = full_jacobian(system, x)
+    assert np.max(np.abs(J - fd)) < 1e-7 * np.max(np.abs(J))
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["T2", "S4"])
+def test_stiff_partition_systems_against_radau(which):
+    solve_ivp = pytest.importorskip("scipy.integrate").solve_ivp
+    beta, n, t_end = -30.0, 8, 0.2
+    x0 = np.random.default_rng(0).uniform(0, 2 * math.pi, n)
+    system, c = _partition_systems(beta, n)[which]
+    ref = solve_ivp(lambda t, x: _partition_rhs(x, c, beta), (0, t_end), x0, method="Radau",
+                    rtol=1e-10, atol=1e-12).y[:, -1]
+    tr = integrate(system, x0, t_end, method="rosenbrock", rtol=1e-6, conv_tol=None)
+    assert np.max(np.abs(tr.x_final - ref)) < 1e-6 < np.max(np.abs(x0 - ref)) * 1e-4
+    assert tr.energy_monotone
+
+
 def test_rosenbrock_refuses_systems_without_exact_jacobian():
+    s = S4(Interaction.f_beta(-10.0), np.ones(8), lambda x: 1.0 + 0.1 * np.cos(x))
     with pytest.raises(ValueError, match="exact dense Jacobian"):
-        integrate(T2(-10.0, 8), np.linspace(0, 1, 8), 1.0, method="rosenbrock")
+        integrate(s, np.linspace(0, 1, 8), 1.0, method="rosenbrock")
 
 
 def test_user_run_uses_auto_by_default():

@@ -96,8 +96,8 @@ def add_parser(subparsers):
     p.add_argument("--time-unit", dest="time_unit", metavar="U",
                    help="run: 'sync' (default; a synchronized cluster contracts at rate 1) or 'paper'")
     p.add_argument("--integrator", metavar="I", help="run: auto (default: Dormand-Prince, switching to "
-                   "the stiff Rosenbrock 2(3) when steps are stability-limited), dopri5, rosenbrock "
-                   "or rk4 (needs --dt)")
+                   "the stiff Rosenbrock 2(3) when steps are stability-limited), dopri5, dop853 (8th order, "
+                   "for tight tolerances), rosenbrock or rk4 (needs --dt)")
     p.add_argument("--dt", metavar="H", help="run: RK4 step")
     p.add_argument("--save", metavar="PATH", help="run: where to save the run (default <out>/run.npz)")
     p.add_argument("--load", metavar="PATH", help="run: continue this saved run; plot: the run to draw")
@@ -239,9 +239,9 @@ def _run_kwargs(args, given) -> dict:
     if args.horizon is not None:
         kw["horizon"] = _float(args.horizon, "horizon", positive=True)
     if args.integrator is not None:
-        if args.integrator not in ("auto", "dopri5", "rk4", "rosenbrock"):
+        if args.integrator not in ("auto", "dopri5", "dop853", "rk4", "rosenbrock"):
             raise BadInput(f"--integrator: unknown integrator {args.integrator!r} "
-                           "(auto, dopri5, rk4 or rosenbrock)")
+                           "(auto, dopri5, dop853, rk4 or rosenbrock)")
         kw["integrator"] = args.integrator
     if args.dt is not None:
         kw["dt"] = _float(args.dt, "dt", positive=True)

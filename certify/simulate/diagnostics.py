@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 __all__ = [
-    "wrap", "order_parameter", "diameter", "cluster_groups", "cluster_count", "cluster_widths",
+    "wrap", "order_parameter", "diameter", "within_arc", "cluster_groups", "cluster_count", "cluster_widths",
     "time_to_sync", "three_cluster_deviation",
 ]
 
@@ -40,6 +40,21 @@ def diameter(x) -> float:
         return 0.0
     _, gaps = _sorted_gaps(x)
     return float(max(0.0, TWO_PI - gaps.max()))
+
+
+def within_arc(x, eps: float) -> bool:
+    """diameter(x) < eps, in O(n) without sorting (eps < pi): the particles lie in an arc shorter
+    than eps iff their offsets from x_0, reduced to [-pi, pi), span less than eps (such an arc
+    contains x_0, so it lies within eps of it)."""
+    x = np.asarray(x, dtype=float)
+    if x.size <= 1:
+        return True
+    d = x - x[0]
+    if np.ptp(d) < eps:
+        return True
+    d += np.pi
+    np.mod(d, TWO_PI, out=d)
+    return bool(np.ptp(d) < eps)
 
 
 def cluster_groups(x, gap: float = 0.1):

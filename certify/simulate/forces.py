@@ -159,30 +159,40 @@ def fourier_rounding_bound(b, total_weight, n, *, a=None):
 _ROWS = 8192  # particles per cache-sized block
 
 
-def _power_sums_block(z, c, K, rows=_ROWS):
-    """S_k = sum_j c_j z_j^k, k = 0..K, accumulated block by block (z^k by repeated products)."""
+def _power_sums_block(x, z, c, K, rows=_ROWS):
+    """Fill z = e^{i x} and return S_k = sum_j c_j z_j^k, k = 0..K, block by block (z^k by
+    repeated products; z is computed in the same cache-sized pass; c = None: unit weights)."""
     S = np.zeros(K + 1, dtype=complex)
-    S[0] = c.sum()
+    S[0] = x.size if c is None else c.sum()
     for a in range(0, z.size, rows):
         zb = z[a : a + rows]
-        cb = c[a : a + rows].astype(complex)
-        zk = zb.copy()
+        np.cos(x[a : a + rows], out=zb.real)
+        np.sin(x[a : a + rows], out=zb.imag)
+        cb = None if c is None else c[a : a + rows]
+        zk = zb
         for k in range(1, K + 1):
-            S[k] += np.dot(cb, zk)  # np.dot does not conjugate
+            if cb is None:
+                S[k] += zk.sum()
+            else:
+                re, im = cb @ zk.view(float).reshape(-1, 2)  # one real matrix-vector product
+                S[k] += complex(re, im)
             if k < K:
-                zk *= zb
+                zk = zk * zb if k == 1 else np.multiply(zk, zb, out=zk)
     return S
 
 
-def power_sums(z, c, K):
-    """S_k = sum_j c_j z_j^k for k = 0..K (threaded over particle blocks for large n)."""
-    n = z.size
+def power_sums(x, c, K):
+    """(z, S): z = e^{i x} and S_k = sum_j c_j z_j^k for k = 0..K (threaded over particle blocks
+    for large n; c = None: unit weights)."""
+    n = x.size
+    z = np.empty(n, dtype=complex)
     parts = _threads() if n >= 50000 else 1
     if parts == 1:
-        return _power_sums_block(z, c, K)
+        return z, _power_sums_block(x, z, c, K)
     blocks = _split(n, parts)
-    res = list(_pool().map(lambda ab: _power_sums_block(z[ab[0]:ab[1]], c[ab[0]:ab[1]], K), blocks))
-    return np.sum(res, axis=0)
+    res = list(_pool().map(lambda ab: _power_sums_block(
+        x[ab[0]:ab[1]], z[ab[0]:ab[1]], None if c is None else c[ab[0]:ab[1]], K), blocks))
+    return z, np.sum(res, axis=0)
 
 
 def _horner_block(z, coef, coef2=None):
@@ -207,12 +217,8 @@ def fourier_sums(x, c, b, a=None, *, force=True, partition=False, energy=False):
     """Fourier summation (see module docstring); returns (F, G, E, S)."""
     x = np.asarray(x, dtype=float)
     n = x.size
-    cw = np.ones(n) if c is None else np.asarray(c, dtype=float)
     K = b.size - 1
-    z = np.empty(n, dtype=complex)
-    np.cos(x, out=z.real)
-    np.sin(x, out=z.imag)
-    S = power_sums(z, cw, K)
+    z, S = power_sums(x, None if c is None else np.asarray(c, dtype=float), K)
     Sc = np.conj(S)
     coef_f = b * Sc
     coef_g = (a * Sc) if partition else None

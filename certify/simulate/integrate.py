@@ -1,9 +1,11 @@
-"""Time integration: classical RK4 (fixed step), Dormand-Prince 5(4) (adaptive, FSAL) and, for
-stiff regimes, Rosenbrock 2(3) (adaptive, L-stable; :mod:`certify.simulate.steppers`).
+"""Time integration: classical RK4 (fixed step), Dormand-Prince 5(4) and 8(5,3) ("dopri5",
+"dop853": adaptive, FSAL; the latter for smooth runs at tight tolerances) and, for stiff regimes,
+Rosenbrock 2(3) (adaptive, L-stable; :mod:`certify.simulate.steppers`).
 ``method="auto"`` starts with Dormand-Prince and switches to Rosenbrock for the rest of the run
 after 15 steps limited by stability (Hairer's indicator h|lambda| > 3.25; the count restarts after
 6 non-stiff steps in a row, as in Hairer's DOPRI5), when the
-exact Jacobian is available (g = 1 or constant) and n <= ``STIFF_N_MAX``.
+exact Jacobian is available (g = 1, constant or the (T2) partition function; not a callable g) and
+n <= ``STIFF_N_MAX``.
 
 ``integrate(system, x0, t_end, ...)`` returns a :class:`Trajectory`.  It stops
 
@@ -40,17 +42,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .diagnostics import TWO_PI, diameter
+from .diagnostics import TWO_PI, diameter, within_arc
 from .jacobian import full_jacobian
 from .models import NumericalError, System
-from .steppers import ORDER_EXPONENT, dopri5_step, rosenbrock_step
+from .stepsize import PIController, initial_step
+from .steppers import Dop853, Dopri5, rosenbrock_step
 
 STIFF_N_MAX = 2000  # largest n for the dense Rosenbrock step (O(n^3) per step)
 
 
 def _stiff_ok(sys) -> bool:
     """The automatic switch to Rosenbrock needs the exact Jacobian and a small n."""
-    return sys.n <= STIFF_N_MAX and (sys.g is None or isinstance(sys.g, np.ndarray))
+    return sys.n <= STIFF_N_MAX and (sys.g is None or isinstance(sys.g, (np.ndarray, str)))
 
 __all__ = ["Trajectory", "integrate", "half_circle_stop", "EnergyViolation", "NumericalError"]
 
@@ -201,8 +204,8 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
     only those particles (memory O(records * len(record_index)) for huge n; ``x_final`` is always
     complete).  ``progress``: callable(t) (e.g. Progress.update).
     """
-    if method not in ("dopri5", "rk4", "rosenbrock", "auto"):
-        raise ValueError(f"unknown integrator {method!r} (dopri5, rk4, rosenbrock or auto)")
+    if method not in ("dopri5", "dop853", "rk4", "rosenbrock", "auto"):
+        raise ValueError(f"unknown integrator {method!r} (dopri5, dop853, rk4, rosenbrock or auto)")
     auto = method == "auto"
     method = "dopri5" if auto else method
 
@@ -210,8 +213,8 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         return full_jacobian(sys, y)
 
     if method == "rosenbrock" and not _stiff_ok(system):
-        raise ValueError(f"the stiff integrator needs n <= {STIFF_N_MAX} and g = 1 or a constant g "
-                         f"(exact dense Jacobian); {system.name} with n = {system.n} does not qualify")
+        raise ValueError(f"the stiff integrator needs n <= {STIFF_N_MAX} and g = 1, a constant g or the "
+                         f"partition g (exact dense Jacobian); {system.name} with n = {system.n} does not qualify")
     stiff_count, nonstiff, switched_at = 0, 0, None
     if method == "rk4" and not (dt and dt > 0):
         raise ValueError("rk4 needs a positive step dt")
@@ -253,9 +256,9 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
     cheap_diam = n_full <= 20000
     h = h0
     if method != "rk4" and h is None:
-        vmax = float(np.max(np.abs(v))) if v.size else 0.0
-        h = 1e-2 / max(vmax, 1e-12)
-        h = min(h, max(t_end, 1e-12))
+        h = initial_step(sys, x, v, t_end, atol, rtol, method)
+    control = None if method == "rk4" else PIController(method)
+    explicit = Dop853() if method == "dop853" else Dopri5()
     consecutive_energy_fail = 0
     consecutive_rejects = 0
     last_recorded_step = 0
@@ -306,23 +309,20 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
             x, v, E = x_new, v_new, E_new
             steps += 1
         else:
-            hh = min(h, t_end - t, t_next_rec - t)
-            if h_max is not None:
-                hh = min(hh, h_max)
+            h = h if h_max is None else min(h, h_max)
+            t_stop = min(t_end, t_next_rec)
+            hh = t_stop - t if t_stop - t <= 1.1 * h else h  # stretch by <= 10% rather than a sliver step
             if method == "rosenbrock":
-                x_new, v_new, E_new, err_vec, hl = rosenbrock_step(sys, x, v, hh, track_energy, jac)
+                x_new, v_new, E_new, err, disp, hl = rosenbrock_step(sys, x, v, hh, track_energy, jac)
             else:
-                x_new, v_new, E_new, err_vec, hl = dopri5_step(sys, x, v, hh, track_energy)
-            if err_vec.size:
-                sc = atol + rtol * float(np.max(np.abs(x_new - x)))
-                err = float(np.max(np.abs(err_vec))) / sc
-            else:
-                err = 0.0
-            expo = ORDER_EXPONENT[method]
+                x_new, v_new, E_new, err, disp, hl = explicit(sys, x, v, hh, track_energy,
+                                                              stiff=auto and _stiff_ok(sys))
+            tol = atol + rtol * disp
+            err, w = (err / tol, rtol * disp / tol) if tol > 0 else (0.0 if err == 0 else math.inf, 1.0)
             if not math.isfinite(err) or err > 1.0:
                 rejected += 1
                 consecutive_rejects += 1
-                h = hh * (0.1 if not math.isfinite(err) else max(0.1, 0.9 * err ** -expo))
+                h = control.reject(hh, err, w)
                 if consecutive_rejects > max_rejects:
                     give_up(f"{consecutive_rejects} consecutive rejected steps")
                 if h < 1e-14 * max(1.0, abs(t)):
@@ -341,11 +341,11 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
                     break
                 continue
             consecutive_energy_fail = 0
-            t = t_next_rec if hh == t_next_rec - t else t + hh
+            t = t_stop if hh == t_stop - t else t + hh
             x, v, E = x_new, v_new, E_new
             steps += 1
-            fac = 5.0 if err == 0 else min(5.0, max(0.2, 0.9 * err ** -expo))
-            h = max(h, hh * fac) if hh < h else hh * fac
+            h_next = control.accept(hh, err, w)
+            h = max(h, h_next) if hh < h else h_next  # a step cut short (record time, t_end) keeps h
             if hl > 3.25:  # Hairer's DOPRI5 rule: 15 stiff steps, reset after 6 non-stiff in a row
                 stiff_count, nonstiff = stiff_count + 1, 0
             else:
@@ -353,6 +353,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
                 stiff_count = 0 if nonstiff >= 6 else stiff_count
             if auto and method == "dopri5" and stiff_count >= 15 and _stiff_ok(sys):
                 method, switched_at = "rosenbrock", t
+                control = PIController(method)
         # after an accepted step
         if ri < rec_t.size and t >= rec_t[ri]:
             record(t, x, E)
@@ -362,7 +363,7 @@ def integrate(system: System, x0, t_end: float, *, method: str = "dopri5", dt: f
         elif record_every and steps - last_recorded_step >= record_every:
             record(t, x, E)
             last_recorded_step = steps
-        if t_sync is None and (cheap_diam or steps % 10 == 0) and diameter(x) < sync_eps:
+        if t_sync is None and (cheap_diam or steps % 10 == 0) and within_arc(x, sync_eps):
             t_sync = t
         if collapse and steps % collapse_every == 0:
             merged = _merge(x, sys, collapse)

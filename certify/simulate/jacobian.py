@@ -22,21 +22,51 @@ def stationary_jacobian(system, x) -> np.ndarray:
     """
     x = np.asarray(x, dtype=float)
     D = x[:, None] - x[None, :]
-    M = np.asarray(system.interaction.df_scaled(D), dtype=float) * system.c[None, :]
-    np.fill_diagonal(M, 0.0)
-    J = M - np.diag(M.sum(axis=1))
+    J = _laplacian(np.asarray(system.interaction.df_scaled(D), dtype=float), system.c)
     return J * multipliers(system, x)[:, None]
 
 
+def _laplacian(M, c):
+    """L = P - diag(P 1), P_ij = c_j M_ij (i != j), P_ii = 0: the Jacobian of
+    x -> (sum_j c_j phi(x_i - x_j))_i when M_ij = phi'(x_i - x_j) (see full_jacobian)."""
+    M = M * c[None, :]
+    np.fill_diagonal(M, 0.0)
+    return M - np.diag(M.sum(axis=1))
+
+
+def _dh_sin_scaled(I, d):
+    """e^{-log_scale} h'(cos d) sin d for f = sin(x) h(cos x) (kind 'exp': B f~(d))."""
+    if I.kind == "exp":
+        return I.B * I.f_scaled(d)
+    if I.kind != "poly":
+        raise ValueError("the partition Jacobian needs h exponential or polynomial")
+    dh = np.polynomial.polynomial.polyder(np.array(I.hpoly))
+    return np.polynomial.polynomial.polyval(np.cos(d), dh) * np.sin(d)
+
+
 def full_jacobian(system, x) -> np.ndarray:
-    """Jacobian of dx/dt at *any* x, for systems with g = 1 or a constant g (S1, S3, T1, Kuramoto,
-    rank one): dx_i/dt = m_i F_i(x) with constant m_i, so J = diag(m) (M - diag(M 1)),
-    M_ij = c_j f'(x_i - x_j) -- the formula of :func:`stationary_jacobian`, here exact everywhere.
-    Raises ValueError for (T2) / S4 with a position-dependent g."""
-    if not (system.g is None or isinstance(system.g, np.ndarray)):
+    """Jacobian of dx/dt at *any* x (dense, O(n^2)) for g = 1, a constant g or the partition g.
+
+    g = 1 or constant (S1, S3, T1, Kuramoto, rank one): dx_i/dt = m_i F_i(x) with constant m_i, so
+    J = diag(m) (M - diag(M 1)), M_ij = c_j f'(x_i - x_j) -- the formula of
+    :func:`stationary_jacobian`, here exact everywhere.  g = "partition" ((T2), (S4)):
+    dx_i/dt = s F_i / G_i with G_i = sum_j c_j h(cos(x_i - x_j)), so
+    J = s (dF - diag(F / G) dG) / G (row-wise), dF = M - diag(M 1) and dG = N - diag(N 1),
+    N_ij = c_j h'(cos d_ij) sin d_ij (= beta c_j f(d_ij) for f_beta); all in the scaled
+    interaction (the factor e^{-sigma} cancels).  Raises ValueError for a callable g."""
+    if not (system.g is None or isinstance(system.g, (np.ndarray, str))):
         raise ValueError(f"the stiff integrator needs the exact Jacobian: {system.name} has a "
-                         "position-dependent normalization g (use dopri5)")
-    return stationary_jacobian(system, x)
+                         "user-supplied normalization g(x) (use dopri5)")
+    if not isinstance(system.g, str):
+        return stationary_jacobian(system, x)
+    x = np.asarray(x, dtype=float)
+    I, c = system.interaction, system.c
+    D = x[:, None] - x[None, :]
+    F = -(np.asarray(I.f_scaled(D), dtype=float) @ c)
+    G = np.asarray(I.h_scaled_of_d(D), dtype=float) @ c
+    dF = _laplacian(np.asarray(I.df_scaled(D), dtype=float), c)
+    dG = _laplacian(np.asarray(_dh_sin_scaled(I, D), dtype=float), c)
+    return system.scale * (dF - (F / G)[:, None] * dG) / G[:, None]
 
 
 def stability(system, x, members=None, tol: float = 1e-12) -> dict:
