@@ -296,7 +296,20 @@ def _margin(out, strict: bool):
     if lo is not None and lo > 0 and lower.startswith("-"):
         lower = "0"
     upper = "oo" if out.min_point is None else arb_decimal(out.min_point, 10, up=True)
-    return [lower, upper]
+    return [_bounded_exponent(lower, up=False), _bounded_exponent(upper, up=True)]
+
+
+def _bounded_exponent(text: str, up: bool, limit: int = 300) -> str:
+    """A margin end with a decimal exponent beyond +-limit (a slack like e^{-z} at a huge
+    point of a compactified range: 3.8e-4342942) replaced by a bound past it that reads fast:
+    10^-limit or oo above, 0 or 10^limit below."""
+    mantissa, _, exponent = text.partition("e")
+    if not exponent or abs(int(exponent)) <= limit or mantissa.startswith("-"):
+        return text
+    small = int(exponent) < 0
+    if up:
+        return f"1e-{limit}" if small else "oo"
+    return "0" if small else f"1e{limit}"
 
 
 def _serialize(node):

@@ -103,7 +103,13 @@ class _Parser:
         raise CheckError(f"unexpected {value!r} in an expression")
 
 
+MAX_EXPONENT = 100_000      # a decimal exponent beyond this would cost seconds to read exactly
+
+
 def _fraction(text):
+    mantissa, _, exponent = text.lower().partition("e")
+    if exponent and abs(int(exponent)) > MAX_EXPONENT:
+        raise CheckError(f"a number with a decimal exponent beyond {MAX_EXPONENT}: {text[:40]!r}")
     f = Fraction(text)
     return f.numerator, f.denominator
 
