@@ -299,7 +299,7 @@ def _margin(out, strict: bool):
     return [_bounded_exponent(lower, up=False), _bounded_exponent(upper, up=True)]
 
 
-def _bounded_exponent(text: str, up: bool, limit: int = 300) -> str:
+def _bounded_exponent(text: str, up: bool, limit: int = 10_000) -> str:
     """A margin end with a decimal exponent beyond +-limit (a slack like e^{-z} at a huge
     point of a compactified range: 3.8e-4342942) replaced by a bound past it that reads fast:
     10^-limit or oo above, 0 or 10^limit below."""
