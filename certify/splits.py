@@ -9,10 +9,12 @@ from __future__ import annotations
 
 
 def split_at_tangent(lhs, op, rhs, F, strict, domain, budget, progress):
-    """The result from the two halves at an interior tangent zero (``certify.tangent``) when
-    both are PROVED or one is REFUTED, or None."""
-    from .tangent import tangent_points
-    for i, c in tangent_points(F, domain, strict):
+    """The result from the two halves at an interior tangent zero (``certify.tangent``), or at
+    the end of a run where the slack is 0 (non-strict claims), when both are PROVED or one is
+    REFUTED, or None."""
+    from .tangent import tangent_points, zero_run_end
+    run = [] if strict else [p for p in [zero_run_end(F, domain)] if p is not None]
+    for i, c in run + tangent_points(F, domain, strict):
         result = split_claim(lhs, op, rhs, domain, i, c, budget, progress, True, False)
         if result is not None:
             if result.status == "PROVED":

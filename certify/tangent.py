@@ -11,6 +11,8 @@ are the claim's domain cut at c, and the margin is the smaller of theirs.
 """
 from __future__ import annotations
 
+from fractions import Fraction
+
 import sympy
 from flint import arb, fmpq
 
@@ -63,6 +65,31 @@ def tangent_points(F, domain: Domain, strict: bool):
             except Exception:
                 continue
     return out[:2]
+
+
+def zero_run_end(F, domain: Domain):
+    """(0, c) for one bounded variable whose float64 slack is 0 on one run of a grid that is not
+    the whole grid (|x| - x, sqrt(x^2) - x: 0 on [0, 1] of [-1, 1]): c is the simplest rational
+    between the run's end and the next grid point, where the claim is cut (on the zero side the
+    identical-zero rule applies, on the other an end rule at c); None otherwise."""
+    import numpy as np
+
+    from .expr.numeric import evaluate
+    from .search import simplest_between
+    iv = domain.intervals[0]
+    if len(domain.names) != 1 or not iv.bounded:
+        return None
+    xs = np.linspace(float(iv.lo), float(iv.hi), 257)
+    values = np.asarray(evaluate(F, {domain.names[0]: xs}), dtype=float) * np.ones(xs.shape)
+    zero = np.isfinite(values) & (np.abs(values) <= 1e-12)
+    runs = np.flatnonzero(np.diff(zero.astype(int)))
+    if len(runs) != 1:
+        return None
+    k = int(runs[0])                                 # zero[k] != zero[k + 1]
+    lo, hi = Fraction(xs[k]), Fraction(xs[k + 1])
+    c = simplest_between(fmpq(lo.numerator, lo.denominator), fmpq(hi.numerator, hi.denominator))
+    c = sympy.Rational(int(c.p), int(c.q))
+    return (0, c) if iv.contains(c) and c not in (iv.lo, iv.hi) else None
 
 
 def halves(domain: Domain, i: int, c):

@@ -317,3 +317,20 @@ def test_refutation_near_an_open_end():
     r = prove("(log(y) * x) > 0.0005000009", over="x in [3, 13/4], y in (1, 4]")
     assert r.status == "REFUTED"
     assert prove("(log(y) * x) > 0", over="x in [3, 13/4], y in (1, 4]").status == "PROVED"
+
+
+@pytest.mark.parametrize("claim, over", [("abs(x) >= x", "x in [-1, 1]"), ("sqrt(x**2) >= x", "x in [-1, 1]"),
+                                         ("max(x, 0) >= x", "x in [-2, 3]")])
+def test_slack_zero_on_a_half_is_cut_at_the_end_of_the_zero_run(claim, over):
+    """|x| - x is 0 on [0, 1]: no cell there decides by enclosure; cut at 0, the half [0, 1] is
+    the identical-zero rule's and [-1, 0] an end rule's."""
+    r = prove(claim, over=over)
+    assert r.status == "PROVED" and r.certificate["kind"] == "split" and r.certificate["at"] == "0", r.reason
+    assert check_certificate(r.certificate) > 0
+
+
+@pytest.mark.parametrize("claim, over", [("abs(x) >= x + 1/1000", "x in [-1, 1]"), ("abs(x) > x", "x in [-1, 1]"),
+                                         ("sqrt(x**2) >= 1.001*x", "x in [-1, 1]"),
+                                         ("max(x, 0) >= x + 1/10**9", "x in [-2, 3]")])
+def test_zero_run_twins_are_refuted(claim, over):
+    assert prove(claim, over=over).status == "REFUTED"
