@@ -55,133 +55,13 @@ from .exact import rational_str, to_rational
 from .expr import interval as I
 from .expr.bridge import from_sympy
 from .expr.tape import Tape
-from .expr.text import to_text
 from .prover import Result, attach_claim
+from .twin_classes import TwinForm, asymmetric_pair, is_zero, kernel_rows, rows_of
 
 PRECISIONS = (53, 106, 212)
 DIGITS = 10
 METHOD = ("twin classes; exact symmetry and M v = 0 (sympy); K = -M + c v v^T positive definite "
           "by Schur complements of P^T K P (arb); margin by two shifted sign tests")
-
-
-# -- input normalization ------------------------------------------------------------------------
-
-def _rows(matrix):
-    """The matrix as a list of rows of sympy expressions (accepts a sympy Matrix, a list of
-    rows, or a zero-argument callable returning either)."""
-    if callable(matrix) and not isinstance(matrix, (sympy.MatrixBase, list, tuple)):
-        matrix = matrix()
-    if isinstance(matrix, sympy.MatrixBase):
-        rows = [[matrix[i, j] for j in range(matrix.cols)] for i in range(matrix.rows)]
-    else:
-        rows = [list(r) for r in matrix]
-    n = len(rows)
-    if n == 0 or any(len(r) != n for r in rows):
-        raise CertifyInputError("the matrix must be square and non-empty")
-    return rows
-
-
-class _Form:
-    """The matrix in twin-class form: ``values`` (distinct sympy entries), ``cls[i]`` (class of
-    index i), ``size[p]``, ``members[p]`` (first two), ``diag[p]``, ``blocks[p][q]`` (entry
-    indices; ``blocks[p][p]`` is None for a singleton) and ``u[p]`` (v on class p)."""
-
-    def __init__(self, rows, v):
-        self.n, self.values, where = len(rows), [], {}
-        index = [[self._entry(e, where) for e in r] for r in rows]
-        self._classes(index, v)
-        if not self._rebuilds(index):
-            self._classes(index, v, twins=False)
-
-    def _entry(self, e, where) -> int:
-        e = e if isinstance(e, sympy.Basic) else sympy.sympify(e)
-        k = where.get(e)
-        if k is None:
-            if e.atoms(sympy.Float):
-                raise CertifyInputError(f"binary float in matrix entry {e}; use exact numbers")
-            if e.free_symbols:
-                raise CertifyInputError(f"matrix entry {e} has free symbols; entries must be numbers")
-            k = where[e] = len(self.values)
-            self.values.append(e)
-        return k
-
-    def _classes(self, index, v, twins=True):
-        """Greedy: i joins the class of a representative r whose row equals row i up to the swap
-        of positions i and r (same diagonal entry and v value); twins=False: singletons."""
-        n = self.n
-        self.cls, self.members, buckets = [0] * n, [], {}
-        for i, row in enumerate(index):
-            key = (row[i], v[i], tuple(sorted(row[:i] + row[i + 1:]))) if twins else i
-            for p in buckets.get(key, ()):
-                r = self.members[p][0]
-                a, b = list(row), list(index[r])
-                if a[r] == b[i]:
-                    a[i] = a[r] = b[i] = b[r] = -1
-                    if a == b:
-                        break
-            else:
-                p = len(self.members)
-                self.members.append([])
-                buckets.setdefault(key, []).append(p)
-            self.cls[i] = p
-            self.members[p].append(i)
-        self.size = [len(m) for m in self.members]
-        self.members = [m[:2] for m in self.members]
-        reps = [m[0] for m in self.members]
-        self.diag = [index[r][r] for r in reps]
-        self.blocks = [[index[r][s] for s in reps] for r in reps]
-        for p, m in enumerate(self.members):
-            self.blocks[p][p] = index[m[0]][m[1]] if len(m) == 2 else None
-        self.u = [v[r] for r in reps]
-
-    def _rebuilds(self, index) -> bool:
-        for i, row in enumerate(index):
-            p = self.cls[i]
-            if [self.diag[p] if j == i else self.blocks[p][q] for j, q in enumerate(self.cls)] != row:
-                return False
-        return True
-
-    def record(self, name, kernel) -> dict:
-        return {"name": name, "n": self.n, "kernel": [rational_str(q) for q in kernel],
-                "entries": [to_text(from_sympy(e, ())) for e in self.values],
-                "classes": self.cls, "diagonal": self.diag, "blocks": self.blocks}
-
-
-# -- exact part ---------------------------------------------------------------------------------
-
-def _is_zero(expr) -> bool:
-    expr = sympy.sympify(expr)
-    if expr == 0:
-        return True
-    try:
-        return sympy.simplify(expr) == 0
-    except Exception:       # pragma: no cover - sympy failures mean "not proved"
-        return False
-
-
-def _asymmetric_pair(f: _Form):
-    """None if gamma_pq == gamma_qp exactly for all p < q, else the first (p, q) not proved."""
-    k = len(f.size)
-    for p in range(k):
-        for q in range(p + 1, k):
-            a, b = f.blocks[p][q], f.blocks[q][p]
-            if a != b and not _is_zero(f.values[a] - f.values[b]):
-                return p, q
-    return None
-
-
-def _kernel_rows(f: _Form):
-    """Row p of M v (one row per class) as an exact expression, grouped by entry."""
-    out = []
-    for p, row in enumerate(f.blocks):
-        coef = {f.diag[p]: f.u[p]}
-        for q, e in enumerate(row):
-            w = (f.size[p] - 1) * f.u[p] if q == p else f.size[q] * f.u[q]
-            if w:
-                coef[e] = coef.get(e, 0) + w
-        out.append(sympy.Add(*[sympy.Rational(q.numerator, q.denominator) * f.values[e]
-                               for e, q in coef.items() if q]))
-    return out
 
 
 # -- numeric part -------------------------------------------------------------------------------
@@ -237,7 +117,7 @@ def _sign(A: arb_mat) -> int:
 class _Numbers:
     """The entries at the working precision and the reduced matrices of K + t I."""
 
-    def __init__(self, f: _Form, c: Fraction):
+    def __init__(self, f: TwinForm, c: Fraction):
         self.f, self.c = f, c
         self.vals = [_constant(e) for e in f.values]
 
@@ -268,7 +148,7 @@ class _Numbers:
         return s if s == -1 or all(d > 0 for d in w) else 0
 
 
-def _shift(f: _Form, vnorm2: Fraction) -> Fraction:
+def _shift(f: TwinForm, vnorm2: Fraction) -> Fraction:
     """c = 2 trace(-M) / |v|^2 rounded up to two significant digits (1 if that is not > 0)."""
     with _precision(53):
         x = [_constant(e) for e in f.values]
@@ -314,15 +194,15 @@ def certify_nsd_kernel(matrix, kernel, name="M") -> Result:
     """Decide: the symmetric matrix ``matrix`` (exact sympy entries) is negative semidefinite
     with kernel exactly span(``kernel``).  See the module docstring for the method."""
     start = time.monotonic()
-    rows = _rows(matrix)
+    rows = rows_of(matrix)
     n = len(rows)
     v = _kernel_vector(kernel, n)
-    f = _Form(rows, v)
+    f = TwinForm(rows, v)
 
     def done(status, **kw):
         return Result(status, seconds=time.monotonic() - start, cells=n, **kw)
 
-    pair = _asymmetric_pair(f)
+    pair = asymmetric_pair(f)
     if pair is not None:
         p, q = pair
         i, j = f.members[p][0], f.members[q][0]
@@ -330,8 +210,8 @@ def certify_nsd_kernel(matrix, kernel, name="M") -> Result:
         if d.is_finite() and not d.contains(0):
             return done("REFUTED", witness={"i": str(i), "j": str(j)}, reason="arb proves M[i,j] != M[j,i]")
         return done("UNDECIDED", reason=f"could not prove M[{i},{j}] == M[{j},{i}] exactly")
-    for p, s in enumerate(_kernel_rows(f)):
-        if not _is_zero(s):
+    for p, s in enumerate(kernel_rows(f)):
+        if not is_zero(s):
             i, val = f.members[p][0], _constant(s)
             if val.is_finite() and not val.contains(0):
                 return done("REFUTED", witness={"row": str(i)},
@@ -375,9 +255,9 @@ def _kernel_vector(kernel, n):
 
 def matrix_record(matrix, kernel, name) -> dict:
     """The claim record of "``matrix`` is NSD with kernel exactly span(``kernel``)"."""
-    rows = _rows(matrix)
+    rows = rows_of(matrix)
     v = _kernel_vector(kernel, len(rows))
-    return _Form(rows, v).record(name, v)
+    return TwinForm(rows, v).record(name, v)
 
 
 @dataclass(frozen=True)
@@ -396,17 +276,17 @@ class MatrixClaim(Claim):
 
     @once
     def record(self) -> dict:
-        rows = _rows(self.matrix)
+        rows = rows_of(self.matrix)
         return matrix_record(rows, self._kernel(len(rows)), self.id)
 
     def describe(self) -> str:
-        n = self.size or len(_rows(self.matrix))
+        n = self.size or len(rows_of(self.matrix))
         ker = [rational_str(q) for q in self._kernel(n)]
         text = f"{ker[0]}, ..., {ker[0]}" if len(ker) > 3 and len(set(ker)) == 1 else ", ".join(ker)
         return f"the {n} x {n} matrix {self.id} is negative semidefinite with kernel exactly span({text})"
 
     def run(self, progress=None) -> Result:
-        rows = _rows(self.matrix)
+        rows = rows_of(self.matrix)
         return certify_nsd_kernel(rows, self._kernel(len(rows)), self.id)
 
 

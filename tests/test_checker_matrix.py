@@ -13,7 +13,8 @@ from certify.checker.forall import claim_hash
 from certify.checker.matrix import check_matrix
 from certify.checker.reader import read_expr
 from certify.checker.terms import CheckError, to_sympy
-from certify.matrices import _Form, certify_nsd_kernel, laplacian, matrix_record
+from certify.matrices import certify_nsd_kernel, laplacian, matrix_record
+from certify.twin_classes import TwinForm
 from lemmas.appendix_c6 import hessian_3cluster
 
 R = sympy.Rational
@@ -52,7 +53,7 @@ def test_certificates_hold_no_float_dependent_numbers(c6):
 
 @pytest.mark.parametrize("n,beta", [(6, "-0.7"), (30, "-10")])
 def test_entry_texts_read_back_to_the_same_sympy_expressions(c6, n, beta):
-    values = _Form(hessian_3cluster(n, R(beta)), [1] * n).values
+    values = TwinForm(hessian_3cluster(n, R(beta)), [1] * n).values
     assert [to_sympy(read_expr(t, ()), {}) for t in c6[n, beta]["claim"]["entries"]] == values
 
 
@@ -61,7 +62,7 @@ def test_symbolic_entries_read_back_and_replay():
     w = [[0, a, sympy.sqrt(2)], [a, 0, sympy.pi], [sympy.sqrt(2), sympy.pi, 0]]
     rows = neg_laplacian(w)
     cert = prove(rows, [1, 1, 1])
-    assert [to_sympy(read_expr(t, ()), {}) for t in cert["claim"]["entries"]] == _Form(rows, [1] * 3).values
+    assert [to_sympy(read_expr(t, ()), {}) for t in cert["claim"]["entries"]] == TwinForm(rows, [1] * 3).values
     assert check_matrix(cert) == 3
 
 

@@ -110,11 +110,11 @@ def test_entries_are_evaluated_as_trees_with_decoration_com():
 
 
 def test_twin_classes_of_the_3_cluster_hessian():
-    from certify.matrices import _Form
+    from certify.twin_classes import TwinForm
     from lemmas.appendix_c6 import hessian_3cluster
-    f = _Form(hessian_3cluster(30, R(-2)), [1] * 30)
+    f = TwinForm(hessian_3cluster(30, R(-2)), [1] * 30)
     assert f.size == [10, 10, 10] and f.cls[:6] == [0, 1, 2, 0, 1, 2]
-    assert _Form(hessian_3cluster(3, R(-2)), [1] * 3).size == [3]       # n = 3: one class
+    assert TwinForm(hessian_3cluster(3, R(-2)), [1] * 3).size == [3]       # n = 3: one class
 
 
 def test_rows_equal_up_to_a_swap_but_asymmetric_fall_back_to_singletons():
