@@ -250,14 +250,16 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
 
 def _square_first(F, domain, strict, budget, progress, ob, cands):
     """(form, outcome, end rules) of the first exact form (``certify.squares``: identical zero,
-    written square) that applies, when it proves the claim within a quarter of the budget;
-    else None.  Tried before the
+    written square, squares plus a remainder) that applies, when it proves the claim within a
+    quarter of the budget; else None.  Tried before the
     search: a square vanishing on a curve (x = y) leaves cells no enclosure decides.  A false
     claim fails here (G < 0 somewhere, or a condition fails) and the search that follows
     refutes it."""
     from .squares import EXACT_FORMS
     if strict:
         return None
+    if _sampled_away_from_zero(F, domain, cands):
+        return None         # the slack stays away from 0: the search decides
     for rule in EXACT_FORMS:
         form = rule.apply(F, domain, strict)
         if form is None:
@@ -267,6 +269,24 @@ def _square_first(F, domain, strict, budget, progress, ob, cands):
                       now + max(0.0, (budget.until - now) / 4))
         return _searched_form(form, domain, part, progress, ob, cands)
     return None
+
+
+def _sampled_away_from_zero(F, domain: Domain, cands, tiny: float = 1e-9) -> bool:
+    """Is the float64 slack above ``tiny`` on a dense grid and at the descended candidate points
+    (where sampling found its smallest values)?  Then no exact form is needed (a square or a
+    zero set touches 0); a cheap filter, it proves nothing."""
+    import numpy as np
+
+    from .expr.numeric import evaluate
+    from .sampling import sampled_min
+    found = sampled_min(F, domain)
+    if found is None or not found[0] > tiny:
+        return False
+    for pt in cands:
+        v = float(np.asarray(evaluate(F, {n: float(q) for n, q in zip(domain.names, pt)}), dtype=float))
+        if not v > tiny:             # NaN (undefined) or small
+            return False
+    return True
 
 
 def _searched_form(form, domain, budget, progress, ob, cands=()):

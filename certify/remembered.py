@@ -31,9 +31,10 @@ def _source_hash(path: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def remembered(name: str, inputs: tuple, names, compute):
+def remembered(name: str, inputs: tuple, names, compute, also=()):
     """``compute()``: a tuple of trees over ``names``, or None; remembered under ``name`` and the
-    sympy ``inputs`` it is a function of."""
+    sympy ``inputs`` it is a function of (and the source of the files defining ``compute`` and
+    the functions ``also`` that it calls)."""
     fresh = []
 
     def texts():
@@ -48,7 +49,8 @@ def remembered(name: str, inputs: tuple, names, compute):
             same = False
         return out if same else _RECOMPUTE
 
-    stored = cached(name, inputs + (_source_hash(compute.__code__.co_filename),), texts)
+    sources = tuple(_source_hash(f.__code__.co_filename) for f in (compute, *also))
+    stored = cached(name, inputs + sources, texts)
     if fresh:
         return fresh[0]
     if stored is None:

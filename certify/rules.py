@@ -180,17 +180,18 @@ def _nonnegative_factor(f, domain: Domain) -> bool:
     return _positive_factor(f, domain)
 
 
-def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factored=None):
-    """F = P * G (sympy.factor, or ``factored``: a product equal to F on the domain) with the
-    factors P > 0 (>= 0 when ``nonnegative``) by form; the search then proves each P > 0 (>= 0)
-    on every cell.  None when nothing can be dropped.  The sympy.factor route is remembered
-    across runs (``certify.remembered``)."""
-    if factored is not None:
-        trees = _dropped(factored, domain, nonnegative)
-    else:
-        S = symbolic(F, domain)
-        trees = remembered("drop_factors", (S, str(domain), nonnegative), domain.names,
-                           lambda: _dropped(sympy.factor(S), domain, nonnegative))
+def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factor=None, name="drop_factors"):
+    """F = P * G (sympy.factor, or ``factor(S, domain)``: a product equal to F's sympy form S on
+    the domain, or None) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the search
+    then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped.  Remembered
+    across runs under ``name`` (``certify.remembered``)."""
+    S = symbolic(F, domain)
+
+    def compute():
+        T = sympy.factor(S) if factor is None else factor(S, domain)
+        return None if T is None else _dropped(T, domain, nonnegative)
+    trees = remembered(name, (S, str(domain), nonnegative), domain.names, compute,
+                       also=() if factor is None else (factor,))
     if trees is None:
         return None
     kind = "nonnegative" if nonnegative else "positive"

@@ -82,10 +82,24 @@ def _float(q) -> float:
         return 1e300 if q > 0 else -1e300
 
 
+_CANDIDATES: dict = {}       # (F, names, box, opens, strict, per_axis, keep) -> points; small
+
+
 def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int = 4):
     """Exact rational points of the box (problem coordinates, never on an open end) where the
     float64 slack is smallest, after a short coordinate descent, and a few where it is
-    undefined."""
+    undefined.  Remembered for the last few problems (the tangent cut and the search ask for
+    the same ones)."""
+    key = (F, tuple(names), tuple(map(tuple, box)), tuple(map(tuple, opens)), strict, per_axis, keep)
+    hit = _CANDIDATES.get(key)
+    if hit is None:
+        if len(_CANDIDATES) > 64:
+            _CANDIDATES.clear()
+        hit = _CANDIDATES[key] = _candidates(F, names, box, opens, strict, per_axis, keep)
+    return [list(q) for q in hit]
+
+
+def _candidates(F, names, box, opens, strict: bool, per_axis: int, keep: int):
     n = len(names)
     per_axis = per_axis or {1: 257, 2: 33, 3: 11}.get(n, 7)
     lows = [_float(lo) for lo, _ in box]

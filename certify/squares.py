@@ -50,30 +50,31 @@ class WrittenSquare:
 
     name = "written-square"
 
-    def factored(self, F: N.Node, domain: Domain):
-        """sympy.factor of F with v = r_v^2 for each variable nonnegative on the domain, back
-        in v (r_v = sqrt(v)); None when F has no square root of such a variable."""
-        S = symbolic(F, domain)
+    @staticmethod
+    def factored(S, domain: Domain):
+        """sympy.factor of the slack S with v = r_v^2 for each variable nonnegative on the
+        domain, back in v (r_v = sqrt(v)); plain sympy.factor when S has no root of such a
+        variable; None unless the result shows an even power of a non-constant factor."""
         roots = {s: sympy.Dummy(s.name, positive=True) if s.is_positive else sympy.Dummy(s.name, nonnegative=True)
                  for s in S.free_symbols if s.is_nonnegative}
-        if not roots or not any(p.exp.is_Rational and not p.exp.is_Integer for p in S.atoms(sympy.Pow)):
+        if roots and any(p.exp.is_Rational and not p.exp.is_Integer for p in S.atoms(sympy.Pow)):
+            T = sympy.factor(S.xreplace({s: r ** 2 for s, r in roots.items()}))
+            T = T.xreplace({r: sympy.sqrt(s) for s, r in roots.items()})
+        else:
+            T = sympy.factor(S)
+        parts = T.args if T.is_Mul else (T,)
+        if not any(f.is_Pow and f.exp.is_Integer and f.exp % 2 == 0 and f.free_symbols for f in parts):
             return None
-        T = sympy.factor(S.xreplace({s: r ** 2 for s, r in roots.items()}))
-        return T.xreplace({r: sympy.sqrt(s) for s, r in roots.items()})
+        return T
 
     def apply(self, F: N.Node, domain: Domain, strict: bool) -> Form | None:
         """The form with the nonnegative factors dropped, when one of them is an even power of a
         non-constant expression; None otherwise (strict claims, and slacks that are not
-        algebraic, where sympy's factoring rarely finds a square: None)."""
+        algebraic, where sympy's factoring rarely finds a square: None).  Remembered across
+        runs like every ``drop_factors`` rewrite."""
         if strict or any(n.op not in ALGEBRAIC for n in N.postorder([F])):
             return None
-        S = self.factored(F, domain)
-        if S is None:
-            S = sympy.factor(symbolic(F, domain))
-        parts = S.args if S.is_Mul else (S,)
-        if not any(f.is_Pow and f.exp.is_Integer and f.exp % 2 == 0 and f.free_symbols for f in parts):
-            return None
-        return drop_factors(F, domain, nonnegative=True, factored=S)
+        return drop_factors(F, domain, nonnegative=True, factor=self.factored, name="written_square")
 
 
 class IdenticalZero:
