@@ -83,8 +83,8 @@ def zero_run_end(F, domain: Domain):
     values = np.asarray(evaluate(F, {domain.names[0]: xs}), dtype=float) * np.ones(xs.shape)
     zero = np.isfinite(values) & (np.abs(values) <= 1e-12)
     runs = np.flatnonzero(np.diff(zero.astype(int)))
-    if len(runs) != 1:
-        return None
+    if len(runs) != 1 or min(int(zero.sum()), int((~zero).sum())) < 4:
+        return None                                  # an isolated zero is the end rules' case
     k = int(runs[0])                                 # zero[k] != zero[k + 1]
     lo, hi = Fraction(xs[k]), Fraction(xs[k + 1])
     c = simplest_between(fmpq(lo.numerator, lo.denominator), fmpq(hi.numerator, hi.denominator))
