@@ -134,24 +134,32 @@ def cmd_run(args) -> int:
     from .executor import Executor
     from .report import write_reports
     from .runner import run_lemmas
-    lemmas = _select(args.lemma, args.module)
     if args.beta:
         if not args.lemma:
             raise CertifyInputError("--beta needs --lemma (a β range belongs to one lemma)")
         parse_interval(args.beta)     # validates the text: reversed / empty ranges exit 2
-        lemmas = [l.with_beta(args.beta) for l in lemmas]
     start = time.monotonic()
     partial = bool(args.lemma or args.beta or args.module)
     out_dir = args.out or (_partial_dir(args) if partial else "reports")
     side = None
     with Executor(args.jobs, args.scheduler) as executor:     # a bad --scheduler fails here, before any work
         if not partial and not args.no_extras:
-            # the criterion and figures write their own files: run them beside the lemma workers
+            # the criterion and figures write their own files: run them beside the lemma workers,
+            # started before the registry is built (1.5 s in which the other core is idle)
             import multiprocessing
             method = "spawn" if args.scheduler else "fork"      # no fork beside the Dask client's threads
             side = multiprocessing.get_context(method).Process(target=_run_extras, args=(out_dir,))
             side.start()
-        grouped = run_lemmas(lemmas, progress=not args.quiet, executor=executor)
+        try:
+            lemmas = _select(args.lemma, args.module)
+            if args.beta:
+                lemmas = [l.with_beta(args.beta) for l in lemmas]
+            grouped = run_lemmas(lemmas, progress=not args.quiet, executor=executor)
+        except BaseException:
+            if side is not None:
+                side.terminate()
+                side.join()
+            raise
     seconds = time.monotonic() - start
     title = "certify: certification report" + (f" (lemma {args.lemma})" if args.lemma else "")
     write_reports(grouped, out_dir, title, beta=args.beta, total_seconds=seconds, partial=partial)
