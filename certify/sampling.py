@@ -9,6 +9,7 @@ grid up to 1e6 away from the finite end.
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 from flint import fmpq
@@ -64,14 +65,16 @@ def _inside(box, opens, pt):
     return True
 
 
-def _snaps(x: float):
-    """x itself (as an exact dyadic) and the simple fractions next to it (a tangent zero at
-    x = 1 is only refuted at exactly 1)."""
+@lru_cache(maxsize=8192)
+def _snaps(x: float, simple: bool = True) -> tuple:
+    """x itself (as a fraction of denominator at most 2^40) and, when ``simple``, the simple
+    fractions next to it (a tangent zero at x = 1 is only refuted at exactly 1).  Remembered:
+    grid points recur across the claims of a run."""
     f = Fraction(x)
-    out = [f.limit_denominator(2 ** 40)]
-    for d in (1, 2, 3, 4, 6, 8, 10, 12, 100, 1000):
-        out.append(f.limit_denominator(d))
-    return out
+    first = (f.limit_denominator(2 ** 40),)
+    if not simple:
+        return first
+    return first + tuple(f.limit_denominator(d) for d in (1, 2, 3, 4, 6, 8, 10, 12, 100, 1000))
 
 
 def _float(q) -> float:
@@ -125,7 +128,7 @@ def _candidates(F, names, box, opens, strict: bool, per_axis: int, keep: int):
     out += [pts[k] for k in bad if k < len(pts)]
     exact = []
     for rank, p in enumerate(out):
-        options = [_snaps(float(x)) if rank < 2 or rank >= len(best) else _snaps(float(x))[:1] for x in p]
+        options = [_snaps(float(x), rank < 2 or rank >= len(best)) for x in p]
         for k in range(len(options[0])):
             q = [fmpq(o[k].numerator, o[k].denominator) for o in options]
             if _inside(box, opens, q) and q not in exact:
@@ -150,7 +153,7 @@ def _near_open_ends(F, names, axes, lows, highs, box, opens, keep: int = 2):
         pts = np.stack([m.ravel() for m in mesh], axis=1)
         finite = np.flatnonzero(np.isfinite(flat))
         for k in finite[np.argsort(flat[finite], kind="stable")[:keep]]:
-            snap = [_snaps(float(x))[0] for x in pts[k]]
+            snap = [_snaps(float(x), False)[0] for x in pts[k]]
             q = [fmpq(f.numerator, f.denominator) for f in snap]
             if _inside(box, opens, q):
                 out.append(q)
