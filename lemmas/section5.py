@@ -21,7 +21,7 @@ valid for every real beta (also beta = 0), with beta c + D > 0 for c in [-1, 1].
 import sympy
 
 from certify.claims import Cited, Human, Identity, Inequality, Lemma
-from certify.derived import Derived, RootOf, cover, written
+from certify.derived import Derived, RootOf, combine, cover, written
 from lemmas.a_statement import D_MEANING, TAU
 from lemmas.functions import (R, b, cos, f1, f1_printed, f2, f2_printed, f3, f3_printed, p, pi, sqrt,
                               tau, tau_printed, x)
@@ -35,6 +35,33 @@ COS_TAU = 2 * b / (S + 1)
 D_FACTOR = (1 + S) / 2
 T = tau(b)
 XB = "x in [-4, 4], b in {beta}"
+
+# the factor beta c + D of f' is positive for c = cos x in [-1, 1]: linear in c, written as a
+# positive term plus a nonnegative product on each side of beta = 0 (the cancellation in D - beta
+# as beta -> oo is taken by the form of S5.D_minus_beta).  These are facts on the paper's whole
+# range beta >= -0.16 (fixed: a cover of a user's beta range by the two sides would not be exact)
+PAPER_BETA = "b in [-0.16, oo)"
+c = sympy.Symbol("c", real=True)
+LINEAR = b * c + D_FACTOR
+LINEAR_FACTOR = (
+    Inequality("S5.one_plus_c", "(silent) 1 + c >= 0 for c = cos x in [-1, 1]", "Section 5",
+               lhs=1 + c, op=">=", rhs=0, over="c in [-1, 1]"),
+    Inequality("S5.one_minus_c", "(silent) 1 - c >= 0 for c = cos x in [-1, 1]", "Section 5",
+               lhs=1 - c, op=">=", rhs=0, over="c in [-1, 1]"),
+    Inequality("S5.beta_nonneg", "(silent) beta >= 0 on the side beta >= 0", "Section 5",
+               lhs=b, op=">=", rhs=0, over="b in [0, oo)"),
+    Inequality("S5.minus_beta_nonneg", "(silent) -beta >= 0 on the side beta <= 0", "Section 5",
+               lhs=-b, op=">=", rhs=0, over="b in [-0.16, 0]"),
+    Derived("S5.linear_pos.positive", "beta c + D = (D - beta) + beta (1 + c) > 0 for beta >= 0", "Section 5",
+            lhs=LINEAR, op=">", rhs=0, over="c in [-1, 1], b in [0, oo)",
+            rule=combine(("S5.D_minus_beta", 1), ("S5.D_minus_beta_form", 1), ("S5.beta_nonneg", 1, "S5.one_plus_c"))),
+    Derived("S5.linear_pos.negative", "beta c + D = (D + beta) + (-beta)(1 - c) > 0 for beta in [-0.16, 0]",
+            "Section 5", lhs=LINEAR, op=">", rhs=0, over="c in [-1, 1], b in [-0.16, 0]",
+            rule=combine(("S5.D_plus_beta", 1), ("S5.minus_beta_nonneg", 1, "S5.one_minus_c"))),
+    Derived("S5.linear_pos", "beta c + D > 0 for every c = cos x in [-1, 1] (the second factor of S5.f1_factor)",
+            "Section 5", lhs=LINEAR, op=">", rhs=0, over=f"c in [-1, 1], {PAPER_BETA}",
+            rule=cover("b", "S5.linear_pos.negative", "S5.linear_pos.positive")),
+)
 
 # -- setup: f', f'', f''', tau ----------------------------------------------------------------------
 
@@ -69,19 +96,22 @@ setup = Lemma(
                  * sympy.exp(b * (sympy.cos(x) - 1)), over=XB),
         Inequality("S5.D_minus_beta", "(silent) D - beta > 0, i.e. beta c + D > 0 at c = 1 (written "
                    "1/2 + 1/(2(sqrt(1+4beta^2) + 2beta)) to avoid cancellation as beta -> oo)", "Section 5",
-                   lhs=R(1, 2) + 1 / (2 * (S + 2 * b)), op=">", rhs=0, over="b in {beta}"),
+                   lhs=R(1, 2) + 1 / (2 * (S + 2 * b)), op=">", rhs=0, over=PAPER_BETA),
         Identity("S5.D_minus_beta_form", "(silent) D - beta = 1/2 + 1/(2(sqrt(1+4beta^2) + 2beta))", "Section 5",
-                 lhs=D_FACTOR - b, rhs=R(1, 2) + 1 / (2 * (S + 2 * b)), over="b in {beta}"),
+                 lhs=D_FACTOR - b, rhs=R(1, 2) + 1 / (2 * (S + 2 * b)), over=PAPER_BETA),
         Inequality("S5.D_plus_beta", "(silent) D + beta > 0, i.e. beta c + D > 0 at c = -1", "Section 5",
-                   lhs=D_FACTOR + b, op=">", rhs=0, over="b in {beta}"),
+                   lhs=D_FACTOR + b, op=">", rhs=0, over=PAPER_BETA),
+        *LINEAR_FACTOR,
         Human("S5.f1_sign", "'it is clear that we can set tau = ...': f' > 0 on [0, tau), f'(tau) = 0, f' < 0 on "
               "(tau, pi], hence f'(x) < 0 for all x not in [-tau, tau] (mod 2pi)",
-              why="numeric, open: the sign of f' on [0, tau) and (tau, pi] for every beta >= -0.16; as beta -> oo "
-                  "tau -> 0 and every factor's slack -> 0 on the whole range (sin x > 0 on (0, tau] is UNDECIDED), "
-                  "so the monotone and split-cover rules close it only on compact beta ranges (B.4/C.5.tau_argmax)",
-              reasoning="beta c + D is linear in c and positive at c = +-1 (S5.D_minus_beta, S5.D_plus_beta), so "
-                        "positive on [-1, 1]; by S5.f1_factor f' has the sign of cos x - cos tau on [0, pi], and "
-                        "cos is decreasing there. f' is even and 2pi-periodic (S5.f1_even)."),
+              why="theorem: cos is strictly decreasing on [0, pi], so cos x - cos tau > 0 exactly for x < tau; "
+                  "the numbers behind it are certified (S5.f1_factor, S5.linear_pos, S5.tau_positive, "
+                  "S5.tau_below_pi). As one inequality in (beta, x) on ranges that end at tau it stays open: as "
+                  "beta -> oo, tau -> 0 and every slack -> 0 (sin x > 0 on (0, tau] is UNDECIDED)",
+              reasoning="f'(x) = (cos x - cos tau)(beta cos x + D) e^{beta(cos x - 1)} (S5.f1_factor) with "
+                        "beta cos x + D > 0 (S5.linear_pos: linear in c = cos x, positive at c = +-1) and the "
+                        "exponential > 0, so f' has the sign of cos x - cos tau on [0, pi], where cos is strictly "
+                        "decreasing and 0 < tau < pi. f' is even and 2pi-periodic (S5.f1_even)."),
         Identity("S5.cos_tau", "(silent) cos tau = 2beta/(sqrt(1+4beta^2)+1)", "Section 5",
                  lhs=sympy.cos(T), rhs=COS_TAU, over="b in {beta}"),
         Inequality("S5.tau_positive", "(silent) tau > 0 (Theorem 2.1 needs tau in (0, pi]), decided as "

@@ -8,7 +8,9 @@ REFUTED = {"S5.tau_printed_defined", "2.4.A.printed_order", "2.4.B.printed_posit
            "2.4.C.printed_equivalence"}
 CHECKS = Checks(section5, refuted=REFUTED, human_derived={"2.4.A.lemmas"})
 # the printed tau is undefined at beta = 0: its claims are stated on each side of 0
-FIXED_RANGES = {"S5.tau_formula", "S5.tau_formula.positive", "S5.tau_zero_printed", "S5.tau_zero_printed.positive"}
+FIXED_RANGES = {"S5.tau_formula", "S5.tau_formula.positive", "S5.tau_zero_printed", "S5.tau_zero_printed.positive",
+                "S5.D_minus_beta", "S5.D_minus_beta_form", "S5.D_plus_beta", "S5.beta_nonneg", "S5.minus_beta_nonneg",
+                "S5.linear_pos.positive", "S5.linear_pos.negative", "S5.linear_pos"}
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
