@@ -10,7 +10,7 @@ from certify.domain import parse_domain
 from certify.enclose import METHODS, Ladder
 from certify.expr.bridge import from_sympy
 from certify.expr.parse import parse_relation
-from certify.forms import _box, _opens
+from certify.forms import box_of, opens_of
 from certify.prover import _obligations, normalize
 from certify.search import Budget, prove_positive
 
@@ -40,8 +40,8 @@ def run(text, over, methods):
         lhs, op, rhs = parse_relation(text, d.names)
     F, strict = normalize(lhs, op, rhs)
     facts = _obligations(F, d, Budget())[0].facts     # domain facts, proved as in the pipeline
-    ladder = Ladder(F, d.names, _opens(d), facts=facts)
-    box = _box(d)
+    ladder = Ladder(F, d.names, opens_of(d), facts=facts)
+    box = box_of(d)
     t = time.monotonic()
     out = prove_positive(ladder, box, strict, budget=Budget(cells=200000, seconds=120), methods=methods)
     return out.status, out.cells, time.monotonic() - t

@@ -15,7 +15,7 @@ from .domain import Domain, Interval
 from .enclose import Ladder
 from .errors import CertifyInputError
 from .expr import nodes as N
-from .forms import _box, _opens
+from .forms import box_of, opens_of
 from .prover import as_tree, prove_inequality
 from .search import Budget
 
@@ -44,12 +44,12 @@ def bound_extremum(expr, domain: Domain, kind: str = "min", tol="1e-9", budget: 
     original = domain
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, _ = rules.compactify(F, domain)
-    ladder = Ladder(F, names, _opens(domain))
+    ladder = Ladder(F, names, opens_of(domain))
     half_line = len(names) == 1 and not original.intervals[0].bounded
     # on a half-line the compactified search gets a short budget: where it finds no finite
     # enclosure (a product 0 * oo at infinity), the body-and-tail split below usually does
     first = Budget(min(budget.cells, HALF_LINE_CELLS), budget.depth, budget.seconds, budget.until) if half_line else budget
-    lo, hi, cells = bound_min(ladder, _box(domain), fmpq(int(tolq.p), int(tolq.q)), first)
+    lo, hi, cells = bound_min(ladder, box_of(domain), fmpq(int(tolq.p), int(tolq.q)), first)
     if (lo is None or hi is None) and half_line:
         lo, hi, cells = _bound_with_tail(G, original, tolq, budget, (lo, hi, cells))
     if kind == "max":
@@ -73,7 +73,7 @@ def _bound_with_tail(F, domain: Domain, tolq, budget, found):
         Z = end + step if iv.lo is not None else end - step
         body = Domain((name,), (Interval(iv.lo, Z, iv.lo_open, False) if iv.lo is not None
                                 else Interval(Z, iv.hi, False, iv.hi_open),))
-        lo, hi, n = bound_min(Ladder(F, (name,), _opens(body)), _box(body), fmpq(int(tolq.p), int(tolq.q)), budget)
+        lo, hi, n = bound_min(Ladder(F, (name,), opens_of(body)), box_of(body), fmpq(int(tolq.p), int(tolq.q)), budget)
         cells += n
         if lo is None or hi is None or budget.expired():
             continue

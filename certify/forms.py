@@ -21,12 +21,14 @@ from .search import with_prec
 END_WIDTH = fmpq(1, 256)
 
 
-def _opens(domain: Domain):
+def opens_of(domain: Domain):
+    """The open ends of each variable of a box domain, as (lo, hi) exact rationals (None: closed)."""
     return [(fmpq(int(iv.lo.p), int(iv.lo.q)) if iv.lo_open else None,
              fmpq(int(iv.hi.p), int(iv.hi.q)) if iv.hi_open else None) for iv in domain.intervals]
 
 
-def _box(domain: Domain):
+def box_of(domain: Domain):
+    """The (lo, hi) exact rational ends of each variable of a bounded box domain."""
     return [(fmpq(int(iv.lo.p), int(iv.lo.q)), fmpq(int(iv.hi.p), int(iv.hi.q))) for iv in domain.intervals]
 
 
@@ -59,7 +61,7 @@ def _decided_or_vanishing(G, domain: Domain, strict: bool, facts) -> bool:
     """Does G's value decide the sign on every open end cell, or vanish identically at the
     ends where it does not (sin x - 0.84 x at 0: the end rule of ``rules.degenerate_ends``
     then decides there from the first derivative that does not vanish)?"""
-    names, opens, box = domain.names, _opens(domain), _box(domain)
+    names, opens, box = domain.names, opens_of(domain), box_of(domain)
     values = _end_values(G, names, opens, box, facts)
     left = {key for key, v in values.items() if not lower_positive(v, strict)}
     if not left:
@@ -73,7 +75,7 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     A form with a finite lower bound on the end cells may still never decide there (a sum of
     terms sharing exp(-1/u), whose dependency no cell removes): then the form with positive
     factors dropped is taken when its end cells decide and F's do not."""
-    names, opens, box = domain.names, _opens(domain), _box(domain)
+    names, opens, box = domain.names, opens_of(domain), box_of(domain)
     ok = lambda G: _closable(_end_values(G, names, opens, box, facts))      # noqa: E731
     if not any(o != (None, None) for o in opens):
         return rules.Form(F)

@@ -35,7 +35,7 @@ from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive
 from .refute import confirmed, exact_zero, refuted as _refuted
-from .forms import _box, _opens, choose_form
+from .forms import box_of, choose_form, opens_of
 from .splits import split_at_tangent, split_claim, tangent_cut_first
 from .sampling import candidates as sample_candidates
 
@@ -178,7 +178,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     source, original = F, domain
     if not all(iv.bounded for iv in domain.intervals):
         F, domain, subs = rules.compactify(F, domain)
-    opens, box = _opens(domain), _box(domain)
+    opens, box = opens_of(domain), box_of(domain)
     cands = sample_candidates(F, names, box, opens, strict)
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
@@ -231,7 +231,7 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     from .enclose import Cells
     from .expr import interval as I
     from .obligations import Obligations, prove_obligations
-    opens, box = _opens(domain), _box(domain)
+    opens, box = opens_of(domain), box_of(domain)
     cells = Cells(opens)
     mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box]
 
@@ -296,7 +296,7 @@ def _searched_form(form, domain, budget, progress, ob, cands=()):
     (form, outcome, end rules) when proved, else None."""
     if form is None:
         return None
-    names, opens, box = domain.names, _opens(domain), _box(domain)
+    names, opens, box = domain.names, opens_of(domain), box_of(domain)
     more, _ = _obligations(form.G, domain, budget, ob)
     facts = (more or ob).facts
     end_rules = rules.degenerate_ends(form.G, names, domain)
@@ -354,14 +354,14 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     # first try is short (every paper claim it decides takes one cell; a failed try is waste)
     ob = Obligations()
     quick = Budget(min(budget.cells, QUICK_CELLS), budget.depth, budget.seconds, budget.until)
-    out = prove_positive(Ladder(N.ONE, names, _opens(domain), [(F, "defined")]), _box(domain), True, (),
+    out = prove_positive(Ladder(N.ONE, names, opens_of(domain), [(F, "defined")]), box_of(domain), True, (),
                          quick, methods=("plain",))
     if out.status != "PROVED":
         ob, refuted = _obligations(F, domain, budget)
         if refuted is not None:
             return Result("REFUTED", witness=refuted.witness, reason=refuted.reason)
-        ladder = Ladder(N.ONE, names, _opens(domain), [(F, "defined")], ob.facts)
-        out = prove_positive(ladder, _box(domain), True, (), budget, methods=("plain",))
+        ladder = Ladder(N.ONE, names, opens_of(domain), [(F, "defined")], ob.facts)
+        out = prove_positive(ladder, box_of(domain), True, (), budget, methods=("plain",))
     if out.status != "PROVED":
         return Result("UNDECIDED", reason=f"could not show the expression defined: {out.reason}", cells=out.cells)
     cert = {"kind": "defined", "problem": {"obligations": ob.records},
