@@ -65,14 +65,6 @@ def test_exponential_tail_after_the_tangent_split():
     _rejected(bad)
 
 
-def test_exponential_tail_from_the_command_line(tmp_path):
-    path = tmp_path / "c.json"
-    p = _cli("prove", "x*exp(-x) <= exp(-1)", "--over", "x in [0, oo)", "--certificate", str(path))
-    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
-    q = _cli("check", str(path))
-    assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr
-
-
 @pytest.mark.parametrize("claim, over", [("x*exp(-x) <= 0.36", "x in [0, oo)"),
                                          ("x*exp(-x) <= exp(-1) - 1/10**9", "x in [0, oo)"),
                                          ("x*exp(-x) < exp(-1)", "x in [0, oo)"),
@@ -122,13 +114,6 @@ def test_written_square_on_the_diagonal():
     # the same certificate cannot prove the strict claim, nor the claim where sqrt(x*y) is undefined
     _rejected(_rehashed(cert, op=">"))
     _rejected(_rehashed(cert, domain="x in [-1, 1], y in [0, 1]"))
-
-
-def test_written_square_from_the_command_line(tmp_path):
-    path = tmp_path / "c.json"
-    p = _cli("prove", "x + y - 2*sqrt(x*y) >= 0", "--over", "x in [0, 1], y in [0, 1]", "--certificate", str(path))
-    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
-    assert _cli("check", str(path)).returncode == 0
 
 
 @pytest.mark.parametrize("claim, over", [("x + y - 2*sqrt(x*y) >= 1/1000", "x in [0, 1], y in [0, 1]"),
@@ -193,13 +178,6 @@ def test_x_to_the_x_at_its_open_end():
     _rejected(bad)
     _rejected(_rehashed(cert, rhs="0.6923"))
     _rejected(_rehashed(cert, domain="x in [-1, 1]"))
-
-
-def test_x_to_the_x_from_the_command_line(tmp_path):
-    path = tmp_path / "c.json"
-    p = _cli("prove", "x**x > 0.69", "--over", "x in (0, 1]", "--certificate", str(path))
-    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
-    assert _cli("check", str(path)).returncode == 0
 
 
 @pytest.mark.parametrize("claim, over", [("x**x > 0.6923", "x in (0, 1]"), ("x**x >= 0.7", "x in (0, 1]"),
@@ -334,3 +312,14 @@ def test_slack_zero_on_a_half_is_cut_at_the_end_of_the_zero_run(claim, over):
                                          ("max(x, 0) >= x + 1/10**9", "x in [-2, 3]")])
 def test_zero_run_twins_are_refuted(claim, over):
     assert prove(claim, over=over).status == "REFUTED"
+
+
+@pytest.mark.parametrize("claim, over", [("x*exp(-x) <= exp(-1)", "x in [0, oo)"),                  # exponential tail
+                                         ("x + y - 2*sqrt(x*y) >= 0", "x in [0, 1], y in [0, 1]"),   # written square
+                                         ("x**x > 0.69", "x in (0, 1]")])                            # u^u at 0
+def test_decided_from_the_command_line_and_rechecked(claim, over, tmp_path):
+    path = tmp_path / "c.json"
+    p = _cli("prove", claim, "--over", over, "--certificate", str(path))
+    assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
+    q = _cli("check", str(path))
+    assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr
