@@ -83,21 +83,33 @@ def interval_text(x: arb, digits: int = 12) -> list[str] | None:
     return [outward_decimal(ends[0], digits, up=False), outward_decimal(ends[1], digits, up=True)]
 
 
+MAX_EXPONENT = 10_000       # decimal exponents beyond this are replaced by a bound past them
+
+
 def arb_decimal(x: arb, digits: int, up: bool) -> str:
     """An outward decimal bound of a finite ball: below it (or above, when ``up``), with about
     ``digits`` significant digits.  Never converts the ball to a Fraction, so a huge exponent
-    (exp(-2^50)) prints in bounded time as scientific notation."""
+    (exp(-2^50)) prints in bounded time; beyond 10^(+-MAX_EXPONENT) the bound is replaced by one
+    past it (10^-MAX_EXPONENT or 0, 10^MAX_EXPONENT or oo)."""
     if not x.is_finite():
         return "oo" if up else "-oo"
     m, r, e = (int(t) for t in x.mid_rad_10exp(digits))
     n = m + r if up else m - r
     if n == 0:
         return "0"
+    exp10 = e + len(str(abs(n))) - 1
+    if abs(exp10) > MAX_EXPONENT:
+        # a bound past it that reads fast (e^{-z} at a huge point: 3.8e-4342942 took the
+        # checker 3 s to read as a Fraction): 0 or +-10^-MAX toward zero, +-oo or +-10^MAX outward
+        small, positive = exp10 < 0, n > 0
+        if small:
+            return ("0" if not up else f"1e-{MAX_EXPONENT}") if positive else \
+                   ("0" if up else f"-1e-{MAX_EXPONENT}")
+        return ("oo" if up else f"1e{MAX_EXPONENT}") if positive else ("-oo" if not up else f"-1e{MAX_EXPONENT}")
     if -40 <= e <= 40:
         return _format_fraction_decimal(Fraction(n) * Fraction(10) ** e, max(-e, 0)) if n > 0 else \
             "-" + _format_fraction_decimal(Fraction(-n) * Fraction(10) ** e, max(-e, 0))
     sign, digits_text = ("-" if n < 0 else ""), str(abs(n))
-    exp10 = e + len(digits_text) - 1
     mant = digits_text[0] + ("." + digits_text[1:].rstrip("0") if digits_text[1:].rstrip("0") else "")
     return f"{sign}{mant}e{exp10}"
 

@@ -272,21 +272,15 @@ def _square_first(F, domain, strict, budget, progress, ob, cands):
 
 
 def _sampled_away_from_zero(F, domain: Domain, cands, tiny: float = 1e-9) -> bool:
-    """Is the float64 slack above ``tiny`` on a dense grid and at the descended candidate points
-    (where sampling found its smallest values)?  Then no exact form is needed (a square or a
-    zero set touches 0); a cheap filter, it proves nothing."""
+    """Is the float64 slack above ``tiny`` at the sampled candidate points (the grid's lowest
+    points after a coordinate descent, ``certify.sampling.candidates``)?  Then no exact form is
+    needed (a square or a zero set touches 0); a cheap filter, it proves nothing."""
     import numpy as np
 
     from .expr.numeric import evaluate
-    from .sampling import sampled_min
-    found = sampled_min(F, domain)
-    if found is None or not found[0] > tiny:
-        return False
-    for pt in cands:
-        v = float(np.asarray(evaluate(F, {n: float(q) for n, q in zip(domain.names, pt)}), dtype=float))
-        if not v > tiny:             # NaN (undefined) or small
-            return False
-    return True
+    values = [float(np.asarray(evaluate(F, {n: float(q) for n, q in zip(domain.names, pt)}), dtype=float))
+              for pt in cands]
+    return bool(values) and all(v > tiny for v in values)      # NaN (undefined) is not above
 
 
 def _searched_form(form, domain, budget, progress, ob, cands=()):
@@ -316,20 +310,8 @@ def _margin(out, strict: bool):
     if lo is not None and lo > 0 and lower.startswith("-"):
         lower = "0"
     upper = "oo" if out.min_point is None else arb_decimal(out.min_point, 10, up=True)
-    return [_bounded_exponent(lower, up=False), _bounded_exponent(upper, up=True)]
+    return [lower, upper]
 
-
-def _bounded_exponent(text: str, up: bool, limit: int = 10_000) -> str:
-    """A margin end with a decimal exponent beyond +-limit (a slack like e^{-z} at a huge
-    point of a compactified range: 3.8e-4342942) replaced by a bound past it that reads fast:
-    10^-limit or oo above, 0 or 10^limit below."""
-    mantissa, _, exponent = text.partition("e")
-    if not exponent or abs(int(exponent)) <= limit or mantissa.startswith("-"):
-        return text
-    small = int(exponent) < 0
-    if up:
-        return f"1e-{limit}" if small else "oo"
-    return "0" if small else f"1e{limit}"
 
 
 def _serialize(node):
