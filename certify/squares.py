@@ -35,6 +35,7 @@ import sympy
 
 from .checker.forall import sympy_zero
 from .domain import Domain
+from .expr.bridge import from_sympy
 from .expr.numeric import evaluate
 from .expr import nodes as N
 from .rules import Form, drop_factors, symbolic
@@ -140,7 +141,6 @@ class QuadraticSquares:
             return None
         terms = [d * sympy.Pow(lin, 2, evaluate=False) for d, lin in squares] + ([rest] if rest != 0 else [])
         try:
-            from .expr.bridge import from_sympy
             return Form(from_sympy(sympy.Add(*terms, evaluate=False)), [(F, "defined")])
         except Exception:
             return None

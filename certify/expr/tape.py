@@ -324,6 +324,16 @@ class Tape:
         exec(compile("\n".join(lines), "<tape>", "exec"), namespace)    # noqa: S102 - generated, no user text
         return namespace["run"]
 
+    def _cone(self, roots) -> list:
+        """The nodes the ``roots`` depend on (themselves included), in tape order."""
+        seen, stack = set(), list(roots)
+        while stack:
+            i = stack.pop()
+            if i not in seen:
+                seen.add(i)
+                stack.extend(self.code[i][2])
+        return sorted(seen)
+
     def _exact_plan(self, target: int):
         """(rational, nodes, poles) for ``exact`` at node ``target``: is its cone all rational
         arithmetic; the nodes to evaluate, in order (the whole cone when rational, else the
@@ -331,29 +341,13 @@ class Tape:
         and negative powers."""
         memo = self.__dict__.setdefault("_exact_memo", {})
         if target not in memo:
-            cone, stack = set(), [target]
-            while stack:
-                i = stack.pop()
-                if i not in cone:
-                    cone.add(i)
-                    stack.extend(self.code[i][2])
-            rational = {}
-            for i in sorted(cone):
-                op, _, args = self.code[i]
+            cone, rational, poles = self._cone([target]), {}, []
+            for i in cone:
+                op, data, args = self.code[i]
                 rational[i] = op in _EXACT_OPS and all(rational[a] for a in args)
-            poles = [(i, self.code[i][2][1] if self.code[i][0] == "div" else self.code[i][2][0])
-                     for i in sorted(cone)
-                     if self.code[i][0] == "div" or (self.code[i][0] == "pown" and self.code[i][1] < 0)]
-            if rational[target]:
-                nodes = sorted(cone)
-            else:
-                need, stack = set(), [d for _, d in poles if rational[d]]
-                while stack:
-                    i = stack.pop()
-                    if i not in need:
-                        need.add(i)
-                        stack.extend(self.code[i][2])
-                nodes = sorted(need)
+                if op == "div" or (op == "pown" and data < 0):
+                    poles.append((i, args[1] if op == "div" else args[0]))
+            nodes = cone if rational[target] else self._cone(d for _, d in poles if rational[d])
             memo[target] = (rational[target], nodes, poles)
         return memo[target]
 
