@@ -70,6 +70,35 @@ def _decided_or_vanishing(G, domain: Domain, strict: bool, facts) -> bool:
     return left <= ends
 
 
+def _undefined_at(F, domain: Domain, i: int, end) -> bool:
+    """Is F as written undefined at variable i = end (the other variables at their midpoints)?
+    (1/u at u = 0 after compactification: F's value there is only a limit.)"""
+    from .expr import nodes as N
+    from .expr.tape import Tape
+    from .expr import interval as I
+    from flint import arb
+    at = N.substitute(F, {domain.names[i]: N.num(end)})
+    mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box_of(domain)]
+    _, decs = Tape([[at]], domain.names).intervals(mids)
+    return decs[-1] < I.DEF
+
+
+def _rewritten_at_ends(F, domain: Domain, strict: bool, facts, values):
+    """F bounded but undecided on an end cell where F is undefined at the end itself
+    (compactified infinity, a removable singularity): sympy's rewrite of F (``rules.scale_end``
+    with k = 0) when it decides there or vanishes identically (the end rule then decides from
+    the first derivative that does not vanish), else None."""
+    ok = lambda G: _decided_or_vanishing(G, domain, strict, facts)      # noqa: E731
+    for (i, side), v in values.items():
+        end = opens_of(domain)[i][0 if side == "lo" else 1]
+        if lower_positive(v, strict) or not _undefined_at(F, domain, i, end):
+            continue
+        scaled = rules.scale_end(F, domain.names[i], end, side, ok, domain, range(0, 1))
+        if scaled is not None:
+            return scaled
+    return None
+
+
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     """F itself, or a rewrite that the search can close at the open ends (see the module doc).
     A form with a finite lower bound on the end cells may still never decide there (a sum of
@@ -86,7 +115,7 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     if dropped is not None and _decided_or_vanishing(dropped.G, domain, strict, facts):
         return dropped
     if _closable(values):
-        return rules.Form(F)
+        return _rewritten_at_ends(F, domain, strict, facts, values) or rules.Form(F)
     if dropped is not None and ok(dropped.G):
         return dropped
     # the factored form first: its poles are simpler, and failed sympy rewrites are the cost here

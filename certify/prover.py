@@ -36,6 +36,8 @@ from .expr.text import to_text
 from .search import Budget, prove_positive
 from .refute import confirmed, exact_zero, refuted as _refuted
 from .forms import box_of, choose_form, opens_of
+from .growth import compactifying_power
+from .inverse import inverse_route, shape as inverse_shape
 from .splits import split_at_tangent, split_claim, tangent_cut_first
 from .sampling import candidates as sample_candidates
 
@@ -135,11 +137,16 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         found = tangent_cut_first(lhs, op, rhs, F, domain, budget, progress)
         if found is not None:
             return _finish(found, lhs, op, rhs, domain, start)
+    # g(A) op B with g monotone: the inverse rule (``certify.inverse``) keeps half the time
+    inverse = allow_split and allow_tail and inverse_shape(lhs, op, rhs) is not None
+    first = budget.share(0.5) if inverse else budget
     try:
-        with deadline(budget.until - time.monotonic() + 0.5):
-            result = _prove(F, strict, domain, budget, allow_tail, progress)
+        with deadline(first.until - time.monotonic() + 0.5):
+            result = _prove(F, strict, domain, first, allow_tail, progress)
     except Deadline:
         result = Result("UNDECIDED", reason="time budget exhausted (in a symbolic rewrite)")
+    if result.status == "UNDECIDED" and inverse and not budget.expired():
+        result = inverse_route(lhs, op, rhs, domain, budget, progress) or result
     if result.status == "UNDECIDED" and allow_split and allow_tail and not tangent_first and not budget.expired():
         try:
             with deadline(budget.until - time.monotonic() + 0.5):
@@ -177,7 +184,8 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     subs = []
     source, original = F, domain
     if not all(iv.bounded for iv in domain.intervals):
-        F, domain, subs = rules.compactify(F, domain)
+        powers = {n: compactifying_power(F, n) for n, iv in zip(names, domain.intervals) if not iv.bounded}
+        F, domain, subs = rules.compactify(F, domain, powers)
     opens, box = opens_of(domain), box_of(domain)
     cands = sample_candidates(F, names, box, opens, strict)
     ob, refuted = _obligations(F, domain, budget)
@@ -217,6 +225,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                       open_cells=[[[str(a), str(b)] for a, b in c] for c in out.open_cells if c])
     margin = _margin(out, strict)
     cert = {"kind": "forall",
+            **({"powers": {s["var"]: s["power"] for s in subs}} if any(s["power"] != 1 for s in subs) else {}),
             "problem": {"form": form.certificate(), "obligations": ob.records,
                         "end_rules": [{"var": r.index, "side": r.side, "value": str(r.value),
                                        "order": r.order} for r in end_rules]},

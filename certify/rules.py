@@ -10,7 +10,7 @@ between G and F is exact symbolic algebra (sympy, no ``force=True``), valid wher
 are defined, which the conditions guarantee cell by cell.  So a rewrite can never remove an
 undefined point: x/x -> 1 still needs x/x defined on every cell.
 
-- ``compactify``  v in [a, oo)  ->  v = a - 1 + 1/u, u in (0, 1]  (and (-oo, b] alike);
+- ``compactify``  v in [a, oo)  ->  v = a - 1 + 1/u^m, u in (0, 1]  (and (-oo, b] alike);
 - ``scale_end``   multiply by w^k, w = v - end > 0 (or end - v) near an open end or u = 0, and
                   let sympy cancel the pole (``together``/``cancel``/``expand``);
 - ``drop_factors``  F = P G with P > 0 (or >= 0) on every cell: exponentials, constants, powers
@@ -78,9 +78,10 @@ def _q(x) -> fmpq:
 
 # -- compactification ---------------------------------------------------------------------------
 
-def compactify(F: N.Node, domain: Domain):
-    """Substitute each half-infinite variable by a map of u in (0, 1]; returns
-    (F composed with the maps, the bounded domain, [{'var', 'image'}])."""
+def compactify(F: N.Node, domain: Domain, powers=None):
+    """Substitute each half-infinite variable by a map of u in (0, 1]: v = a - 1 + 1/u^m (or
+    b + 1 - 1/u^m), m = ``powers[v]`` (default 1; ``certify.growth`` chooses); returns
+    (F composed with the maps, the bounded domain, [{'var', 'image', 'power'}])."""
     from .errors import CertifyInputError
     images, records, ivs = {}, [], []
     one = sympy.Integer(1)
@@ -90,15 +91,16 @@ def compactify(F: N.Node, domain: Domain):
             continue
         if iv.lo is None and iv.hi is None:
             raise CertifyInputError(f"{name} in (-oo, oo): split the range at a finite point")
-        u = N.var(name)
+        m = (powers or {}).get(name, 1)
+        inv = N.div(N.ONE, N.var(name) if m == 1 else N.pown(N.var(name), m))
         if iv.hi is None:
-            image = N.add(N.num(_q(iv.lo) - 1), N.div(N.ONE, u))
+            image = N.add(N.num(_q(iv.lo) - 1), inv)
             end_open = iv.lo_open
         else:
-            image = N.sub(N.num(_q(iv.hi) + 1), N.div(N.ONE, u))
+            image = N.sub(N.num(_q(iv.hi) + 1), inv)
             end_open = iv.hi_open
         images[name] = image
-        records.append({"var": name, "image": to_text(image)})
+        records.append({"var": name, "image": to_text(image), "power": m})
         ivs.append(Interval(sympy.Integer(0), one, lo_open=True, hi_open=end_open))
     return N.substitute(F, images), Domain(domain.names, tuple(ivs)), records
 

@@ -25,17 +25,17 @@ from .evaluate import UNDEFINED, exact, value
 from .criterion import check_criterion
 from .derived import check_derivation, premise_ids
 from .forall import check_forall, claim_hash, read_claim
-from .kinds import check_identity, check_limit, check_rootcount, check_split, check_tail
+from .kinds import HALVES, check_identity, check_limit, check_rootcount, check_split, check_tail
 from .matrix import check_matrix
 from .reader import read_domain, read_expr, read_rational
 from .straighten import check_straighten, inside
 from .terms import CheckError
 
 REPLAY = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": check_split, "identity": check_identity,
-          "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix,
+          "limit": check_limit, "rootcount": check_rootcount, "matrix": check_matrix, "inverse": HALVES["inverse"],
           "straighten": lambda c: check_straighten(c, check_certificate)}
 # the certificate kinds that prove each kind of claim record
-PROVES = {"inequality": ("forall", "tail", "split", "straighten"), "identity": ("identity", "straighten"), "limit": ("limit",),
+PROVES = {"inequality": ("forall", "tail", "split", "inverse", "straighten"), "identity": ("identity", "straighten"), "limit": ("limit",),
           "rootcount": ("rootcount",), "matrix": ("matrix",)}
 STATUSES = ("PROVED", "REFUTED", "UNDECIDED", "CITED", "HUMAN")
 SMALL = 40                # a bundle this small is checked in one process (workers cost more)

@@ -2,7 +2,7 @@
 
 From the claim text the checker derives the slack F (``rhs - lhs`` for < and <=, ``lhs - rhs``
 for > and >=, strict for < and >), then the searched problem: each half-infinite variable is
-replaced by v = a - 1 + 1/u (or b + 1 - 1/u), u in (0, 1], open at 0 and at 1 when the claim's
+replaced by v = a - 1 + 1/u^m (or b + 1 - 1/u^m; m from the certificate, default 1), u in (0, 1], open at 0 and at 1 when the claim's
 end is open.  Everything else in the certificate is a claim the checker verifies: the searched
 form G = F * prod(multipliers) / prod(dropped factors) (sympy), the obligations (each a claim of
 its own on the searched domain, replayed, whose range becomes a fact of its term), the end rules
@@ -43,16 +43,28 @@ def read_claim(claim, expressions: bool = False):
     return F, claim["op"] in ("<", ">"), domain
 
 
-def compactify(F, domain: Domain):
-    """F on the bounded searched domain (see the module docstring)."""
+MAX_POWER = 6
+
+
+def compactify(F, domain: Domain, powers=None):
+    """F on the bounded searched domain (see the module docstring); ``powers`` (from the
+    certificate, default 1) is the m of v = a - 1 + 1/u^m: any m >= 1 maps (0, 1] onto
+    [a, oo), so the checker only needs it to rebuild the searched expression."""
     images, ranges = {}, []
+    powers = {} if powers is None else powers
+    if not isinstance(powers, dict) or not set(powers) <= set(domain.names):
+        raise CheckError("malformed compactifying powers")
     for name, r in zip(domain.names, domain.ranges):
         if r.lo is not None and r.hi is not None:
             ranges.append(r)
             continue
         if r.lo is None and r.hi is None:
             raise CheckError(f"{name} unbounded on both sides")
-        inv = T.binary("div", T.num(1), T.var(name))
+        m = powers.get(name, 1)
+        if type(m) is not int or not 1 <= m <= MAX_POWER:
+            raise CheckError(f"a compactifying power of {name} that is not an integer in [1, {MAX_POWER}]")
+        u = T.var(name)
+        inv = T.binary("div", T.num(1), u if m == 1 else T.pown(u, m))
         if r.hi is None:
             images[name] = T.binary("add", T.num(r.lo - 1), inv)
             ranges.append(Range(fmpq(0), fmpq(1), True, r.lo_open))
@@ -208,7 +220,7 @@ def check_forall(cert):
     if cert.get("hash") != claim_hash(claim):
         raise CheckError("the claim does not match its hash")
     F, strict, domain = read_claim(claim)
-    Fs, searched = compactify(F, domain)
+    Fs, searched = compactify(F, domain, cert.get("powers"))
     leaves, lows, problem = check_problem(cert.get("problem"), cert.get("tree"), Fs, strict, searched)
     if "margin" in cert:
         check_margin(cert, problem, lows)

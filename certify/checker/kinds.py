@@ -26,6 +26,7 @@ from flint import arb
 from . import arith as A
 from . import terms as T
 from .evaluate import value
+from .inverse import check_inverse
 from .forall import (check_defined, check_forall, check_margin, check_problem, claim_hash,
                      read_claim, sympy_symbols, sympy_zero)
 from .reader import Domain, Range, read_domain, read_expr, read_rational
@@ -262,7 +263,7 @@ def check_split(cert) -> int:
     leaves, lows, highs = 0, [], []
     for part, half in zip(parts, halves):
         if not isinstance(part, dict) or part.get("kind") not in HALVES:
-            raise CheckError("split: a half without a forall, tail or split certificate")
+            raise CheckError("split: a half without a forall, tail, split or inverse certificate")
         pc = part.get("claim")
         if not isinstance(pc, dict) or {k: pc.get(k) for k in ("lhs", "op", "rhs")} != \
                 {k: claim.get(k) for k in ("lhs", "op", "rhs")}:
@@ -282,8 +283,18 @@ def check_split(cert) -> int:
     return leaves
 
 
-# a half is itself searched, a tail, or split again (a half-line of (-oo, oo) at a tangent zero)
-HALVES = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": check_split}
+def _inequality(cert) -> int:
+    """Replay a certificate of an inequality on a box (a part of a split or of an inverse)."""
+    kind = cert.get("kind") if isinstance(cert, dict) else None
+    if kind not in HALVES:
+        raise CheckError("a part without a forall, tail, split or inverse certificate")
+    return HALVES[kind](cert)
+
+
+# a half is itself searched, a tail, split again (a half-line of (-oo, oo) at a tangent zero), or
+# decided through an inverse function (``checker.inverse``; a tail of acos(u) < 1/sqrt(x))
+HALVES = {"forall": lambda c: check_forall(c)[0], "tail": check_tail, "split": check_split,
+          "inverse": lambda c: check_inverse(c, _inequality)}
 
 
 def _smaller_margin(lows, highs):
