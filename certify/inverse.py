@@ -50,6 +50,25 @@ INVERSES = {
 }
 
 
+# where g's derivative is infinite (the direct search cannot close a cell whose A goes there)
+SINGULAR = {"acos": (-1, 1), "asin": (-1, 1), "sqrt": (0,)}
+NEAR = 2 ** -8
+
+
+def singular_at_an_end(lhs, op, rhs, domain: Domain) -> bool:
+    """Does A approach a point where g' is infinite at an infinite end of the domain (sampled at
+    2^20 beyond the finite end)?  No end rule closes that end (at a finite end one does: the
+    Lagrange point lies inside the cell), so the rule is tried before the direct search."""
+    found = shape(lhs, op, rhs)
+    if found is None or found[0] not in SINGULAR or len(domain.names) != 1 or domain.intervals[0].bounded:
+        return False
+    (iv,) = domain.intervals
+    pt = fmpq(int(iv.lo.p), int(iv.lo.q)) + 2 ** 20 if iv.hi is None else fmpq(int(iv.hi.p), int(iv.hi.q)) - 2 ** 20
+    vals, decs = Tape([[found[1]]], domain.names).intervals([I.point(arb(pt))])
+    v = vals[-1]
+    return decs[-1] >= I.DEF and v.lo is not None and any(abs(arb(s) - v.lo) < NEAR for s in SINGULAR[found[0]])
+
+
 def shape(lhs: N.Node, op: str, rhs: N.Node):
     """(g, A, op, B) with the claim equivalent to g(A) op B, or None."""
     if lhs.op in INVERSES:

@@ -37,7 +37,7 @@ from .search import Budget, prove_positive
 from .refute import confirmed, exact_zero, refuted as _refuted
 from .forms import box_of, choose_form, opens_of
 from .growth import compactifying_power
-from .inverse import inverse_route, shape as inverse_shape
+from .inverse import inverse_route, shape as inverse_shape, singular_at_an_end
 from .splits import split_at_tangent, split_claim, tangent_cut_first
 from .sampling import candidates as sample_candidates
 
@@ -137,8 +137,13 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         found = tangent_cut_first(lhs, op, rhs, F, domain, budget, progress)
         if found is not None:
             return _finish(found, lhs, op, rhs, domain, start)
-    # g(A) op B with g monotone: the inverse rule (``certify.inverse``) keeps half the time
+    # g(A) op B with g monotone: the inverse rule (``certify.inverse``) keeps half the time, and
+    # goes first where A tends to a point of infinite g' (acos near 1)
     inverse = allow_split and allow_tail and inverse_shape(lhs, op, rhs) is not None
+    if inverse and singular_at_an_end(lhs, op, rhs, domain):
+        inverse, found = False, inverse_route(lhs, op, rhs, domain, budget.share(0.5), progress)
+        if found is not None:
+            return _finish(found, lhs, op, rhs, domain, start)
     first = budget.share(0.5) if inverse else budget
     try:
         with deadline(first.until - time.monotonic() + 0.5):

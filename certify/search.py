@@ -44,11 +44,12 @@ class Budget:
     def expired(self) -> bool:
         return self.until is not None and time.monotonic() > self.until
 
-    def share(self, fraction: float) -> "Budget":
-        """This running budget cut to ``fraction`` of the time it has left (a first method,
-        when another is to be tried after it)."""
+    def share(self, fraction: float, cells: int | None = None) -> "Budget":
+        """This running budget cut to ``fraction`` of the time it has left (and to ``cells``):
+        a first method, when another is to be tried after it."""
         now = time.monotonic()
-        return Budget(self.cells, self.depth, self.seconds, now + fraction * max(self.until - now, 0.0))
+        return Budget(self.cells if cells is None else min(cells, self.cells), self.depth, self.seconds,
+                      now + fraction * max(self.until - now, 0.0))
 
 
 @dataclass

@@ -24,6 +24,9 @@ from .exact import to_fmpq
 from .symcache import cached
 
 TAIL_STARTS = (8, 32, 128)
+# one derivative-sign attempt (of up to six) may use this share of the time left and these cells:
+# a sign that 1000 cells do not decide on [Z, oo) is a cancellation no depth removes
+SIGN_SHARE, SIGN_CELLS = 0.15, 1000
 
 
 def _limit_value(F, name):
@@ -65,13 +68,16 @@ def prove_tail(F, strict, domain: Domain, budget, progress):
     limit = _limit_value(F, name)
     dF = diff(F, name)
     base = max(iv.lo, sympy.Integer(1))
+    stuck = set()          # a sign undecided (not refuted) on [Z, oo) stays so on a later tail
     for step in TAIL_STARTS:
         Z = base + step
         tail = Domain((name,), (Interval(Z, None, False, True),))
         for direction, op in (("decreasing", "<"), ("increasing", ">")):
-            if direction == "decreasing" and (limit is None or not limit.certainly_nonnegative()):
+            if direction in stuck or direction == "decreasing" and (limit is None or not limit.certainly_nonnegative()):
                 continue
-            sign = prove_inequality(dF, op, N.ZERO, tail, budget, allow_tail=False)
+            sign = prove_inequality(dF, op, N.ZERO, tail, budget.share(SIGN_SHARE, SIGN_CELLS), allow_tail=False)
+            if sign.status == "UNDECIDED":
+                stuck.add(direction)
             if sign.status != "PROVED":
                 continue
             defined = prove_defined(F, tail, budget)

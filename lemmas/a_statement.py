@@ -81,8 +81,13 @@ def conclusion_A4():
                     rule=cover("b", "A.4.statement_to_2", "A.4.large_beta")))
 
 
-def A3_statement(reasoning):
-    """Corollary A.3 as the formal fact sqrt(beta) tau(beta) < 1 on (0, oo)."""
-    return Assumed("A.3.statement", "sqrt(beta) tau(beta) < 1 for beta in (0, oo)", "Corollary A.3",
-                   lhs=S, op="<", rhs=1, over="b in {beta}", reasoning=reasoning,
-                   why="theorem: increasing with limit 1 (A.3.bound checks it in the variable q, beta = B(q))")
+def A3_statement():
+    """Corollary A.3 as the formal fact sqrt(beta) tau(beta) < 1 on (0, oo): tau < 1/sqrt(beta)
+    (the corollary, with tau's pole-free argument 2x/(sqrt(1+4x^2)+1) of A.2.tau_printed) times
+    sqrt(beta) > 0."""
+    ref = "Corollary A.3"
+    return (Inequality("A.3.tau_bound", "arccos(c(x)) < 1/sqrt(x) on (0, oo), the corollary as printed "
+                       "(c(x) in its pole-free form)", ref, lhs=TAU, op="<", rhs="1/sqrt(b)", over="b in {beta}"),
+            Inequality("A.3.sqrt_b_pos", "(silent) sqrt(beta) > 0", ref, lhs=sqrt(b), op=">", rhs=0, over="b in {beta}"),
+            Derived("A.3.statement", "sqrt(beta) tau(beta) < 1 for beta in (0, oo)", ref, lhs=S, op="<", rhs=1,
+                    over="b in {beta}", rule=combine(("A.3.tau_bound", 1, "A.3.sqrt_b_pos"))))

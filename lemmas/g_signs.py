@@ -12,7 +12,7 @@ g_beta(z) = sqrt(z) sqrt(2 - z/beta) B(z) e^{-z} with B the bracket of lemmas.fu
 """
 from __future__ import annotations
 
-from certify.claims import Identity, Inequality
+from certify.claims import Inequality
 from certify.derived import Derived, RootOf, apply, combine, cover, derivative, monotone, root, substitute, written
 from lemmas.functions import R, b, exp, g_beta, sqrt, z
 from lemmas.g_roots import Q
@@ -51,10 +51,9 @@ def radicand_at_za(L: str) -> tuple:
     ref, za = f"Lemma {L}, proof", quantity(L, "za")
     return (
         Inequality(f"{L}.binv_pos", "(silent) 1/beta > 0", ref, lhs=1 / b, op=">", rhs=0, over="b in {beta}"),
-        Identity(f"{L}.b_binv", "(silent) beta (1/beta) = 1", ref, lhs="b*b**(-1)", rhs=1, over="b in {beta}"),
         Derived(f"{L}.radicand_at_za", "2 - z_a/beta = (2 beta - z_a)/beta > 0", ref, lhs=at(RADICAND, "za"), op=">",
                 rhs=0, over="b in {beta}", quantities=za,
-                rule=combine((f"{L}.za_below", 1, f"{L}.binv_pos"), (f"{L}.b_binv", -2))),
+                rule=combine((f"{L}.za_below", 1, f"{L}.binv_pos"))),     # beta (1/beta) = 1 as quotients
         Derived(f"{L}.sqrt_radicand_at_za", "sqrt(2 - z_a/beta) > 0", ref, lhs=at(sqrt(RADICAND), "za"), op=">",
                 rhs=0, over="b in {beta}", quantities=za, rule=apply(f"{L}.radicand_at_za", "sqrt")),
     )

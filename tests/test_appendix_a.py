@@ -56,8 +56,9 @@ def test_A2_chain_is_complete():
 def test_corollary_A3_and_its_limit():
     assert CHECKS.result("A.3.limit").status == "PROVED"
     assert CHECKS.result("A.3.bound").status == "PROVED"
-    assert CHECKS.claims["A.3.statement"].kind == "assumed"
-    assert CHECKS.result("A.3.statement").status == "HUMAN"
+    assert CHECKS.result("A.3.tau_bound").status == "PROVED"       # the corollary as printed
+    assert CHECKS.claims["A.3.statement"].kind == "derived"
+    assert CHECKS.result("A.3.statement").status == "PROVED"
 
 
 @pytest.mark.parametrize("lemma", ["A.4", "A.5", "A.6", "A.7"])

@@ -39,6 +39,8 @@ PREMISES = {
     "u_hi_strict": ineq("y**2", "<", "1", "y in (-1, 1)"),
     "xsin": ineq("x*sin(x)", "<=", "2", "x in [0, 1]"),
     "xsin_open": ineq("x*sin(x)", "<=", "2", "x in [0, 1)"),
+    "sin_lt_inv": ineq("sin(x)", "<", "1/sqrt(x)", "x in (0, 1]"),
+    "sqrt_pos": ineq("sqrt(x)", ">", "0", "x in (0, 1]"),
 }
 
 
@@ -106,6 +108,17 @@ def test_combine_never_invents_definedness():
     # a constant subterm is admitted only when the checker's arithmetic shows it defined
     assert replays(derived("1/x + 0*(1/pi)", ">", "0", "x in [1, 2]"), terms(("inv", "1")))
     assert not replays(derived("1/x + 0*log(-1)", ">", "0", "x in [1, 2]"), terms(("inv", "1")))
+
+
+def test_combine_cancels_quotients_of_premises():
+    # sqrt(x) sin(x) < 1 from sin(x) < 1/sqrt(x) times sqrt(x) > 0 (Corollary A.3's step):
+    # sqrt(x) * (1/sqrt(x) - sin x) = 1 - sqrt(x) sin x as rational functions of the atoms
+    claim = derived("sqrt(x)*sin(x)", "<", "1", "x in (0, 1]")
+    assert replays(claim, terms(("sin_lt_inv", "1", "sqrt_pos")))
+    assert not replays(dict(claim, rhs="1/2"), terms(("sin_lt_inv", "1", "sqrt_pos")))     # a stronger bound
+    assert not replays(claim, terms(("sin_lt_inv", "1")))                                    # the factor dropped
+    # a quotient of the conclusion that no premise has is never assumed defined
+    assert not replays(derived("sqrt(x)*sin(x) + x/x", "<", "2", "x in (0, 1]"), terms(("sin_lt_inv", "1", "sqrt_pos")))
 
 
 def test_cover_and_gaps():

@@ -19,7 +19,7 @@ from certify.checker.terms import CheckError
 from certify.domain import parse_domain
 from certify.expr.parse import parse_expr
 from certify.growth import compactifying_power
-from certify.inverse import prove_inverse
+from certify.inverse import prove_inverse, singular_at_an_end
 from certify.prover import attach_claim, claim_record
 from certify.search import Budget
 
@@ -86,6 +86,18 @@ def test_the_rule_for_each_function_of_the_table(lhs, op, rhs, over, decided):
     if decided:
         attach_claim(r.certificate, claim_record(L, op, R, d))
         assert check_certificate(r.certificate) > 0
+
+
+@pytest.mark.parametrize("lhs, rhs, over, first", [
+    ("acos((sqrt(1+4*x**2)-1)/(2*x))", "1/sqrt(x)", "x in (0, oo)", True),     # A -> 1 at infinity
+    ("asin(1 - x)", "2", "x in [0, 1]", False),                                # a finite end: the end rule
+    ("sqrt(1/x)", "2", "x in [1, oo)", True),
+    ("acos(x/2)", "2", "x in [0, 1]", False),
+    ("atan(x)", "2", "x in [0, oo)", False),                                   # atan' is finite
+])
+def test_the_rule_goes_first_where_A_tends_to_an_infinite_derivative(lhs, rhs, over, first):
+    d = parse_domain(over)
+    assert singular_at_an_end(parse_expr(lhs, d.names), "<", parse_expr(rhs, d.names), d) == first
 
 
 def test_compactifying_power_follows_the_roots():

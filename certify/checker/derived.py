@@ -15,9 +15,10 @@ conclusion's with the same meaning.
 
 Rules (their data is in the certificate; each is checked here, nothing is searched):
 
-- ``combine``  S = sum_i c_i * prod_j F_ij * S_i as a polynomial identity in the *atoms* (the
-  maximal subterms that are not +, -, *, a natural power or a division by a number; compared
-  term for term, nothing simplified), c_i a rational, > 0 for an inequality premise; F_ij the
+- ``combine``  S = sum_i c_i * prod_j F_ij * S_i as an identity of rational functions in the
+  *atoms* (the maximal subterms that are not +, -, *, /, an integer power; compared term for
+  term, nothing simplified; every quotient of the conclusion, like its atoms, is a subterm of
+  a premise, so its denominator is nonzero), c_i a rational, > 0 for an inequality premise; F_ij the
   S of a sign premise (F > 0 or F >= 0).  Then S >= 0, and S > 0 when some term has c_i > 0
   with a strict S_i and strict factors.  Every atom of the conclusion is a subterm of a
   premise (or a constant the checker's arithmetic shows defined, such as 1/pi), so the

@@ -14,8 +14,9 @@ from .terms import CheckError
 # -- combine ---------------------------------------------------------------------------------------
 
 def _polynomial(t: T.Term, atoms: dict):
-    """t as a sympy polynomial in its variables and atoms (atom symbols keyed by the interned
-    term, so equal subterms are one atom)."""
+    """t as a sympy rational function of its variables and atoms (atom symbols keyed by the
+    interned term, so equal subterms are one atom); a division is a quotient (its denominator
+    is nonzero wherever the term is defined)."""
     memo: dict = {}
     for s in T.postorder([t]):
         a = [memo[id(x)] for x in s.args]
@@ -28,9 +29,9 @@ def _polynomial(t: T.Term, atoms: dict):
             v = -a[0]
         elif op in ("add", "sub", "mul"):
             v = a[0] + a[1] if op == "add" else a[0] - a[1] if op == "sub" else a[0] * a[1]
-        elif op == "div" and s.args[1].op == "num":
+        elif op == "div":
             v = a[0] / a[1]
-        elif op == "pown" and s.data >= 0:
+        elif op == "pown":
             v = a[0] ** s.data
         else:
             v = atoms.setdefault(id(s), (sympy.Symbol(f"atom{len(atoms)}"), s))[0]
@@ -80,10 +81,13 @@ def combine(conc: Statement, cert, premise):
             known |= {id(s) for s in T.postorder([f.S])}
         total += product
         strict = strict or strict_term
-    missing = [t for t in conc_atoms if id(t) not in known and not _defined_constant(t)]
+    quotients = [t for t in T.postorder([conc.S]) if t.op == "div" or (t.op == "pown" and t.data < 0)]
+    missing = [t for t in conc_atoms + quotients if id(t) not in known and not _defined_constant(t)]
     if missing:
         raise CheckError("combine: the conclusion has a subterm no premise shows defined")
     rest = sympy.expand(target - total)
+    if not rest.is_Rational:
+        rest = sympy.cancel(sympy.together(rest))
     if not rest.is_Rational or rest < 0:
         raise CheckError("combine: the conclusion is not the stated combination of the premises")
     if conc.rel == ">" and not strict and rest == 0:
