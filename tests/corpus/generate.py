@@ -875,6 +875,19 @@ UNBOUNDED = [
     ("x**2 - 3*x + 3 > 0", "x in (-oo, oo)", T, "min 3/4 at 1.5"),
     ("x**3 - x > -1000000", "x in (-oo, oo)", Fa, "-> -oo at x=-oo"),
     ("x**3 - x > -1000000", "x in [-10, oo)", T, "min -990 at x=-10"),
+    # half-integer powers at infinity and acos near 1 (Lemma A.3 as printed)
+    ("acos((sqrt(1+4*x**2)-1)/(2*x)) < 1/sqrt(x)", "x in (0, oo)", T, "Lemma A.3; slack ~ x^(-3/2)/12 -> 0 at oo"),
+    ("acos((sqrt(1+4*x**2)-1)/(2*x)) < 99/(100*sqrt(x))", "x in (0, oo)", Fa,
+     "acos(c) ~ (1 - 1/(12x))/sqrt(x) > 0.99/sqrt(x) for x > 8.4", [{"x": "100"}]),
+    ("cos(1/sqrt(x)) < 1 - 1/(3*x)", "x in [1, oo)", T, "1 - cos s - s^2/3 = s^2(4 - s^2)/24 + ... > 0, s = x^(-1/2) <= 1"),
+    ("cos(1/sqrt(x)) < 1 - 1/(2*x)", "x in [1, oo)", Fa, "cos s > 1 - s^2/2 for s != 0"),
+    ("sqrt(x+1) - sqrt(x) > 1/(2*sqrt(x+1))", "x in [0, oo)", T, "= 1/(sqrt(x+1) + sqrt(x)); slack -> 0 at oo"),
+    ("sqrt(x+1) - sqrt(x) > 1/(2*sqrt(x))", "x in (0, oo)", Fa, "1/(sqrt(x+1) + sqrt(x)) < 1/(2 sqrt(x))"),
+    ("asin(1/sqrt(x)) > 1/sqrt(x)", "x in (1, oo)", T, "asin s > s on (0, 1); slack ~ s^3/6"),
+    ("asin(1/sqrt(x)) > 1/sqrt(x) + 1/(5*x**(3/2))", "x in (1, oo)", Fa, "asin s - s ~ s^3/6 < s^3/5", [{"x": "100"}]),
+    ("acos(1 - 1/x) <= pi/(2*sqrt(x))", "x in [1, oo)", T, "acos(1 - t)/sqrt(t) increases to pi/2 at t = 1"),
+    ("acos(1 - 1/x) > sqrt(2/x)", "x in [1, oo)", T, "acos(1 - t) > sqrt(2t)(1 + t/12)"),
+    ("acos(1 - 1/x) < sqrt(2/x)", "x in [1, oo)", Fa, "acos(1 - t) > sqrt(2t)"),
 ]
 
 OPENEND = [
