@@ -19,6 +19,7 @@ from .enclose import Ladder, lower_positive
 from .search import with_prec
 
 END_WIDTH = fmpq(1, 256)
+TINY_WIDTH = fmpq(1, 2 ** 30)      # an end cell this narrow that decides: bisection will get there
 
 
 def opens_of(domain: Domain):
@@ -32,14 +33,14 @@ def box_of(domain: Domain):
     return [(fmpq(int(iv.lo.p), int(iv.lo.q)), fmpq(int(iv.hi.p), int(iv.hi.q))) for iv in domain.intervals]
 
 
-def _end_values(G, names, opens, box, facts=None) -> dict:
-    """{(variable index, 'lo' | 'hi'): G's decorated value on the cell of width 1/256 at that
-    open end (None: not defined and continuous there)}."""
+def _end_values(G, names, opens, box, facts=None, end_width=END_WIDTH) -> dict:
+    """{(variable index, 'lo' | 'hi'): G's decorated value on the cell of width ``end_width``
+    at that open end (None: not defined and continuous there)}."""
     ladder = Ladder(G, names, opens, facts=facts)
     out = {}
     for i, (o_lo, o_hi) in enumerate(opens):
         lo, hi = box[i]
-        width = min(END_WIDTH, (hi - lo) / 2)
+        width = min(end_width, (hi - lo) / 2)
         for end, side, cell_i in ((o_lo, "lo", (lo, lo + width)), (o_hi, "hi", (hi - width, hi))):
             if end is not None:
                 cell = tuple(cell_i if j == i else c for j, c in enumerate(box))
@@ -89,10 +90,12 @@ def _rewritten_at_ends(F, domain: Domain, strict: bool, facts, values):
     with k = 0) when it decides there or vanishes identically (the end rule then decides from
     the first derivative that does not vanish), else None."""
     ok = lambda G: _decided_or_vanishing(G, domain, strict, facts)      # noqa: E731
+    tiny = _end_values(F, domain.names, opens_of(domain), box_of(domain), facts, TINY_WIDTH)
     for (i, side), v in values.items():
         end = opens_of(domain)[i][0 if side == "lo" else 1]
-        if lower_positive(v, strict) or not _undefined_at(F, domain, i, end):
-            continue
+        if lower_positive(v, strict) or lower_positive(tiny[(i, side)], strict) or \
+                not _undefined_at(F, domain, i, end):
+            continue            # decided at the end, or bisection decides it (no sympy)
         scaled = rules.scale_end(F, domain.names[i], end, side, ok, domain, range(0, 1))
         if scaled is not None:
             return scaled

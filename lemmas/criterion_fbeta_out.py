@@ -146,8 +146,8 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
              "print(replay())\"` (checks that the cells tile the ranges and re-derives each verdict).\n")
     L.append("## Which steps are what\n")
     L.append("Certified here (arb ball arithmetic, outward rounding, exact rational cells):")
-    L.append(f"- R_π > 1 on every cell of [β*_π, 1000] and R_π < 1 on the thin interval below β*_π; "
-             f"R_2π likewise with β*_2π.")
+    L.append("- R_π > 1 on every cell of [β*_π, 1000] and R_π < 1 on the thin interval below β*_π; "
+             "R_2π likewise with β*_2π.")
     L.append(f"- τ: on every cell f' has exactly one zero in [0, π], a simple root (f'' ≠ 0 on its ball "
              f"for the whole cell, f' of opposite signs at the ball's ends), with f' < 0 from there "
              f"to π: {out['tau_is_arccos_formula']['one_simple_zero_of_fprime_on_every_cell']}. "
@@ -164,7 +164,7 @@ def _markdown(out, res, low_fail, none_run, kur) -> str:
     for h in HUMAN:
         L.append(f"- {h}")
     L.append("\nSo: for β ∈ [β*_π, 0), Corollary 3.3 with M = π (Lemma C.4 cited); for β ∈ "
-             f"[β*_2π, 1000] ⊇ [0, 1000], Theorem 2.1 (M = 2π, nothing cited); for β ≥ 1000, Lemma A.4.\n")
+             "[β*_2π, 1000] ⊇ [0, 1000], Theorem 2.1 (M = 2π, nothing cited); for β ≥ 1000, Lemma A.4.\n")
     L.append("## Kuramoto check (f = sin x)\n")
     kj = out["kuramoto"]
     L.append(f"τ ∈ [{kj['tau'][0]}, {kj['tau'][1]}] (π/2), I ∈ [{kj['I'][0]}, {kj['I'][1]}] (2), "

@@ -29,7 +29,7 @@ def za_bound(L: str, zh: str, terms, phi, split_at_2: bool = False) -> tuple:
     za = (("za", RootOf(f"{L}.q_roots", 2)),)
     bound = sum(phi_term(c, s_, b, ob) for c, s_, ob in terms)
     text = " + ".join(f"{c} sqrt(2 - {s}/beta)/(sqrt 2{' beta' if ob else ''})" for c, s, ob in terms)
-    gza, gzb = g_at_point("za"), g_at_point("zb")
+    gza = g_at_point("za")
 
     def checked(suffix, over, statement):
         return Inequality(f"{L}.bound_za{suffix}", f"g_beta(z) < {text} for every z in {statement}", ref,

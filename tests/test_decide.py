@@ -15,7 +15,6 @@ the independent checker with its fields tampered, and a harmful twin that must n
    x^x (log x + 1) is certainly negative and the monotone form fixes x at the cell's closed end.
 """
 import copy
-import json
 import subprocess
 import sys
 
