@@ -6,7 +6,8 @@ in g's domain and g(c) = B; g strictly monotone there gives g(A) op g(c) exactly
 ordinary claim on the same domain (``certify check`` rebuilds them from the claim and replays
 each): A inside dom g, B inside range g, and A op' h(B).  ``acos(u) < 1/sqrt(x)`` near u = 1
 is the use: acos has an infinite derivative there, while u > cos(1/sqrt(x)) is analytic in
-1/sqrt(x) and closes at infinity by an end rule.
+1/sqrt(x) and closes at infinity by an end rule.  A real power u**v = exp(v log u) (u > 0)
+goes through exp: (1 + 1/x)**x < E is x log(1 + 1/x) < 1.
 
 ``inverse_route`` tries the rule on the whole domain, then, for one half-infinite variable, on
 a tail [Z, oo) (or (-oo, -Z]) with the rest searched as usual (a ``split`` certificate).
@@ -70,11 +71,13 @@ def singular_at_an_end(lhs, op, rhs, domain: Domain) -> bool:
 
 
 def shape(lhs: N.Node, op: str, rhs: N.Node):
-    """(g, A, op, B) with the claim equivalent to g(A) op B, or None."""
-    if lhs.op in INVERSES:
-        return lhs.op, lhs.args[0], op, rhs
-    if rhs.op in INVERSES:
-        return rhs.op, rhs.args[0], FLIP[op], lhs
+    """(g, A, op, B) with the claim equivalent to g(A) op B, or None; for a real power
+    (g = 'pow'), A is the power u**v itself, which is exp(v log u) for u > 0."""
+    for side, other, rel in ((lhs, rhs, op), (rhs, lhs, FLIP[op])):
+        if side.op in INVERSES:
+            return side.op, side.args[0], rel, other
+        if side.op == "pow":
+            return "pow", side, rel, other
     return None
 
 
@@ -85,7 +88,11 @@ def _inside(t: N.Node, ends) -> list:
 
 
 def subclaims(g: str, A: N.Node, op: str, B: N.Node) -> list:
-    """[(lhs, op, rhs)]: B in range g, A in dom g, then A op' h(B) (the module doc)."""
+    """[(lhs, op, rhs)]: B in range g, A in dom g, then A op' h(B) (the module doc); for
+    u**v op B (exp increasing): B > 0, u > 0, v log(u) op log(B)."""
+    if g == "pow":
+        u, v = A.args
+        return [(B, ">", N.ZERO), (u, ">", N.ZERO), (N.mul(v, N.call("log", u)), op, N.call("log", B))]
     m = INVERSES[g]
     main = (A, op if m.increasing else FLIP[op], m.inverse(B))
     return _inside(B, m.rng) + _inside(A, m.dom) + [main]
@@ -130,7 +137,11 @@ def prove_inverse(lhs, op, rhs, domain: Domain, budget, progress):
     margin, point = _margin(normalize(lhs, op, rhs)[0], domain)
     cert = {"kind": "inverse", "function": found[0], "parts": parts, "margin": margin, "margin_point": point}
     return Result("PROVED", margin=margin, cells=cells, methods={f"inverse-{found[0]}": 1}, certificate=cert,
-                  reason=f"through the inverse of {found[0]}")
+                  reason=_through(found[0]))
+
+
+def _through(g: str) -> str:
+    return "through u**v = exp(v log u)" if g == "pow" else f"through the inverse of {g}"
 
 
 def inverse_route(lhs, op, rhs, domain: Domain, budget, progress):
@@ -160,5 +171,5 @@ def inverse_route(lhs, op, rhs, domain: Domain, budget, progress):
                 "parts": [p.certificate for p in parts], "margin": margin}
         return Result("PROVED", margin=margin, cells=near.cells + far.cells, certificate=cert,
                       methods={**near.methods, **far.methods},
-                      reason=f"through the inverse of {shape(lhs, op, rhs)[0]} on the tail from {name} = {Z}")
+                      reason=f"{_through(shape(lhs, op, rhs)[0])} on the tail from {name} = {Z}")
     return None

@@ -76,6 +76,9 @@ def test_A3_twins_are_refuted(claim):
     ("asin(x)", "<=", "x + 1", "x in [0, 1/2]", True),           # x <= sin(x + 1)
     ("atan(x)", "<", "8/5", "x in [0, 1]", False),               # 8/5 > pi/2: outside atan's range
     ("acos(x)", ">", "x", "x in [0, 1/2]", True),                # x < cos(x)
+    ("(1 + 1/x)**x", "<", "E", "x in [1, oo)", True),             # x log(1 + 1/x) < 1
+    ("2", "<=", "(1 + 1/x)**x", "x in [1, oo)", True),            # the power on the right
+    ("(x - 1)**x", "<", "2", "x in [1, 2]", False),               # x - 1 > 0 fails at x = 1
     ("acos(x)", ">", "x", "x in [-1/2, 1/2]", False),            # x < 0 is outside acos's range
 ])
 def test_the_rule_for_each_function_of_the_table(lhs, op, rhs, over, decided):
@@ -98,6 +101,18 @@ def test_the_rule_for_each_function_of_the_table(lhs, op, rhs, over, decided):
 def test_the_rule_goes_first_where_A_tends_to_an_infinite_derivative(lhs, rhs, over, first):
     d = parse_domain(over)
     assert singular_at_an_end(parse_expr(lhs, d.names), "<", parse_expr(rhs, d.names), d) == first
+
+
+def test_a_real_power_goes_through_exp_and_its_twins_are_not_proved():
+    r = prove("(1+1/x)**x < E", over="x in [1, oo)", max_seconds=20)
+    assert r.status == "PROVED" and "exp(v log u)" in r.reason and check_certificate(r.certificate) > 0
+    for tamper in (lambda c: c["parts"][-1]["claim"].update(op="<="), lambda c: c.update(function="exp"),
+                   lambda c: c["parts"].pop(1)):
+        cert = copy.deepcopy(r.certificate)
+        tamper(cert)
+        _rejected(cert)
+    assert prove("(1+1/x)**x < 2.718", over="x in [1, oo)", max_seconds=20).status == "REFUTED"
+    assert prove("(1+1/x)**x > 2", over="x in [1, oo)", max_seconds=20).status == "REFUTED"
 
 
 def test_compactifying_power_follows_the_roots():

@@ -3,7 +3,8 @@
 The checker keeps its own table of g: its domain, its range and h with g(h(B)) = B on the
 range.  From the claim text it finds g(A) on one side (the left side first), then rebuilds the
 sub-claims on the claim's own domain: B in range g, A in dom g (closed or open ends as the table
-says), and A op h(B) (op reversed for a decreasing g).  Each part must be a certificate of
+says), and A op h(B) (op reversed for a decreasing g).  A real power u**v, which is
+exp(v log u) for u > 0, has the sub-claims B > 0, u > 0 and v log(u) op log(B).  Each part must be a certificate of
 exactly that sub-claim (the same terms, relation and domain), replayed in turn.  Then at every
 point c = h(B) lies in dom g with g(c) = B, and g(A) op g(c) holds exactly when A op c (or
 c op A): the claim.  The margin's lower end is at most 0 (the claim is inf >= 0) and its upper
@@ -42,12 +43,16 @@ def expected(claim, names):
     """(g, [(lhs term, op, rhs term)] of the sub-claims) rebuilt from the claim record."""
     lhs, rhs = read_expr(claim["lhs"], names), read_expr(claim["rhs"], names)
     op = claim["op"]
-    if lhs.op in TABLE:
-        g, a, b = lhs.op, lhs.args[0], rhs
-    elif rhs.op in TABLE:
-        g, a, b, op = rhs.op, rhs.args[0], lhs, FLIP[op]
+    for side, b, rel in ((lhs, rhs, op), (rhs, lhs, FLIP[op])):
+        if side.op == "pow":           # u**v = exp(v log u) for u > 0, and exp increases
+            u, v = side.args
+            zero, log = read_expr("0", ()), lambda t: T.call("log", (t,))
+            return "pow", [(b, ">", zero), (u, ">", zero), (T.binary("mul", v, log(u)), rel, log(b))]
+        if side.op in TABLE:
+            g, a, op = side.op, side.args[0], rel
+            break
     else:
-        raise CheckError("inverse: neither side is a function of the table")
+        raise CheckError("inverse: neither side is a function of the table or a real power")
     increasing, dom, rng, h = TABLE[g]
     main = (a, op if increasing else FLIP[op], h(b))
     return g, _inside(b, rng) + _inside(a, dom) + [main]
