@@ -4,8 +4,6 @@ refutation at sample points (``certify.claims.Identity``)."""
 from __future__ import annotations
 
 import random
-from functools import lru_cache
-
 import sympy
 from flint import fmpq
 
@@ -16,6 +14,7 @@ from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .expr.tape import Tape
 from .rules import assumed_symbols
+from .remembered import tree_key
 from .symcache import cached
 
 
@@ -42,16 +41,11 @@ SIMPLIFIERS = {
 
 def identity_method(lhs, rhs, domain: Domain):
     """The name of the first exact simplifier that reduces lhs - rhs to 0 (sympy, with the
-    domain's sign facts as symbol assumptions), or None.  Cached by the difference's text and
-    the sign assumptions (the same identity on several beta ranges is simplified once)."""
-    diff = to_sympy(lhs) - to_sympy(rhs)
-    diff = diff.xreplace(assumed_symbols(diff, domain))
-    return _identity_method(diff)
-
-
-@lru_cache(maxsize=512)
-def _identity_method(diff):
+    domain's sign facts as symbol assumptions), or None.  Remembered by the sides' text and
+    the domain (``remembered.tree_key``: a warm run builds no sympy expression)."""
     def first():
+        diff = to_sympy(lhs) - to_sympy(rhs)
+        diff = diff.xreplace(assumed_symbols(diff, domain))
         for name, simplifier in SIMPLIFIERS.items():
             try:
                 if simplifier(diff) == 0:
@@ -59,7 +53,8 @@ def _identity_method(diff):
             except Exception:
                 continue
         return None
-    return cached("identity_method", (diff,), first)
+    key = tuple(tree_key(t, domain.names, lambda t=t: to_sympy(t)) for t in (lhs, rhs))
+    return cached("identity_method", (*key, str(domain)), first)
 
 
 def _sample_points(domain: Domain, count: int, seed: int = 0):

@@ -31,6 +31,18 @@ def _source_hash(path: str) -> str:
     return digest.hexdigest()[:16]
 
 
+def tree_key(F, names, sympy_form):
+    """A cache key part for the tree F: its text when that reads back as F itself (no sympy
+    is built), else ``sympy_form()`` (so two trees never share a key)."""
+    text = to_text(F)
+    try:
+        if parse_expr(text, names) is F:
+            return text
+    except Exception:                      # outside the parser's grammar
+        pass
+    return sympy_form()
+
+
 def remembered(name: str, inputs: tuple, names, compute, also=()):
     """``compute()``: a tuple of trees over ``names``, or None; remembered under ``name`` and the
     sympy ``inputs`` it is a function of (and the source of the files defining ``compute`` and

@@ -32,7 +32,7 @@ from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
 from .expr.tape import UNDEFINED, Tape
 from .expr.text import to_text
-from .remembered import remembered
+from .remembered import remembered, tree_key
 from .symcache import cached
 from .search import EndRule
 
@@ -124,20 +124,34 @@ def _scaled_form(S, name, endq, side, k, which):
     return REWRITES[which](S.xreplace({v: inside}) * w ** k).xreplace({w: back})
 
 
+class _Lazy:
+    """F's sympy form (``symbolic``), built only when a rewrite is not remembered: the cache
+    key is F's text and the domain (which fix the form and its assumptions;
+    ``remembered.tree_key``), so a warm run builds no sympy expression at all."""
+    def __init__(self, F, domain):
+        self.F, self.domain, self._S = F, domain, None
+        self.key = (tree_key(F, domain.names, self), str(domain))
+
+    def __call__(self):
+        if self._S is None:
+            self._S = symbolic(self.F, self.domain)
+        return self._S
+
+
 def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=range(0, 5)):
     """w^k F rewritten by sympy so that ``ok(G)`` (the search's end-cell test) holds, k >= 0,
     w = name - end (side 'lo') or end - name (side 'hi'); None if no k and rewrite does."""
-    S = symbolic(F, domain)
+    S = _Lazy(F, domain)
     endq = sympy.Rational(int(end.p), int(end.q)) if isinstance(end, fmpq) else sympy.Rational(end)
     W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
     for k in powers:
         for which in range(len(REWRITES)):
             def rewrite():
                 try:
-                    return (from_sympy(_scaled_form(S, name, endq, side, k, which)),)
+                    return (from_sympy(_scaled_form(S(), name, endq, side, k, which)),)
                 except Exception:      # sympy produced something outside the grammar
                     return None
-            G = remembered("scale_end", (S, name, endq, side, k, which), domain.names, rewrite)
+            G = remembered("scale_end", (*S.key, name, endq, side, k, which), domain.names, rewrite)
             if G is not None and ok(G[0]):
                 factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
                 return Form(G[0], [(F, "defined")] + factors)
@@ -187,12 +201,12 @@ def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factor=None, name
     the domain, or None) with the factors P > 0 (>= 0 when ``nonnegative``) by form; the search
     then proves each P > 0 (>= 0) on every cell.  None when nothing can be dropped.  Remembered
     across runs under ``name`` (``certify.remembered``)."""
-    S = symbolic(F, domain)
+    S = _Lazy(F, domain)
 
     def compute():
-        T = sympy.factor(S) if factor is None else factor(S, domain)
+        T = sympy.factor(S()) if factor is None else factor(S(), domain)
         return None if T is None else _dropped(T, domain, nonnegative)
-    trees = remembered(name, (S, str(domain), nonnegative), domain.names, compute,
+    trees = remembered(name, (*S.key, nonnegative), domain.names, compute,
                        also=() if factor is None else (factor,))
     if trees is None:
         return None
@@ -237,8 +251,8 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
         return False
     try:
-        S = to_sympy(at)
-        return cached("vanishes", (S,), lambda: bool(sympy.simplify(S) == 0))
+        key = tree_key(at, names, lambda: to_sympy(at))
+        return cached("vanishes", (key,), lambda: bool(sympy.simplify(to_sympy(at)) == 0))
     except Exception:
         return False
 

@@ -21,6 +21,7 @@ from .expr.parse import parse_expr
 from .expr.tape import Tape
 from .expr.text import to_text
 from .exact import to_fmpq
+from .remembered import tree_key
 from .symcache import cached
 
 TAIL_STARTS = (8, 32, 128)
@@ -31,9 +32,10 @@ SIGN_SHARE, SIGN_CELLS = 0.15, 1000
 
 def _limit_value(F, name):
     """lim_{v -> oo} F as an Interval (None when sympy finds no real limit); sympy's limit is
-    remembered across runs as the text of its value (``certify.symcache``), read back by the
-    safe parser."""
-    found = cached("tail_limit", (to_sympy(F), sympy.Symbol(name, real=True)), lambda: _limit_text(F, name))
+    remembered across runs as the text of its value (``certify.symcache``, keyed by F's text),
+    read back by the safe parser."""
+    key = tree_key(F, (name,), lambda: to_sympy(F))
+    found = cached("tail_limit", (key, sympy.Symbol(name, real=True)), lambda: _limit_text(F, name))
     if found is None:
         return None
     if found == "oo":

@@ -38,6 +38,16 @@ def test_torn_lines_are_skipped(monkeypatch, tmp_path):
     assert json.loads(open(path).read().splitlines()[-1])[1] == "new"
 
 
+def test_a_tree_is_keyed_by_its_text_only_when_the_text_reads_back_as_itself():
+    from certify.expr import nodes as N
+    from certify.expr.parse import parse_expr
+    from certify.remembered import tree_key
+    F = parse_expr("sqrt(x)*log(x) + 4/5", ("x",))
+    assert tree_key(F, ("x",), lambda: "sympy") == "sqrt(x)*log(x) + 4/5"
+    assert tree_key(N.add(N.var("x"), N.num(-1)), ("x",), lambda: "sympy") == "x + (-1)"   # not x - 1
+    assert tree_key(F, (), lambda: "sympy") == "sympy"        # a text that does not read back
+
+
 def test_off_switch(monkeypatch, tmp_path):
     _fresh(monkeypatch, tmp_path)
     monkeypatch.setenv("CERTIFY_NO_CACHE", "1")
@@ -50,9 +60,7 @@ def test_identity_and_limit_cold_and_warm(monkeypatch, tmp_path):
     ident = Identity("t.i", "", lhs="sin(x)**2 + cos(x)**2", rhs="1", over="x in [0, 1]")
     lim = Limit("t.l", "", expr="x*sin(1/x)", var="x", value="1")
     cold = [ident.run().status, lim.run().status]
-    monkeypatch.setattr(symcache, "_MEMO", None)
-    from certify import identities
-    identities._identity_method.cache_clear()
+    monkeypatch.setattr(symcache, "_MEMO", None)          # read back from the file
     assert [ident.run().status, lim.run().status] == cold == ["PROVED", "PROVED"]
     wrong = Limit("t.w", "", expr="x*sin(1/x)", var="x", value="2")
     assert wrong.run().status == "UNDECIDED"
