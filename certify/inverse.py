@@ -17,17 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy
-from flint import arb, fmpq
+from flint import arb
 
 from .balls import arb_decimal
 from .domain import Domain
+from .exact import to_fmpq
 from .expr import interval as I
 from .expr import nodes as N
 from .expr.parse import parse_expr
 from .expr.tape import Tape
 
 FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
-TAIL_STARTS = (8, 32, 128)
 ONE = sympy.Integer(1)
 
 
@@ -64,7 +64,7 @@ def singular_at_an_end(lhs, op, rhs, domain: Domain) -> bool:
     if found is None or found[0] not in SINGULAR or len(domain.names) != 1 or domain.intervals[0].bounded:
         return False
     (iv,) = domain.intervals
-    pt = fmpq(int(iv.lo.p), int(iv.lo.q)) + 2 ** 20 if iv.hi is None else fmpq(int(iv.hi.p), int(iv.hi.q)) - 2 ** 20
+    pt = to_fmpq(iv.lo) + 2 ** 20 if iv.hi is None else to_fmpq(iv.hi) - 2 ** 20
     vals, decs = Tape([[found[1]]], domain.names).intervals([I.point(arb(pt))])
     v = vals[-1]
     return decs[-1] >= I.DEF and v.lo is not None and any(abs(arb(s) - v.lo) < NEAR for s in SINGULAR[found[0]])
@@ -102,8 +102,8 @@ def _point(domain: Domain) -> list:
     """A rational point of the domain: midpoints, a + 1 on [a, oo), b - 1 on (-oo, b]."""
     out = []
     for iv in domain.intervals:
-        lo = None if iv.lo is None else fmpq(int(iv.lo.p), int(iv.lo.q))
-        hi = None if iv.hi is None else fmpq(int(iv.hi.p), int(iv.hi.q))
+        lo = None if iv.lo is None else to_fmpq(iv.lo)
+        hi = None if iv.hi is None else to_fmpq(iv.hi)
         out.append((lo + hi) / 2 if lo is not None and hi is not None else lo + 1 if lo is not None else hi - 1)
     return out
 
@@ -147,9 +147,12 @@ def _through(g: str) -> str:
 def inverse_route(lhs, op, rhs, domain: Domain, budget, progress):
     """``prove_inverse`` on the whole domain, else on a tail of a half-infinite variable with
     the rest searched (a ``split`` at Z), else None."""
-    from .prover import Result, attach_claim, claim_record, prove_inequality
-    from .tangent import combined_margin, halves
-    if shape(lhs, op, rhs) is None:
+    from .prover import attach_claim, claim_record, prove_inequality
+    from .splits import joined
+    from .tails import TAIL_STARTS
+    from .tangent import halves
+    found = shape(lhs, op, rhs)
+    if found is None:
         return None
     whole = prove_inverse(lhs, op, rhs, domain, budget, progress)
     if whole is not None or len(domain.names) != 1 or domain.intervals[0].bounded:
@@ -165,11 +168,6 @@ def inverse_route(lhs, op, rhs, domain: Domain, budget, progress):
         near = prove_inequality(lhs, op, rhs, body, budget, False, progress, allow_split=False)
         if near.status != "PROVED":
             return None
-        parts = [near, far] if iv.hi is None else [far, near]
-        margin = combined_margin(parts[0].margin, parts[1].margin)
-        cert = {"kind": "split", "var": name, "at": str(fmpq(int(Z.p), int(Z.q))),
-                "parts": [p.certificate for p in parts], "margin": margin}
-        return Result("PROVED", margin=margin, cells=near.cells + far.cells, certificate=cert,
-                      methods={**near.methods, **far.methods},
-                      reason=f"{_through(shape(lhs, op, rhs)[0])} on the tail from {name} = {Z}")
+        return joined(domain, 0, to_fmpq(Z), [near, far] if iv.hi is None else [far, near],
+                      f"{_through(found[0])} on the tail from {name} = {Z}")
     return None

@@ -46,8 +46,8 @@ def split_claim(lhs, op, rhs, domain, i, c, budget, progress, allow_tail, allow_
     """The claim on the two halves of variable i cut at c (closed there): PROVED (a ``split``
     certificate) when both are, REFUTED with a half's witness (a point of the domain), else
     None."""
-    from .prover import Result, prove_inequality
-    from .tangent import combined_margin, halves
+    from .prover import prove_inequality
+    from .tangent import halves
     parts = []
     for half in halves(domain, i, c):
         part = prove_inequality(lhs, op, rhs, half, budget, allow_tail, progress, allow_split)
@@ -56,6 +56,14 @@ def split_claim(lhs, op, rhs, domain, i, c, budget, progress, allow_tail, allow_
         parts.append(part)
     if not all(p.status == "PROVED" for p in parts):
         return None
+    return joined(domain, i, c, parts, f"split at {domain.names[i]} = {c}")
+
+
+def joined(domain, i, c, parts, reason):
+    """The PROVED ``split`` Result of the two PROVED halves ``parts`` (lower half first) of
+    variable i cut at c: the margin is the smaller of theirs, cells and methods add up."""
+    from .prover import Result
+    from .tangent import combined_margin
     cert = {"kind": "split", "var": domain.names[i], "at": str(c), "parts": [p.certificate for p in parts],
             "margin": combined_margin(parts[0].margin, parts[1].margin)}
     methods = {}
@@ -63,4 +71,4 @@ def split_claim(lhs, op, rhs, domain, i, c, budget, progress, allow_tail, allow_
         for k, v in p.methods.items():
             methods[k] = methods.get(k, 0) + v
     return Result("PROVED", margin=cert["margin"], cells=sum(p.cells for p in parts), methods=methods,
-                  certificate=cert, reason=f"split at {domain.names[i]} = {c}")
+                  certificate=cert, reason=reason)
