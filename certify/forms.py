@@ -74,14 +74,9 @@ def _decided_or_vanishing(G, domain: Domain, strict: bool, facts) -> bool:
 def _undefined_at(F, domain: Domain, i: int, end) -> bool:
     """Is F as written undefined at variable i = end (the other variables at their midpoints)?
     (1/u at u = 0 after compactification: F's value there is only a limit.)"""
-    from .expr import nodes as N
-    from .expr.tape import Tape
     from .expr import interval as I
-    from flint import arb
-    at = N.substitute(F, {domain.names[i]: N.num(end)})
-    mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box_of(domain)]
-    _, decs = Tape([[at]], domain.names).intervals(mids)
-    return decs[-1] < I.DEF
+    mids = [(lo + hi) / 2 for lo, hi in box_of(domain)]
+    return rules.at_end(F, domain.names[i], end, domain.names, mids)[2] < I.DEF
 
 
 def _rewritten_at_ends(F, domain: Domain, strict: bool, facts, values):
@@ -90,12 +85,15 @@ def _rewritten_at_ends(F, domain: Domain, strict: bool, facts, values):
     with k = 0) when it decides there or vanishes identically (the end rule then decides from
     the first derivative that does not vanish), else None."""
     ok = lambda G: _decided_or_vanishing(G, domain, strict, facts)      # noqa: E731
-    tiny = _end_values(F, domain.names, opens_of(domain), box_of(domain), facts, TINY_WIDTH)
-    for (i, side), v in values.items():
-        end = opens_of(domain)[i][0 if side == "lo" else 1]
-        if lower_positive(v, strict) or lower_positive(tiny[(i, side)], strict) or \
-                not _undefined_at(F, domain, i, end):
-            continue            # decided at the end, or bisection decides it (no sympy)
+    undecided = [key for key, v in values.items() if not lower_positive(v, strict)]
+    if not undecided:
+        return None
+    opens = opens_of(domain)
+    tiny = _end_values(F, domain.names, opens, box_of(domain), facts, TINY_WIDTH)
+    for i, side in undecided:
+        end = opens[i][0 if side == "lo" else 1]
+        if lower_positive(tiny[(i, side)], strict) or not _undefined_at(F, domain, i, end):
+            continue            # bisection decides it (no sympy), or F is defined at the end
         scaled = rules.scale_end(F, domain.names[i], end, side, ok, domain, range(0, 1))
         if scaled is not None:
             return scaled

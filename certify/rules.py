@@ -237,18 +237,24 @@ def _dropped(S, domain: Domain, nonnegative):
 
 # -- degenerate ends -----------------------------------------------------------------------------
 
-def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
-    """Does T vanish identically at name = value (for every value of the other variables)?"""
+def at_end(T: N.Node, name: str, value, names, mids):
+    """(T with name = value, its decorated value there with the other variables at ``mids``)."""
     from flint import arb
     from .expr import interval as I
     at = N.substitute(T, {name: N.num(_q(value))})
+    vals, decs = Tape([[at]], names).intervals([I.point(arb(m)) for m in mids])
+    return at, vals[-1], decs[-1]
+
+
+def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
+    """Does T vanish identically at name = value (for every value of the other variables)?"""
+    from .expr import interval as I
+    at, v, dec = at_end(T, name, value, names, mids)
     if not N.variables(at):
         exact = Tape([[at]], ()).exact(())
         if exact is not None:
             return exact is not UNDEFINED and exact == 0
-    vals, decs = Tape([[at]], names).intervals([I.point(arb(m)) for m in mids])
-    v = vals[-1]
-    if decs[-1] >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
+    if dec >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
         return False
     try:
         key = tree_key(at, names, lambda: to_sympy(at))
