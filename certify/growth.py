@@ -17,7 +17,7 @@ from flint import fmpq
 from .expr import nodes as N
 
 MAX_POWER = 4
-BOUNDED = ("sin", "cos", "atan", "tanh", "log", "abs", "sinc")     # growth 0 for any argument
+BOUNDED = ("sin", "cos", "atan", "tanh", "log", "sinc")     # growth 0 for any argument
 ROOTS = {"sqrt": fmpq(1, 2)}
 
 
@@ -33,7 +33,7 @@ def growth(F: N.Node, name: str) -> dict:
             d = fmpq(1) if n.data == name else fmpq(0)
         elif not known:
             d = None
-        elif n.op in ("neg", "min", "max", "add", "sub"):
+        elif n.op in ("neg", "abs", "min", "max", "add", "sub"):
             d = max(a)
         elif n.op == "mul":
             d = a[0] + a[1]

@@ -118,7 +118,7 @@ def test_a_real_power_goes_through_exp_and_its_twins_are_not_proved():
 def test_compactifying_power_follows_the_roots():
     power = lambda text: compactifying_power(parse_expr(text, ("x",)), "x")    # noqa: E731
     assert [power(t) for t in ("x**2 + 1", "sqrt(1 + 4*x**2)", "sqrt(x)", "cos(1/sqrt(x))", "x**(1/3)",
-                               "exp(sqrt(x))", "x**(1/5)")] == [1, 1, 2, 2, 3, 2, 1]
+                               "exp(sqrt(x))", "x**(1/5)", "sqrt(abs(x))", "sqrt(log(x))")] == [1, 1, 2, 2, 3, 2, 1, 2, 1]
 
 
 def test_the_tail_in_the_square_map_is_proved_and_the_power_is_checked():
