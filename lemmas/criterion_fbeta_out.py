@@ -15,25 +15,14 @@ from lemmas.criterion_fbeta import CITED, FAIL_WIDTH, FIG_HI, FIG_LO, HUMAN, _de
 
 # -- figures -----------------------------------------------------------------------------------
 
-class _Figures:
-    """What the figures need of pyplot (``subplots``, ``close``) on matplotlib's object API:
-    importing pyplot alone took 0.9 s of the criterion's process."""
-
-    @staticmethod
-    def subplots(figsize):
-        from matplotlib.figure import Figure
-        fig = Figure(figsize=figsize)
-        return fig, fig.subplots()
-
-    @staticmethod
-    def close(fig):
-        fig.clear()
-
-
-def _mpl():
+def _figure(figsize):
+    """(figure, axes) on matplotlib's object API: no pyplot, whose import alone took 0.9 s of the
+    criterion's process, and nothing to close (the figure is not registered anywhere)."""
     import matplotlib
+    from matplotlib.figure import Figure
     matplotlib.rcParams["svg.hashsalt"] = "certify"
-    return _Figures
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots()
 
 
 def _save(fig, out_dir, name):
@@ -53,9 +42,8 @@ def _bounds(cell, key="pi"):
 
 
 def _figure_ratio(out_dir, plot, res, low_fail):
-    plt = _mpl()
     cells, zoom = plot
-    fig, ax = plt.subplots(figsize=(8.5, 4.8))
+    fig, ax = _figure((8.5, 4.8))
     xs, lo_, hi_ = [], [], []
     for clo, chi, flo, fhi in cells:
         xs += [clo, chi]
@@ -89,19 +77,17 @@ def _figure_ratio(out_dir, plot, res, low_fail):
     ins.tick_params(labelsize=6)
     ins.set_title(f"crossing bracketed in ({_dec(res['pi']['fail_hi'])}, {_dec(res['pi']['star'])})", fontsize=7)
     _save(fig, out_dir, "sync_ratio")
-    plt.close(fig)
 
 
 def _figure_fbeta2(out_dir, cell):
     import numpy as np
-    plt = _mpl()
     beta = 2.0
     t = np.linspace(-np.pi, np.pi, 1201)
     f = np.sin(t) * np.exp(beta * (np.cos(t) - 1))
     fp = (np.cos(t) - beta * np.sin(t) ** 2) * np.exp(beta * (np.cos(t) - 1))
     tlo, thi = decimal_bound(cell.tau_lo, "lo", 12), decimal_bound(cell.tau_hi, "hi", 12)
     tau = float(tlo)
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, ax = _figure((7, 4))
     ax.plot(t, f, color="tab:red", label="$f_\\beta$")
     ax.plot(t, fp, color="tab:blue", label="$f'_\\beta$")
     for s in (-1, 1):
@@ -115,7 +101,6 @@ def _figure_fbeta2(out_dir, cell):
                  fontsize=10)
     ax.legend(loc="lower left", fontsize=9)
     _save(fig, out_dir, "f_beta2")
-    plt.close(fig)
 
 
 # -- markdown ------------------------------------------------------------------------------------
