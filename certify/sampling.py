@@ -114,9 +114,9 @@ def _candidates(F, names, box, opens, strict: bool, per_axis: int, keep: int):
     pts = np.stack([m.ravel() for m in mesh], axis=1)
     bad = list(np.flatnonzero(np.isnan(flat))[:2])
     finite_abs = np.where(np.isfinite(flat), np.abs(flat), -1.0)
-    bad += list(np.argsort(finite_abs)[-2:])       # near a pole: its simple-fraction snaps may hit it
+    bad += list(np.argsort(finite_abs, kind="stable")[-2:])       # near a pole: its simple-fraction snaps may hit it
     finite = np.flatnonzero(np.isfinite(flat))
-    best = finite[np.argsort(flat[finite])[:keep]] if finite.size else []
+    best = finite[np.argsort(flat[finite], kind="stable")[:keep]] if finite.size else []
     spread = float(np.max(flat[finite]) - np.min(flat[finite])) if finite.size else 0.0
     out = [pts[k] for k in best]
     near = [i for i, k in enumerate(best) if 0 <= float(flat[k]) <= 0.05 * spread]
