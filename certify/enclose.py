@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from flint import arb
 
+from .evaluators import BALLS, DECORATED, cell_ball, point_box
 from .expr import interval as I
 from .expr.diff import gradient, hessian
 from .expr.tape import UNDEFINED, tape_of
@@ -64,10 +65,6 @@ class Cells:
 
 def _mid(cell):
     return [(lo + hi) / 2 for lo, hi in cell]
-
-
-def _point_box(pt):
-    return [I.point(arb(q)) for q in pt]
 
 
 class Ladder:
@@ -121,80 +118,89 @@ class Ladder:
 
     def side_value(self, pt):
         """The slack as written (first side condition) at an exact point, if defined there."""
-        vals, decs = self.side.intervals(_point_box(pt), facts=self.facts)
+        vals, decs = self.side.intervals(point_box(pt), facts=self.facts)
         k = self.side.outputs[0][0]
         return vals[k] if decs[k] >= I.DEF else None
 
     # -- values ------------------------------------------------------------------------------
-    def plain(self, cell):
-        """(Interval or None): F on the cell, None unless F is defined and continuous there."""
-        balls = self.tape0.balls([_ball(lo, hi) for lo, hi in cell])
+    def plain(self, cell, ev=None):
+        """(Interval or None): F on the cell, None unless F is defined and continuous there.
+        ``ev`` (``certify.evaluators``): None tries a ball and keeps it when it is positive."""
         root = self.tape0.outputs[0][0]
-        b = balls[root]
-        if b is not None and b > 0:
-            return I.from_arb(b)      # decided on the fast path (defined: every domain was certain)
-        vals, decs = self.tape0.intervals(self.cells.box(cell), facts=self.facts)
+        if ev is None:
+            b = self.tape0.balls([cell_ball(lo, hi) for lo, hi in cell])[root]
+            if b is not None and b > 0:
+                return I.from_arb(b)      # decided on the fast path (defined: every domain was certain)
+            ev = DECORATED
+        vals, decs = ev.on_cell(self, self.tape0, cell, 0, False)
         if not self._defined(decs[root], cell):
             return None
         return vals[root]
 
-    def at_point(self, pt):
+    def at_point(self, pt, ev=None):
         """(Interval, defined?) of F at an exact point; exact when only rational arithmetic
         occurs (so a slack of exactly 0 is seen as 0).  The Interval is EMPTY when F is
-        certainly undefined there."""
+        certainly undefined there.  ``ev`` None: a ball when it is defined, else decorated."""
         q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return I.EMPTY, False
         if q is not None:
             return I.point(arb(q)) if arb(q).is_exact() else I.from_arb(arb(q)), True
-        vals, decs = self.tape0.intervals(_point_box(pt), facts=self.facts)
         root = self.tape0.outputs[0][0]
+        if ev is not DECORATED:
+            vals, decs = BALLS.at_point(self, self.tape0, pt, 0)
+            if decs[root] is I.COM or ev is BALLS:
+                return vals[root], decs[root] >= I.DEF
+        vals, decs = DECORATED.at_point(self, self.tape0, pt, 0)
         return vals[root], decs[root] >= I.DEF
 
-    def _interior(self, cell, level):
+    def _interior(self, cell, level, ev):
         """Derivative values on the open cell, cached for the cell (monotone, mean-value and
         Taylor forms of one cell share them)."""
-        key = (cell, level, _prec())
+        # keyed by the cell's identity (hashing exact rationals costs more than a ball
+        # evaluation); the entry keeps the cell, so the identity cannot be reused meanwhile
+        key = (id(cell), level, _prec(), ev.fast)
         hit = self._last.get(key)
-        if hit is None:
-            hit = self.tape.intervals(self.cells.box(cell, interior=True), level, facts=self.facts)
+        if hit is None or hit[0] is not cell:
+            hit = (cell, ev.on_cell(self, self.tape, cell, level, True))
             if len(self._last) > 8:
                 self._last.clear()
             self._last[key] = hit
-        return hit
+        return hit[1]
 
-    def gradient_on(self, cell):
-        vals, decs = self._interior(cell, 1)
+    def gradient_on(self, cell, ev=DECORATED):
+        vals, decs = self._interior(cell, 1, ev)
         out = []
         for k in self.tape.outputs[1]:
             out.append(vals[k] if decs[k] >= I.DEF else None)
         return out
 
-    def enclose(self, method, cell, plain=None):
-        """The lower-bound Interval of ``method`` on the cell (None when it does not apply)."""
+    def enclose(self, method, cell, plain=None, ev=DECORATED):
+        """The lower-bound Interval of ``method`` on the cell (None when it does not apply),
+        evaluated by ``ev`` (``certify.evaluators``)."""
         if method == "plain":
-            return self.plain(cell)
+            return self.plain(cell, ev)
         if plain is None:
-            plain = self.plain(cell)
+            plain = self.plain(cell, ev)
         if plain is None:
             return None
         if method == "monotone":
-            return self._monotone(cell)
+            return self._monotone(cell, ev)
         if method == "mean-value":
-            return self._mean_value(cell, self.gradient_on(cell))
+            return self._mean_value(cell, self.gradient_on(cell, ev), ev=ev)
         if method == "taylor2":
-            return self._taylor2(cell)
+            return self._taylor2(cell, ev)
         raise ValueError(f"unknown method {method}")
 
-    def _mid_value(self, mids):
-        value, ok = self.at_point(mids)
+    def _mid_value(self, mids, ev):
+        value, ok = self.at_point(mids, ev)
         return value if ok else None
 
-    def _mean_value(self, cell, grads, free=None):
+    def _mean_value(self, cell, grads, free=None, ev=DECORATED):
         if any(g is None for i, g in enumerate(grads) if free is None or i in free):
             return None
         mids = _mid(cell)
-        value = self._mid_value(mids)
+        value = self._mid_value(mids, ev)
         if value is None:
             return None
         for i, g in enumerate(grads):
@@ -234,8 +240,8 @@ class Ladder:
             self._bare = Ladder(self.F, self.names, self.cells.opens)
         return self._bare
 
-    def _monotone(self, cell):
-        grads = self.gradient_on(cell)
+    def _monotone(self, cell, ev):
+        grads = self.gradient_on(cell, ev)
         face = list(cell)
         fixed = outside = False
         closed_ok = None
@@ -261,22 +267,22 @@ class Ladder:
         on = self.bare if outside else self      # a face on an open end is outside the domain
         free = [i for i, (lo, hi) in enumerate(face) if lo != hi]
         if not free:
-            value, ok = on.at_point([lo for lo, _ in face])
+            value, ok = on.at_point([lo for lo, _ in face], ev)
             return value if ok else None
-        plain = on.plain(tuple(face))
+        plain = on.plain(tuple(face), ev)
         if plain is None:
             return None
-        face_grads = on.gradient_on(tuple(face))
-        mvf = on._mean_value(tuple(face), face_grads, free)
+        face_grads = on.gradient_on(tuple(face), ev)
+        mvf = on._mean_value(tuple(face), face_grads, free, ev)
         return best_lower(plain, mvf)
 
-    def _taylor2(self, cell):
+    def _taylor2(self, cell, ev):
         mids = _mid(cell)
-        value = self._mid_value(mids)
+        value = self._mid_value(mids, ev)
         if value is None:
             return None
-        vals_m, decs_m = self.tape.intervals(_point_box(mids), 1, facts=self.facts)
-        vals, decs = self._interior(cell, 2)
+        vals_m, decs_m = ev.at_point(self, self.tape, mids, 1)
+        vals, decs = self._interior(cell, 2, ev)
         n = len(cell)
         deltas = [I.Interval(*_delta(lo, hi, m)) for (lo, hi), m in zip(cell, mids)]
         for i, k in enumerate(self.tape.outputs[1]):
@@ -327,11 +333,6 @@ class Ladder:
 def _prec() -> int:
     import flint
     return flint.ctx.prec
-
-
-def _ball(lo, hi) -> arb:
-    a, b = arb(lo), arb(hi)
-    return a if lo == hi else a.union(b)
 
 
 def _closed(lo, hi):

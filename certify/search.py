@@ -16,6 +16,7 @@ import flint
 from flint import arb, fmpq
 
 from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
+from .evaluators import BALLS, DECORATED
 
 PRECISIONS = (53, 106, 212)
 
@@ -126,15 +127,42 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
                 if lower_positive(plain, strict):
                     return "plain", plain if ladder.side is None else slack
                 return None, None
+        # every method on arb balls first (cheap; certain domains only), then decorated, unless
+        # both the balls' best and F's decorated value are clearly below 0 (not by rounding
+        # or by a lost sign fact): then the cell is split
         best = None
-        plain = ladder.plain(cell)
-        for method in methods:
-            value = plain if method == "plain" else ladder.enclose(method, cell, plain)
+        plain = ladder.plain(cell, BALLS)
+        if plain is not None:
+            for method in methods:
+                value = plain if method == "plain" else ladder.enclose(method, cell, plain, BALLS)
+                if lower_positive(value, strict):
+                    return method, value if ladder.side is None else slack
+                best = best_lower(best, value)
+        plain = ladder.plain(cell, DECORATED)
+        if lower_positive(plain, strict):
+            return "plain", plain if ladder.side is None else slack
+        if plain is not None and _clearly_negative(best) and _clearly_negative(plain):
+            return None, best_lower(best, plain)
+        best = plain
+        for method in (m for m in methods if m != "plain"):
+            value = ladder.enclose(method, cell, plain, DECORATED)
             if lower_positive(value, strict):
                 return method, value if ladder.side is None else slack
             best = best_lower(best, value)
         return None, best
     return with_prec(prec, run)
+
+
+def _clearly_negative(value) -> bool:
+    """Is the lower end below 0 by more than 2^-16 of the enclosure's width?  Then the decorated
+    path, whose exact ends only remove rounding (about 2^-30 of the width per ball radius),
+    would not decide either, and the cell is split."""
+    if value is None or value.lo is None or value.hi is None:
+        return False
+    return bool(value.lo < 0) and bool(-value.lo > (value.hi - value.lo) * CLEARLY)
+
+
+CLEARLY = arb(2) ** -16
 
 
 def simplest_between(lo, hi):

@@ -57,7 +57,13 @@ def _ball_pown(x, n):
         if not (x > 0 or x < 0):
             return None
         return 1 / I._ipow(x, -n)
+    if n % 2 == 0 and n and not (x > 0 or x < 0):
+        # an even power of a ball around 0 is [0, max|x|^n] (x*x would give [-r^2, r^2])
+        return ZERO_BALL.union(I._ipow(arb(abs(x).upper()), n))
     return I._ipow(x, n)
+
+
+ZERO_BALL = arb(0)
 
 
 def _ball_rpow(x, p, q):
