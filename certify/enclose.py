@@ -4,11 +4,11 @@ A *cell* is a tuple of exact rational pairs ``(lo, hi)``; ``Cells`` turns it int
 intervals, marking an end open where it is an open end of the claim's domain.  Each method
 returns an ``Interval`` whose lower end bounds F from below on the cell, or None:
 
-- ``plain``      decorated interval evaluation (an arb-ball fast path first);
-- ``monotone``   a variable whose partial derivative has a certain sign is fixed at the end
-                 where F is smallest (Flyspeck's "monotone on a face");
-- ``mean-value`` F(m) + sum_i dF/dv_i(cell) (v_i - m_i);
-- ``taylor2``    F(m) + grad F(m).(v - m) + 1/2 (v - m)^T H(cell) (v - m).
+- ``plain``      interval evaluation of F;
+- ``monotone``, ``mean-value``, ``taylor2``: the derivative forms (``certify.cell_forms``).
+
+Each runs on one of two evaluators (``certify.evaluators``): arb balls (certain domains only,
+cheap) or decorated intervals with exact ends (the reference).
 
 Soundness conditions, checked on every cell (docs/DESIGN.md):
 - every method needs F *defined and continuous on the whole cell*: decoration com, or dac on a
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from flint import arb
 
+from . import cell_forms
 from .evaluators import BALLS, DECORATED, cell_ball, point_box
 from .expr import interval as I
 from .expr.diff import gradient, hessian
@@ -61,10 +62,6 @@ class Cells:
     def reaches_open(self, cell) -> bool:
         return any((o[0] is not None and lo == o[0]) or (o[1] is not None and hi == o[1])
                    for (lo, hi), o in zip(cell, self.opens))
-
-
-def _mid(cell):
-    return [(lo + hi) / 2 for lo, hi in cell]
 
 
 class Ladder:
@@ -125,36 +122,47 @@ class Ladder:
     # -- values ------------------------------------------------------------------------------
     def plain(self, cell, ev=None):
         """(Interval or None): F on the cell, None unless F is defined and continuous there.
-        ``ev`` (``certify.evaluators``): None tries a ball and keeps it when it is positive."""
+        ``ev``: ``BALLS`` or ``DECORATED`` (``certify.evaluators``); None tries a ball and keeps
+        it when it is positive, else decorated."""
         root = self.tape0.outputs[0][0]
-        if ev is None:
+        if ev is not DECORATED:
             b = self.tape0.balls([cell_ball(lo, hi) for lo, hi in cell])[root]
+            if ev is BALLS:
+                return None if b is None else I.from_arb(b)
             if b is not None and b > 0:
                 return I.from_arb(b)      # decided on the fast path (defined: every domain was certain)
-            ev = DECORATED
-        vals, decs = ev.on_cell(self, self.tape0, cell, 0, False)
+        vals, decs = DECORATED.on_cell(self, self.tape0, cell, 0, False)
         if not self._defined(decs[root], cell):
             return None
         return vals[root]
 
-    def at_point(self, pt, ev=None):
+    def at_point(self, pt):
         """(Interval, defined?) of F at an exact point; exact when only rational arithmetic
-        occurs (so a slack of exactly 0 is seen as 0).  The Interval is EMPTY when F is
-        certainly undefined there.  ``ev`` None: a ball when it is defined, else decorated."""
+        occurs (so a slack of exactly 0 is seen as 0), else a ball when it is certainly
+        defined, else decorated.  The Interval is EMPTY when F is certainly undefined there."""
         q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return I.EMPTY, False
         if q is not None:
-            return I.point(arb(q)) if arb(q).is_exact() else I.from_arb(arb(q)), True
+            return DECORATED.exact(q), True
         root = self.tape0.outputs[0][0]
-        if ev is not DECORATED:
-            vals, decs = BALLS.at_point(self, self.tape0, pt, 0)
-            if decs[root] is I.COM or ev is BALLS:
-                return vals[root], decs[root] >= I.DEF
+        b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
+        if b is not None:
+            return I.from_arb(b), True
         vals, decs = DECORATED.at_point(self, self.tape0, pt, 0)
         return vals[root], decs[root] >= I.DEF
 
-    def _interior(self, cell, level, ev):
+    def value_at(self, pt, ev):
+        """F at an exact point as a value of ``ev``, None where it is not defined there (for
+        balls: not certainly defined); exact when only rational arithmetic occurs."""
+        q = self.tape0.exact(pt)
+        if q is UNDEFINED:
+            return None
+        if q is not None:
+            return ev.exact(q)
+        return ev.get(ev.at_point(self, self.tape0, pt, 0), self.tape0.outputs[0][0])
+
+    def interior(self, cell, level, ev):
         """Derivative values on the open cell, cached for the cell (monotone, mean-value and
         Taylor forms of one cell share them)."""
         # keyed by the cell's identity (hashing exact rationals costs more than a ball
@@ -169,15 +177,13 @@ class Ladder:
         return hit[1]
 
     def gradient_on(self, cell, ev=DECORATED):
-        vals, decs = self._interior(cell, 1, ev)
-        out = []
-        for k in self.tape.outputs[1]:
-            out.append(vals[k] if decs[k] >= I.DEF else None)
-        return out
+        """The gradient on the open cell (values of ``ev``; None where not defined)."""
+        inside = self.interior(cell, 1, ev)
+        return [ev.get(inside, k) for k in self.tape.outputs[1]]
 
     def enclose(self, method, cell, plain=None, ev=DECORATED):
         """The lower-bound Interval of ``method`` on the cell (None when it does not apply),
-        evaluated by ``ev`` (``certify.evaluators``)."""
+        evaluated by ``ev`` (``certify.evaluators``, forms in ``certify.cell_forms``)."""
         if method == "plain":
             return self.plain(cell, ev)
         if plain is None:
@@ -185,31 +191,12 @@ class Ladder:
         if plain is None:
             return None
         if method == "monotone":
-            return self._monotone(cell, ev)
+            return cell_forms.monotone(self, cell, ev)
         if method == "mean-value":
-            return self._mean_value(cell, self.gradient_on(cell, ev), ev=ev)
+            return cell_forms.mean_value(self, cell, self.gradient_on(cell, ev), ev)
         if method == "taylor2":
-            return self._taylor2(cell, ev)
+            return cell_forms.taylor2(self, cell, ev)
         raise ValueError(f"unknown method {method}")
-
-    def _mid_value(self, mids, ev):
-        value, ok = self.at_point(mids, ev)
-        return value if ok else None
-
-    def _mean_value(self, cell, grads, free=None, ev=DECORATED):
-        if any(g is None for i, g in enumerate(grads) if free is None or i in free):
-            return None
-        mids = _mid(cell)
-        value = self._mid_value(mids, ev)
-        if value is None:
-            return None
-        for i, g in enumerate(grads):
-            if free is not None and i not in free:
-                continue
-            lo, hi = cell[i]
-            delta = I.Interval(*_delta(lo, hi, mids[i]))
-            value = I.add(value, I.mul(g, delta)[0])[0]
-        return value
 
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?  No
@@ -239,70 +226,6 @@ class Ladder:
         if self._bare is None:
             self._bare = Ladder(self.F, self.names, self.cells.opens)
         return self._bare
-
-    def _monotone(self, cell, ev):
-        grads = self.gradient_on(cell, ev)
-        face = list(cell)
-        fixed = outside = False
-        closed_ok = None
-        for i, g in enumerate(grads):
-            if g is None:
-                continue
-            lo, hi = cell[i]
-            o_lo, o_hi = self.cells.opens[i]
-            # fixing a variable at an open end of the domain needs F continuous up to that end
-            at_open_lo, at_open_hi = o_lo is not None and lo == o_lo, o_hi is not None and hi == o_hi
-            if (at_open_lo and g.certainly_nonnegative()) or (at_open_hi and g.certainly_nonpositive()):
-                if closed_ok is None:
-                    closed_ok = self.closed_defined(cell)
-                if not closed_ok:
-                    continue
-                outside = True
-            if g.certainly_nonnegative():
-                face[i], fixed = (lo, lo), True
-            elif g.certainly_nonpositive():
-                face[i], fixed = (hi, hi), True
-        if not fixed:
-            return None
-        on = self.bare if outside else self      # a face on an open end is outside the domain
-        free = [i for i, (lo, hi) in enumerate(face) if lo != hi]
-        if not free:
-            value, ok = on.at_point([lo for lo, _ in face], ev)
-            return value if ok else None
-        plain = on.plain(tuple(face), ev)
-        if plain is None:
-            return None
-        face_grads = on.gradient_on(tuple(face), ev)
-        mvf = on._mean_value(tuple(face), face_grads, free, ev)
-        return best_lower(plain, mvf)
-
-    def _taylor2(self, cell, ev):
-        mids = _mid(cell)
-        value = self._mid_value(mids, ev)
-        if value is None:
-            return None
-        vals_m, decs_m = ev.at_point(self, self.tape, mids, 1)
-        vals, decs = self._interior(cell, 2, ev)
-        n = len(cell)
-        deltas = [I.Interval(*_delta(lo, hi, m)) for (lo, hi), m in zip(cell, mids)]
-        for i, k in enumerate(self.tape.outputs[1]):
-            if decs_m[k] < I.DEF:
-                return None
-            value = I.add(value, I.mul(vals_m[k], deltas[i])[0])[0]
-        half = I.point(arb(1) / 2)
-        pos = 0
-        for i in range(n):
-            for j in range(i, n):
-                k = self.tape.outputs[2][pos]
-                pos += 1
-                if decs[k] < I.DEF:
-                    return None
-                if i == j:
-                    term = I.mul(half, I.mul(vals[k], I.pown(deltas[i], 2)[0])[0])[0]
-                else:
-                    term = I.mul(vals[k], I.mul(deltas[i], deltas[j])[0])[0]
-                value = I.add(value, term)[0]
-        return value
 
     # -- derivatives in one variable (end rules) --------------------------------------------
     def at_end(self, index: int, side: str, value) -> "Ladder":
@@ -337,12 +260,6 @@ def _prec() -> int:
 
 def _closed(lo, hi):
     a, b = arb(lo), arb(hi)
-    return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
-
-
-def _delta(lo, hi, m):
-    """The exact-ish interval [lo - m, hi - m] (ends rounded outward)."""
-    a, b = arb(lo - m), arb(hi - m)
     return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
 
 

@@ -52,7 +52,7 @@ def _ball_div(a, b):
     return a / b if (b > 0 or b < 0) else None
 
 
-def _ball_pown(x, n):
+def ball_pown(x, n):
     if n < 0:
         if not (x > 0 or x < 0):
             return None
@@ -166,7 +166,7 @@ class Tape:
                 bl.append((1, i, None, None))
             elif op == "pown":
                 iv.append((2, lambda x, n=data: I.pown(x, n), args[0], None))
-                bl.append((2, lambda x, n=data: _ball_pown(x, n), args[0], None))
+                bl.append((2, lambda x, n=data: ball_pown(x, n), args[0], None))
             elif op == "rpow":
                 iv.append((2, lambda x, d=data: I.rpow(x, *d), args[0], None))
                 bl.append((2, lambda x, d=data: _ball_rpow(x, *d), args[0], None))
