@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
+from functools import lru_cache
 
 from flint import fmpq
 
@@ -100,7 +101,13 @@ def _tree(source: str):
 
 
 def parse_expr(source: str, variables=()) -> N.Node:
-    """The tree of ``source`` over the given variable names, exactly as written."""
+    """The tree of ``source`` over the given variable names, exactly as written (remembered:
+    trees are immutable and hash-consed, and the lemmas repeat their expressions)."""
+    return _parse_expr(source, tuple(variables))
+
+
+@lru_cache(maxsize=8192)
+def _parse_expr(source: str, variables: tuple) -> N.Node:
     text, tree = _tree(source)
     return _Reader(text, variables).read(tree)
 
@@ -116,6 +123,11 @@ def parse_relation(source: str, variables=()):
 def parse_relations(source: str, variables=()):
     """``"a OP b OP c ..."`` (OP one of < <= > >= ==) -> the list of ``(lhs, op, rhs)`` of each
     link of the chain (``0 < f < 1`` is ``0 < f`` and ``f < 1``)."""
+    return list(_parse_relations(source, tuple(variables)))
+
+
+@lru_cache(maxsize=4096)
+def _parse_relations(source: str, variables: tuple):
     text, tree = _tree(source)
     body = tree.body
     ops = {**RELATIONS, ast.Eq: "=="}
@@ -123,4 +135,4 @@ def parse_relations(source: str, variables=()):
         raise CertifyInputError("expected a claim 'lhs OP rhs' (or a chain a < b < c) with OP in <, <=, >, >=, ==")
     reader = _Reader(text, variables)
     terms = [reader.read(body.left)] + [reader.read(c) for c in body.comparators]
-    return [(terms[i], ops[type(o)], terms[i + 1]) for i, o in enumerate(body.ops)]
+    return tuple((terms[i], ops[type(o)], terms[i + 1]) for i, o in enumerate(body.ops))
