@@ -9,7 +9,7 @@ cache), and ``certify check`` recomputes every symbolic step itself.
 
 Where: ``$CERTIFY_CACHE`` or ``$XDG_CACHE_HOME/certify`` (``~/.cache/certify``); one append-only
 JSON-lines file per sympy version, so two worker processes can write at once (a torn or foreign
-line is skipped).  ``CERTIFY_NO_CACHE=1`` turns it off.
+line is skipped); a miss first reads what the other processes have appended since.  ``CERTIFY_NO_CACHE=1`` turns it off.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import sympy
 
 _MEMO: dict | None = None
 _FILE: str | None = None
+_OFFSET = 0                   # bytes of the file read so far
 
 
 def _path() -> str | None:
@@ -32,20 +33,35 @@ def _path() -> str | None:
 
 
 def _load() -> dict:
-    global _MEMO, _FILE
+    global _MEMO, _FILE, _OFFSET
     path = _path()
     if _MEMO is None or path != _FILE:
-        _MEMO, _FILE = {}, path
-        if path and os.path.exists(path):
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        key, value = json.loads(line)
-                    except (ValueError, TypeError):
-                        continue
-                    if isinstance(key, str):
-                        _MEMO[key] = value
+        _MEMO, _FILE, _OFFSET = {}, path, 0
+        _refresh()
     return _MEMO
+
+
+def _refresh():
+    """Read the lines appended since the last read (by this process or another one: the
+    workers of a run share what each has computed); a last line not yet ended waits."""
+    global _OFFSET
+    if not _FILE:
+        return
+    try:
+        with open(_FILE, "rb") as fh:
+            fh.seek(_OFFSET)
+            data = fh.read()
+    except OSError:
+        return
+    end = data.rfind(b"\n") + 1
+    _OFFSET += end
+    for line in data[:end].splitlines():
+        try:
+            key, value = json.loads(line)
+        except (ValueError, TypeError):
+            continue
+        if isinstance(key, str):
+            _MEMO[key] = value
 
 
 @lru_cache(maxsize=4096, typed=True)
@@ -67,6 +83,8 @@ def cached(name: str, inputs: tuple, compute):
     and the srepr of ``inputs``."""
     memo = _load()
     key = name + "|" + "|".join(_key_part(i) for i in inputs)
+    if key not in memo:
+        _refresh()
     if key in memo:
         return memo[key]
     value = compute()

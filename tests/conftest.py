@@ -13,10 +13,13 @@ def prec(request):
 
 
 def pytest_configure(config):
-    """Each test process gets an empty symbolic cache (certify.symcache): tests see cold runs."""
+    """A test session starts from an empty symbolic cache (certify.symcache), never the user's:
+    the controller makes it, and its xdist workers (and the processes they start) inherit and
+    share it, as the workers of one ``certify run`` do."""
     import os
     import tempfile
-    os.environ["CERTIFY_CACHE"] = tempfile.mkdtemp(prefix="certify-cache-")
+    if not (os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("CERTIFY_CACHE")):
+        os.environ["CERTIFY_CACHE"] = tempfile.mkdtemp(prefix="certify-cache-")
 
 
 # Seconds each slow file keeps its worker busy (pytest --durations=0, summed per file, on the

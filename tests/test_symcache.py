@@ -38,6 +38,15 @@ def test_torn_lines_are_skipped(monkeypatch, tmp_path):
     assert json.loads(open(path).read().splitlines()[-1])[1] == "new"
 
 
+def test_a_miss_reads_what_another_process_appended(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    assert symcache.cached("t", (sympy.Integer(5),), lambda: "mine") == "mine"      # memo loaded
+    with open(symcache._path(), "a") as fh:                 # another worker, meanwhile
+        fh.write('["t|Integer(6)", "theirs"]\n["t|Integer(7)", "unfinished')
+    assert symcache.cached("t", (sympy.Integer(6),), lambda: "recomputed") == "theirs"
+    assert symcache.cached("t", (sympy.Integer(7),), lambda: "recomputed") == "recomputed"
+
+
 def test_a_tree_is_keyed_by_its_text_only_when_the_text_reads_back_as_itself():
     from certify.expr import nodes as N
     from certify.expr.parse import parse_expr
