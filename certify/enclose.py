@@ -137,16 +137,19 @@ class Ladder:
         return vals[root]
 
     def at_point(self, pt):
-        """(Interval, defined?) of F at an exact point; exact when only rational arithmetic
-        occurs (so a slack of exactly 0 is seen as 0), else a ball when it is certainly
-        defined, else decorated.  The Interval is EMPTY when F is certainly undefined there."""
+        """(Interval, defined?) of F at an exact point: a ball when it is certainly defined and
+        of one sign there; else exact when only rational arithmetic occurs (so a slack of
+        exactly 0 is seen as 0); else decorated.  The Interval is EMPTY when F is certainly
+        undefined there."""
+        root = self.tape0.outputs[0][0]
+        b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
+        if b is not None and (b > 0 or b < 0):
+            return I.from_arb(b), True
         q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return I.EMPTY, False
         if q is not None:
             return DECORATED.exact(q), True
-        root = self.tape0.outputs[0][0]
-        b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
         if b is not None:
             return I.from_arb(b), True
         vals, decs = DECORATED.at_point(self, self.tape0, pt, 0)
@@ -154,7 +157,9 @@ class Ladder:
 
     def value_at(self, pt, ev):
         """F at an exact point as a value of ``ev``, None where it is not defined there (for
-        balls: not certainly defined); exact when only rational arithmetic occurs."""
+        balls: not certainly defined); decorated: exact when only rational arithmetic occurs."""
+        if ev is BALLS:         # a ball around an exact value is all a ball form can use
+            return ev.get(ev.at_point(self, self.tape0, pt, 0), self.tape0.outputs[0][0])
         q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return None

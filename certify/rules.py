@@ -30,7 +30,7 @@ from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
-from .expr.tape import UNDEFINED, Tape
+from .expr.tape import UNDEFINED, Tape, tape_of
 from .expr.text import to_text
 from .remembered import remembered, tree_key
 from .symcache import cached
@@ -248,7 +248,13 @@ def at_end(T: N.Node, name: str, value, names, mids):
 
 def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     """Does T vanish identically at name = value (for every value of the other variables)?"""
+    from flint import arb
     from .expr import interval as I
+    # first a ball of T itself at (value, mids): certainly nonzero there settles it
+    pt = [_q(value) if n == name else m for n, m in zip(names, mids)]
+    b = tape_of([[T]], names).balls([arb(q) for q in pt])[-1]
+    if b is not None and (b > 0 or b < 0):
+        return False
     at, v, dec = at_end(T, name, value, names, mids)
     if not N.variables(at):
         exact = Tape([[at]], ()).exact(())
