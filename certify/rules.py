@@ -247,7 +247,8 @@ def at_end(T: N.Node, name: str, value, names, mids):
 
 
 def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
-    """Does T vanish identically at name = value (for every value of the other variables)?"""
+    """Does T vanish identically at name = value (for every value of the other variables)?
+    False also where T is undefined at that point (no end rule can use it there)."""
     from flint import arb
     from .expr import interval as I
     # first a ball of T itself at (value, mids): certainly nonzero there settles it
@@ -255,12 +256,15 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     b = tape_of([[T]], names).balls([arb(q) for q in pt])[-1]
     if b is not None and (b > 0 or b < 0):
         return False
-    at, v, dec = at_end(T, name, value, names, mids)
+    at, v, _ = at_end(T, name, value, names, mids)
     if not N.variables(at):
         exact = Tape([[at]], ()).exact(())
         if exact is not None:
             return exact is not UNDEFINED and exact == 0
-    if dec >= I.DEF and (v.certainly_positive() or v.certainly_negative()):
+    # the enclosure covers T's values where it is defined: 0 outside it means T is nonzero at
+    # the point or undefined there (an end rule needs T continuous up to the end, so neither
+    # gives one)
+    if v is I.EMPTY or v.certainly_positive() or v.certainly_negative():
         return False
     try:
         key = tree_key(at, names, lambda: to_sympy(at))
