@@ -76,11 +76,12 @@ def monotone(ladder, cell, ev):
 def taylor2(ladder, cell, ev):
     """Second-order Taylor form about the midpoint with the Hessian on the open cell."""
     mids = midpoint(cell)
-    value = ladder.value_at(mids, ev)
-    if value is None:
-        return None
     tape = ladder.tape
     at_mid = ev.at_point(ladder, tape, mids, 1)
+    # on balls F(m) comes with the gradient; decorated takes it exactly where it can
+    value = ev.get(at_mid, tape.outputs[0][0]) if ev.fast else ladder.value_at(mids, ev)
+    if value is None:
+        return None
     inside = ladder.interior(cell, 2, ev)
     deltas = [ev.delta(lo, hi, m) for (lo, hi), m in zip(cell, mids)]
     for i, k in enumerate(tape.outputs[1]):

@@ -26,7 +26,7 @@ from __future__ import annotations
 from flint import arb
 
 from . import cell_forms
-from .evaluators import BALLS, DECORATED, cell_ball, point_box
+from .evaluators import BALLS, DECORATED, ball_box, point_box
 from .expr import interval as I
 from .expr.diff import gradient, hessian
 from .expr.tape import UNDEFINED, tape_of
@@ -126,7 +126,7 @@ class Ladder:
         it when it is positive, else decorated."""
         root = self.tape0.outputs[0][0]
         if ev is not DECORATED:
-            b = self.tape0.balls([cell_ball(lo, hi) for lo, hi in cell])[root]
+            b = self.tape0.balls(ball_box(cell))[root]
             if ev is BALLS:
                 return None if b is None else I.from_arb(b)
             if b is not None and b > 0:

@@ -17,6 +17,7 @@ after (``certify.search.decide_cell``): a ball decision is sound on its own.
 """
 from __future__ import annotations
 
+import flint
 from flint import arb
 
 from .expr import interval as I
@@ -27,6 +28,19 @@ def cell_ball(lo, hi) -> arb:
     """The smallest arb ball around the exact pair [lo, hi]."""
     a, b = arb(lo), arb(hi)
     return a if lo == hi else a.union(b)
+
+
+_LAST_BOX: list = [None, 0, None]
+
+
+def ball_box(cell) -> list:
+    """The balls of a cell's variables at the working precision; the last cell's are kept (the
+    plain value and the derivative forms of one cell ask for them several times; the entry
+    holds the cell, so its identity is not reused meanwhile)."""
+    prec = flint.ctx.prec
+    if _LAST_BOX[0] is not cell or _LAST_BOX[1] != prec:
+        _LAST_BOX[:] = cell, prec, [cell_ball(lo, hi) for lo, hi in cell]
+    return _LAST_BOX[2]
 
 
 def point_box(pt):
@@ -94,7 +108,7 @@ class Balls:
     half = arb(1) / 2
 
     def on_cell(self, ladder, tape, cell, level, interior):
-        return tape.balls([cell_ball(lo, hi) for lo, hi in cell], level)
+        return tape.balls(ball_box(cell), level)
 
     def at_point(self, ladder, tape, pt, level):
         return tape.balls([arb(q) for q in pt], level)
