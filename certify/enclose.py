@@ -100,23 +100,29 @@ class Ladder:
         return dec >= I.COM or (dec >= I.DAC and self.cells.reaches_open(cell))
 
     def side_check(self, cell):
-        """(ok, value of the first condition): every side condition holds on the cell."""
+        """(ok, value of the first condition): every side condition holds on the cell (on
+        balls when they decide every condition, else decorated)."""
         if self.side is None:
             return True, None
+        balls = self.side.balls(ball_box(cell))
+        values = [balls[k] for k in self.side.outputs[0]]
+        if all(v is not None and _holds(kind, v >= 0, v > 0) for (_, kind), v in zip(self.conditions, values)):
+            return True, I.from_arb(values[0])
         vals, decs = self.side.intervals(self.cells.box(cell), facts=self.facts)
         for (tree, kind), k in zip(self.conditions, self.side.outputs[0]):
-            if not self._defined(decs[k], cell):
-                return False, None
-            if kind in ("positive", "multiplier") and not vals[k].certainly_positive():
-                return False, None
-            if kind == "nonnegative" and not vals[k].certainly_nonnegative():
+            v = vals[k]
+            if not self._defined(decs[k], cell) or not _holds(kind, v.certainly_nonnegative(),
+                                                                v.certainly_positive()):
                 return False, None
         return True, vals[self.side.outputs[0][0]]
 
     def side_value(self, pt):
         """The slack as written (first side condition) at an exact point, if defined there."""
-        vals, decs = self.side.intervals(point_box(pt), facts=self.facts)
         k = self.side.outputs[0][0]
+        b = self.side.balls([arb(q) for q in pt])[k]
+        if b is not None:
+            return I.from_arb(b)
+        vals, decs = self.side.intervals(point_box(pt), facts=self.facts)
         return vals[k] if decs[k] >= I.DEF else None
 
     # -- values ------------------------------------------------------------------------------
@@ -266,6 +272,13 @@ def _prec() -> int:
 def _closed(lo, hi):
     a, b = arb(lo), arb(hi)
     return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
+
+
+def _holds(kind, nonnegative: bool, positive: bool) -> bool:
+    """Does a side condition of this kind hold, given the certain sign facts of its value?"""
+    if kind in ("positive", "multiplier"):
+        return positive
+    return nonnegative if kind == "nonnegative" else True
 
 
 def best_lower(a, b):
