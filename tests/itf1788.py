@@ -57,6 +57,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
@@ -323,7 +324,9 @@ def load_blocks(directory: Path = ITF_DIR) -> list[Block]:
     return [b for p in sorted(directory.glob("*.itl")) for b in parse_file(p)]
 
 
+@lru_cache(maxsize=None)
 def supported_blocks(directory: Path = ITF_DIR) -> list[Block]:
+    """Read once per process (the certify and the checker conformance tests share them)."""
     return [b for b in load_blocks(directory) if any(c.skip is None for c in b.cases)]
 
 
