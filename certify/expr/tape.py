@@ -53,14 +53,19 @@ def _ball_div(a, b):
 
 
 def ball_pown(x, n):
+    """x**n on a ball from the powers of its two ends (x*x as balls would give [-r^2, r^2]
+    around 0 and lose the sign of a wide positive ball), and 0 for an even power of a ball
+    around 0; None for a negative power of a ball around 0."""
     if n < 0:
         if not (x > 0 or x < 0):
             return None
-        return 1 / I._ipow(x, -n)
-    if n % 2 == 0 and n and not (x > 0 or x < 0):
-        # an even power of a ball around 0 is [0, max|x|^n] (x*x would give [-r^2, r^2])
-        return ZERO_BALL.union(I._ipow(arb(abs(x).upper()), n))
-    return I._ipow(x, n)
+        return 1 / ball_pown(x, -n)
+    if n < 2:
+        return I._ipow(x, n)
+    r = I._ipow(x.lower(), n).union(I._ipow(x.upper(), n))
+    if n % 2 == 0 and not (x > 0 or x < 0):
+        r = ZERO_BALL.union(r)
+    return r
 
 
 ZERO_BALL = arb(0)
