@@ -1,34 +1,19 @@
 """Rewrites remembered across runs: a sympy rewrite's resulting trees, stored as their text in
 ``certify.symcache`` and read back by the safe parser.
 
-The key includes a hash of the source of the file that defines ``compute`` (the rule module)
-and of the sympy bridge, so a changed rule is never answered from an older run.  A result is stored only when its text reads back as the very same (hash-consed) trees, so a run
+The cache file belongs to one version of certify's source (``symcache.code_digest``), so a
+changed rule is never answered from an older run.  A result is stored only when its text
+reads back as the very same (hash-consed) trees, so a run
 with the cache searches exactly the forms a run without it does, and writes the same
 certificates; any other result is recomputed every time.  Nothing stored is evaluated.
 """
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-
-from .expr import bridge
 from .expr.parse import parse_expr
 from .expr.text import to_text
 from .symcache import cached
 
 _RECOMPUTE = "recompute"
-
-
-@lru_cache(maxsize=None)
-def _source_hash(path: str) -> str:
-    digest = hashlib.sha256()
-    for p in (path, bridge.__file__):
-        try:
-            with open(p, "rb") as fh:
-                digest.update(fh.read())
-        except OSError:
-            digest.update(p.encode())
-    return digest.hexdigest()[:16]
 
 
 def tree_key(F, names, sympy_form):
@@ -43,10 +28,9 @@ def tree_key(F, names, sympy_form):
     return sympy_form()
 
 
-def remembered(name: str, inputs: tuple, names, compute, also=()):
+def remembered(name: str, inputs: tuple, names, compute):
     """``compute()``: a tuple of trees over ``names``, or None; remembered under ``name`` and the
-    sympy ``inputs`` it is a function of (and the source of the files defining ``compute`` and
-    the functions ``also`` that it calls)."""
+    sympy ``inputs`` it is a function of."""
     fresh = []
 
     def texts():
@@ -61,8 +45,7 @@ def remembered(name: str, inputs: tuple, names, compute, also=()):
             same = False
         return out if same else _RECOMPUTE
 
-    sources = tuple(_source_hash(f.__code__.co_filename) for f in (compute, *also))
-    stored = cached(name, inputs + sources, texts)
+    stored = cached(name, inputs, texts)
     if fresh:
         return fresh[0]
     if stored is None:

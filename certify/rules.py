@@ -206,8 +206,7 @@ def drop_factors(F: N.Node, domain: Domain, nonnegative=False, factor=None, name
     def compute():
         T = sympy.factor(S()) if factor is None else factor(S(), domain)
         return None if T is None else _dropped(T, domain, nonnegative)
-    trees = remembered(name, (*S.key, nonnegative), domain.names, compute,
-                       also=() if factor is None else (factor,))
+    trees = remembered(name, (*S.key, nonnegative), domain.names, compute)
     if trees is None:
         return None
     kind = "nonnegative" if nonnegative else "positive"

@@ -8,7 +8,7 @@ strings, booleans and None.  Certificates never depend on it (they record the cl
 cache), and ``certify check`` recomputes every symbolic step itself.
 
 Where: ``$CERTIFY_CACHE`` or ``$XDG_CACHE_HOME/certify`` (``~/.cache/certify``); one append-only
-JSON-lines file per sympy version, so two worker processes can write at once (a torn or foreign
+JSON-lines file per sympy version and version of certify's source (``code_digest``), so two worker processes can write at once (a torn or foreign
 line is skipped); a miss first reads what the other processes have appended since.  ``CERTIFY_NO_CACHE=1`` turns it off.
 """
 from __future__ import annotations
@@ -29,7 +29,23 @@ def _path() -> str | None:
         return None
     base = os.environ.get("CERTIFY_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "certify")
-    return os.path.join(base, f"sympy-{sympy.__version__}.jsonl")
+    return os.path.join(base, f"sympy-{sympy.__version__}-{code_digest()}.jsonl")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """12 hex digits of certify's own source (engine, expressions, simulator): a result that
+    other code computed is not reused, so a run's reports do not depend on what an earlier
+    version left in the cache."""
+    import hashlib
+    root = os.path.dirname(os.path.abspath(__file__))
+    h = hashlib.sha256()
+    for folder in (root, os.path.join(root, "expr"), os.path.join(root, "simulate")):
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as fh:
+                    h.update(name.encode() + b"\0" + fh.read())
+    return h.hexdigest()[:12]
 
 
 def _load() -> dict:

@@ -38,6 +38,15 @@ def test_torn_lines_are_skipped(monkeypatch, tmp_path):
     assert json.loads(open(path).read().splitlines()[-1])[1] == "new"
 
 
+def test_a_result_of_other_code_is_not_reused(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    assert len(symcache.code_digest()) == 12 and symcache.code_digest() in symcache._path()
+    assert symcache.cached("t", (sympy.Integer(8),), lambda: "this version") == "this version"
+    monkeypatch.setattr(symcache, "code_digest", lambda: "0" * 12)      # another version of certify
+    monkeypatch.setattr(symcache, "_MEMO", None)
+    assert symcache.cached("t", (sympy.Integer(8),), lambda: "recomputed") == "recomputed"
+
+
 def test_a_miss_reads_what_another_process_appended(monkeypatch, tmp_path):
     _fresh(monkeypatch, tmp_path)
     assert symcache.cached("t", (sympy.Integer(5),), lambda: "mine") == "mine"      # memo loaded
