@@ -107,8 +107,19 @@ def _local(n: N.Node, u: N.Node):
     raise ValueError(f"no derivative rule for {op}")
 
 
+_DIFFS: dict = {}      # (F, name) -> dF/dname: nodes are hash-consed and never freed
+
+
 def diff(F: N.Node, name: str) -> N.Node:
-    """dF/d(name) as a tree (see the module docstring for the definedness of each rule)."""
+    """dF/d(name) as a tree (see the module docstring for the definedness of each rule);
+    remembered, as every claim's ladder and every check asks again."""
+    d = _DIFFS.get((F, name))
+    if d is None:
+        d = _DIFFS[(F, name)] = _diff(F, name)
+    return d
+
+
+def _diff(F: N.Node, name: str) -> N.Node:
     memo: dict[int, N.Node] = {}
     cancellable: set[int] = set()      # derivatives c/u of a node that itself needs u != 0
     for n in N.postorder([F]):
