@@ -240,6 +240,12 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)
 
 
+# (argument node, relation, bound node, domain text) -> its PROVED Result: the claims of a run
+# share subexpressions (tau on the same beta range), trees are hash-consed, and a proof (unlike
+# an undecided search) does not depend on the budget it was found in
+_PROVED_OBLIGATIONS: dict = {}
+
+
 def _obligations(F, domain: Domain, budget: Budget, base=None):
     """Facts about F's partial nodes (``certify.obligations``), proved on this domain."""
     from .enclose import Cells
@@ -250,7 +256,15 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box]
 
     def prove(expr, op, rhs):
-        return prove_inequality(expr, op, rhs, domain, budget, allow_tail=False)
+        key = (expr, op, rhs, str(domain))
+        found = _PROVED_OBLIGATIONS.get(key)
+        if found is None:
+            found = prove_inequality(expr, op, rhs, domain, budget, allow_tail=False)
+            if found.status == "PROVED":
+                if len(_PROVED_OBLIGATIONS) > 4096:
+                    _PROVED_OBLIGATIONS.clear()
+                _PROVED_OBLIGATIONS[key] = found
+        return found
     ob, refuted = prove_obligations(F, domain, cells.box(box), mids, budget, prove)
     if ob is not None and base is not None:
         merged = Obligations(dict(base.facts), list(base.records), base.cells)

@@ -75,3 +75,4 @@ def test_the_ball_box_follows_the_precision():
     finally:
         flint.ctx.prec = old
     assert high.rad() < low.rad()
+
