@@ -26,7 +26,7 @@ from __future__ import annotations
 from flint import arb
 
 from . import cell_forms
-from .evaluators import BALLS, DECORATED, ball_box, point_box
+from .evaluators import BALLS, DECORATED, ball_box, closed_ends, point_box
 from .expr import interval as I
 from .expr.diff import gradient, hessian
 from .expr.tape import UNDEFINED, tape_of
@@ -212,7 +212,7 @@ class Ladder:
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?  No
         domain facts: they are proved on the domain, and the closure may leave it."""
-        box = [I.Interval(*_closed(lo, hi)) for lo, hi in cell]
+        box = [I.Interval(*closed_ends(lo, hi)) for lo, hi in cell]
         vals, decs = self.tape0.intervals(box)
         return decs[self.tape0.outputs[0][0]] >= I.DAC
 
@@ -223,7 +223,7 @@ class Ladder:
         o_lo, o_hi = self.cells.opens[index]
         leaves = (o_lo is not None and lo == o_lo) if side == "lo" else (o_hi is not None and hi == o_hi)
         box = self.cells.box(cell)
-        end = _closed(lo, lo)[0] if side == "lo" else _closed(hi, hi)[1]
+        end = closed_ends(lo, lo)[0] if side == "lo" else closed_ends(hi, hi)[1]
         iv = box[index]
         box[index] = I.Interval(end, iv.hi, False, iv.hi_open) if side == "lo" else I.Interval(iv.lo, end, iv.lo_open, False)
         vals, decs = self.tape0.intervals(box, facts=None if leaves else self.facts)
@@ -267,11 +267,6 @@ class Ladder:
 def _prec() -> int:
     import flint
     return flint.ctx.prec
-
-
-def _closed(lo, hi):
-    a, b = arb(lo), arb(hi)
-    return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
 
 
 def _holds(kind, nonnegative: bool, positive: bool) -> bool:

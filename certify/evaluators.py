@@ -21,7 +21,7 @@ import flint
 from flint import arb
 
 from .expr import interval as I
-from .expr.tape import ball_pown
+from .expr.ball_ops import ball_pown
 
 
 def cell_ball(lo, hi) -> arb:
@@ -47,9 +47,9 @@ def point_box(pt):
     return [I.point(arb(q)) for q in pt]
 
 
-def _delta_ends(lo, hi, m):
-    """The exact-ish pair [lo - m, hi - m] (ends rounded outward)."""
-    a, b = arb(lo - m), arb(hi - m)
+def closed_ends(lo, hi):
+    """Exact arb ends around the exact pair [lo, hi] (rounded outward where not exact)."""
+    a, b = arb(lo), arb(hi)
     return (a if a.is_exact() else a.lower()), (b if b.is_exact() else b.upper())
 
 
@@ -68,10 +68,7 @@ class Decorated:
         vals, decs = result
         return vals[k] if decs[k] >= I.DEF else None
 
-    @staticmethod
-    def exact(q):
-        b = arb(q)
-        return I.point(b) if b.is_exact() else I.from_arb(b)
+    exact = staticmethod(I.point)
 
     @staticmethod
     def lift(v):
@@ -92,7 +89,7 @@ class Decorated:
 
     @staticmethod
     def delta(lo, hi, m):
-        return I.Interval(*_delta_ends(lo, hi, m))
+        return I.Interval(*closed_ends(lo - m, hi - m))
 
     @staticmethod
     def nonnegative(v) -> bool:

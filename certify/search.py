@@ -154,9 +154,10 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
 
 
 def _clearly_negative(value) -> bool:
-    """Is the lower end below 0 by more than 2^-16 of the enclosure's width?  Then the decorated
-    path, whose exact ends only remove rounding (about 2^-30 of the width per ball radius),
-    would not decide either, and the cell is split."""
+    """Is the lower end below 0 by more than 2^-16 of the enclosure's width?  A sign lost to
+    rounding (about 2^-30 of the width per ball radius) stays far smaller, so when both the
+    balls' best and F's decorated value are this low, the decorated forms are not tried and
+    the cell is split (a choice of work only: every decision is still checked)."""
     if value is None or value.lo is None or value.hi is None:
         return False
     return bool(value.lo < 0) and bool(-value.lo > (value.hi - value.lo) * CLEARLY)

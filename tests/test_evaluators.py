@@ -9,7 +9,7 @@ from flint import arb, fmpq
 
 from certify.api import prove
 from certify.evaluators import BALLS, ball_box, cell_ball
-from certify.expr.tape import ball_pown
+from certify.expr.ball_ops import ball_pown
 
 mpmath.mp.dps = 50
 

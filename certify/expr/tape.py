@@ -8,9 +8,9 @@ evaluated.
 
 - ``intervals(box)``: decorated interval evaluation (``interval.Interval``, IEEE 1788 §8): each
   node's decoration is the minimum of its operation's local decoration and its inputs'.
-- ``balls(box)``: a fast path on arb balls that returns None for an output whenever any partial
-  operation is not certainly inside its domain on the ball (so a ball result always means
-  *defined, continuous and bounded on the cell*, i.e. decoration com).
+- ``balls(box)``: a fast path on arb balls (operations in ``ball_ops``) that returns None for an
+  output whenever any partial operation is not certainly inside its domain on the ball (so a
+  ball result always means *defined, continuous and bounded on the cell*, i.e. decoration com).
 - ``exact(point)``: exact rational evaluation when only + - * / and integer powers occur (so a
   slack of exactly 0 at a rational point is seen as 0), else None.
 """
@@ -20,76 +20,9 @@ import flint
 from flint import arb, fmpq
 
 from . import interval as I
+from . import ball_ops as B
 from .nodes import Node, postorder
 
-_UNARY_BALL = {
-    "exp": lambda x: x.exp(), "sin": lambda x: x.sin(), "cos": lambda x: x.cos(),
-    "atan": lambda x: x.atan(), "sinh": lambda x: x.sinh(), "cosh": lambda x: x.cosh(),
-    "tanh": lambda x: x.tanh(), "asinh": lambda x: x.asinh(), "abs": lambda x: abs(x),
-    "sinc": lambda x: x.sinc(), "neg": lambda x: -x,
-    "sqrt": lambda x: x.sqrt() if x >= 0 else None,
-    "log": lambda x: x.log() if x > 0 else None,
-    # a ball result beyond the function's range (a radius across acos(1) = 0) is left to the
-    # interval path, which clips to the range: acos(u) >= 0 at u = 1 then decides
-    "asin": lambda x: _in_range(x.asin(), -arb.pi() / 2, arb.pi() / 2) if (x >= -1 and x <= 1) else None,
-    "acos": lambda x: _in_range(x.acos(), 0, arb.pi()) if (x >= -1 and x <= 1) else None,
-    "acosh": lambda x: x.acosh() if x >= 1 else None,
-    "atanh": lambda x: x.atanh() if (x > -1 and x < 1) else None,
-}
-
-
-def _in_range(v, lo, hi):
-    """v when the ball lies inside the function's range [lo, hi], else None (the interval path)."""
-    return v if (v >= lo and v <= hi) else None
-
-
-def _ball_tan(x):
-    c = x.cos()
-    return x.tan() if (c > 0 or c < 0) else None
-
-
-def _ball_div(a, b):
-    return a / b if (b > 0 or b < 0) else None
-
-
-def ball_pown(x, n):
-    """x**n on a ball from the powers of its two ends (x*x as balls would give [-r^2, r^2]
-    around 0 and lose the sign of a wide positive ball), and 0 for an even power of a ball
-    around 0; None for a negative power of a ball around 0."""
-    if n < 0:
-        if not (x > 0 or x < 0):
-            return None
-        return 1 / ball_pown(x, -n)
-    if n < 2:
-        return I._ipow(x, n)
-    r = I._ipow(x.lower(), n).union(I._ipow(x.upper(), n))
-    if n % 2 == 0 and not (x > 0 or x < 0):
-        r = ZERO_BALL.union(r)
-    return r
-
-
-ZERO_BALL = arb(0)
-
-
-def _ball_rpow(x, p, q):
-    if not x > 0:
-        return None
-    return (x.log() * p / q).exp()
-
-
-_BINARY_BALL = {
-    "add": lambda a, b: a + b, "sub": lambda a, b: a - b, "mul": lambda a, b: a * b,
-    "div": _ball_div, "min": lambda a, b: a.min(b), "max": lambda a, b: a.max(b),
-    "pow": lambda a, b: (b * a.log()).exp() if a > 0 else None,
-}
-
-
-# operations that are defined everywhere on a finite ball (no None, finite result)
-_TOTAL_BALL = {"add": "{0} + {1}", "sub": "{0} - {1}", "mul": "{0} * {1}", "neg": "-{0}",
-               "exp": None, "sin": None, "cos": None, "atan": None, "sinh": None, "cosh": None,
-               "tanh": None, "asinh": None, "abs": None, "sinc": None, "min": None, "max": None,
-               "pown": None}
-_TOTAL_TEMPLATES = {"add", "sub", "mul", "neg"}
 UNDEFINED = "undefined"   # Tape.exact: a division by zero at the point
 EXACT_BITS = 1 << 16      # exact rational evaluation gives up beyond this size
 COMPILE_AFTER = 24      # a tape evaluated this often is compiled to straight-line code
@@ -171,16 +104,16 @@ class Tape:
                 bl.append((1, i, None, None))
             elif op == "pown":
                 iv.append((2, lambda x, n=data: I.pown(x, n), args[0], None))
-                bl.append((2, lambda x, n=data: ball_pown(x, n), args[0], None))
+                bl.append((2, lambda x, n=data: B.ball_pown(x, n), args[0], None))
             elif op == "rpow":
                 iv.append((2, lambda x, d=data: I.rpow(x, *d), args[0], None))
-                bl.append((2, lambda x, d=data: _ball_rpow(x, *d), args[0], None))
+                bl.append((2, lambda x, d=data: B.ball_rpow(x, *d), args[0], None))
             elif len(args) == 1:
                 iv.append((2, I.UNARY[op], args[0], None))
-                bl.append((2, _ball_tan if op == "tan" else _UNARY_BALL[op], args[0], None))
+                bl.append((2, B.ball_tan if op == "tan" else B.UNARY[op], args[0], None))
             else:
                 iv.append((3, I.BINARY[op], args[0], args[1]))
-                bl.append((3, _BINARY_BALL[op], args[0], args[1]))
+                bl.append((3, B.BINARY[op], args[0], args[1]))
         self._progs = (iv, bl)
         return self._progs
 
@@ -317,8 +250,8 @@ class Tape:
             a = [f"v{int(j)}" for j in args]
             guard = " or ".join(f"{x} is None" for x, j in zip(a, args) if j in maybe_none)
             call = f"P[{i}][1]({', '.join(a)})"
-            if op in _TOTAL_BALL and not (op == "pown" and data < 0):
-                expr = _TOTAL_BALL[op].format(*a) if op in _TOTAL_TEMPLATES else call
+            if op in B.TOTAL and not (op == "pown" and data < 0):
+                expr = B.TOTAL[op].format(*a) if op in B.TOTAL_TEMPLATES else call
                 checked = op in ("exp", "sinh", "cosh")
             else:
                 expr, checked = call, True
