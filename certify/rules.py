@@ -252,7 +252,8 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
     from .expr import interval as I
     # first a ball of T itself at (value, mids): certainly nonzero there settles it
     pt = [_q(value) if n == name else m for n, m in zip(names, mids)]
-    b = tape_of([[T]], names).balls([arb(q) for q in pt])[-1]
+    tape = tape_of([[T]], names)
+    b = tape.balls([arb(q) for q in pt])[tape.outputs[0][0]]
     if b is not None and (b > 0 or b < 0):
         return False
     at, v, _ = at_end(T, name, value, names, mids)

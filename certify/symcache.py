@@ -8,8 +8,9 @@ strings, booleans and None.  Certificates never depend on it (they record the cl
 cache), and ``certify check`` recomputes every symbolic step itself.
 
 Where: ``$CERTIFY_CACHE`` or ``$XDG_CACHE_HOME/certify`` (``~/.cache/certify``); one append-only
-JSON-lines file per sympy version and version of certify's source (``code_digest``), so two worker processes can write at once (a torn or foreign
-line is skipped); a miss first reads what the other processes have appended since.  ``CERTIFY_NO_CACHE=1`` turns it off.
+JSON-lines file per sympy version and version of certify's source (``code_digest``), so two
+worker processes can write at once (a torn or foreign line is skipped); a miss first reads
+what the other processes have appended since.  ``CERTIFY_NO_CACHE=1`` turns it off.
 """
 from __future__ import annotations
 
