@@ -34,7 +34,7 @@ from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive
-from .refute import confirmed, exact_zero, refuted as _refuted
+from .refute import confirmed, exact_zero, refuted as _refuted, sampled as sampled_refutation
 from .forms import box_of, choose_form, opens_of
 from .growth import compactifying_power
 from .inverse import inverse_route, shape as inverse_shape, singular_at_an_end
@@ -132,6 +132,9 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
             or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
         return _finish(result, lhs, op, rhs, domain, start)
+    early = sampled_refutation(F, domain, strict)
+    if early is not None:
+        return _finish(early, lhs, op, rhs, domain, start)
     tangent_first = allow_split and allow_tail and not strict and len(names) == 1
     if tangent_first:
         found = tangent_cut_first(lhs, op, rhs, F, domain, budget, progress)

@@ -68,6 +68,35 @@ def _fraction(text):
     return Fraction(text)
 
 
+def sampled(F, domain, strict: bool):
+    """REFUTED at one of the float64 sampling's candidate points (``certify.sampling``) where
+    arb proves the claim false or F certainly undefined, or None: run before any symbolic work
+    (a tangent cut, an end rewrite), which a false claim would only pay for.  A half-infinite
+    variable is sampled on a window of 16 beyond its finite end; the witness is a point of the
+    domain, confirmed on the slack as written (``confirmed``)."""
+    from .enclose import Ladder
+    from .forms import opens_of
+    from .sampling import candidates
+    from .search import PRECISIONS, Outcome, probe
+
+    def q(v):
+        return fmpq(int(v.p), int(v.q))
+    ivs = domain.intervals
+    box = [(q(iv.lo) if iv.lo is not None else q(iv.hi) - 16, q(iv.hi) if iv.hi is not None else q(iv.lo) + 16)
+           for iv in ivs]
+    bounded = all(iv.bounded for iv in ivs)
+    opens = opens_of(domain) if bounded else [(None, None)] * len(ivs)
+    ladder = Ladder(F, domain.names, opens)
+    for pt in candidates(F, domain.names, box, opens, strict):
+        if not all(iv.contains(sympy.Rational(int(c.p), int(c.q))) for iv, c in zip(ivs, pt)):
+            continue
+        hit = probe(ladder, pt, strict, PRECISIONS[0], Outcome("REFUTED"))[2]
+        if hit is not None:
+            result = confirmed(refuted([], domain.names, pt, hit[0], hit[1]), F, domain, strict)
+            return result if result.status == "REFUTED" else None
+    return None
+
+
 def exact_zero(F, domain):
     """REFUTED at a rational point where F as written is defined and sympy proves it exactly 0
     (for a strict claim), or None."""
