@@ -128,8 +128,10 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
                 values = {} if end is None else _end_values(form, names, opens, box, facts)
                 if end is None or _closable(values):
                     continue
-                # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
                 v = values[(i, side)]
+                if v is None and not _undefined_at(form, domain, i, end):
+                    continue     # defined at the end itself: a rewrite there only fights dependency
+                # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
                 powers = range(0, 5) if v is not None and v.lo is None else range(0, 1)
                 scaled = rules.scale_end(form, names[i], end, side, ok, domain, powers)
                 if scaled is not None:
