@@ -17,9 +17,14 @@ def pytest_configure(config):
     the controller makes it, and its xdist workers (and the processes they start) inherit and
     share it, as the workers of one ``certify run`` do."""
     import os
+    import sys
     import tempfile
     if not (os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("CERTIFY_CACHE")):
         os.environ["CERTIFY_CACHE"] = tempfile.mkdtemp(prefix="certify-cache-")
+    # the workers and the ~30 processes tests start each import certify: with bytecode caching
+    # off (PYTHONDONTWRITEBYTECODE, set on some machines) each would compile it again (~0.1 s)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
 
 
 # Seconds each slow file keeps its worker busy (pytest --durations=0, summed per file, on the

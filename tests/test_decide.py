@@ -15,19 +15,13 @@ the independent checker with its fields tampered, and a harmful twin that must n
    x^x (log x + 1) is certainly negative and the monotone form fixes x at the cell's closed end.
 """
 import copy
-import subprocess
-import sys
 
 import pytest
 
+from _cli import run_cli          # the command line in this process
 from certify import prove
 from certify.checker.bundle import check_certificate
 from certify.checker.terms import CheckError
-
-
-def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "certify.cli", *args], capture_output=True, text=True,
-                          timeout=120)
 
 
 def _rejected(cert):
@@ -318,7 +312,7 @@ def test_zero_run_twins_are_refuted(claim, over):
                                          ("x**x > 0.69", "x in (0, 1]")])                            # u^u at 0
 def test_decided_from_the_command_line_and_rechecked(claim, over, tmp_path):
     path = tmp_path / "c.json"
-    p = _cli("prove", claim, "--over", over, "--certificate", str(path))
+    p = run_cli("prove", claim, "--over", over, "--certificate", str(path))
     assert p.returncode == 0 and p.stdout.startswith("PROVED"), p.stdout + p.stderr
-    q = _cli("check", str(path))
+    q = run_cli("check", str(path))
     assert q.returncode == 0 and q.stdout.startswith("OK"), q.stdout + q.stderr

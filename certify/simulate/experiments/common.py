@@ -59,9 +59,15 @@ def _plt():
 
 
 def _save_figure(fig, out: Path, stem: str) -> list[str]:
+    """<stem>.png and <stem>.svg cropped to one tight box: the layout is drawn once for both
+    (``bbox_inches="tight"`` would draw it again for each file)."""
+    import matplotlib
+
     png, svg = out / f"{stem}.png", out / f"{stem}.svg"
-    fig.savefig(png, bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(svg, bbox_inches="tight", metadata={"Date": None})
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
+    fig.savefig(png, bbox_inches=box, metadata={"Software": None})
+    fig.savefig(svg, bbox_inches=box, metadata={"Date": None})
     import matplotlib.pyplot as plt
 
     plt.close(fig)
