@@ -1,6 +1,7 @@
 """Criterion sweeps on the executor (certify/criterion_sweep.py): parts sent as exact text,
 results joined into one ``criterion --json`` document that the checker replays; identical on a
-local pool and on a Dask LocalCluster (up to the timing); without dask, one line."""
+local pool and on a Dask LocalCluster (up to the timing; that test is in tests/test_executor.py,
+beside the other Dask tests, to share their cluster); without dask, one line."""
 from __future__ import annotations
 
 import copy
@@ -64,23 +65,4 @@ def test_sweep_without_parameter_or_dask_is_one_line(capsys, monkeypatch):
     assert json.loads(out)["status"] == "ERROR" and len(err.strip().splitlines()) == 1 and "not installed" in err
 
 
-@pytest.fixture(scope="module")
-def cluster():
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as c:
-        yield c.scheduler_address
-
-
-def test_sweep_on_dask_matches_local(cluster, capsys):
-    _, local = _run(capsys, "--jobs", "1")
-    code, dask = _run(capsys, "--scheduler", cluster)
-    assert code == 1 and _without_timing(local) == _without_timing(dask)
-    assert check_criterion(dask) > 0
-    box = ["criterion", "sin(x)*exp(b*(cos(x)-1)) + c*sin(2*x)", "--param", "b in [0, 1], c in [0, 1/20]",
-           "--M", "3*pi/2", "--parts", "2", "--json", "--quiet"]
-    assert main([*box, "--jobs", "1"]) == 0
-    a = json.loads(capsys.readouterr().out)
-    assert main([*box, "--scheduler", cluster]) == 0
-    b = json.loads(capsys.readouterr().out)
-    assert _without_timing(a) == _without_timing(b) and a["M"] == "3*pi/2"
+# on Dask: tests/test_executor.py (one LocalCluster for the session's Dask tests)

@@ -104,3 +104,21 @@ def test_cbeta_table_on_dask_matches_local(cluster, tmp_path, capsys):
             (tmp_path / "dask" / beta / "certificate.json").read_text()
         assert main(["check", str(tmp_path / "dask" / beta / "certificate.json"), "--quiet"]) == 0
     capsys.readouterr()
+
+
+def test_sweep_on_dask_matches_local(cluster, capsys):
+    """A criterion sweep (tests/test_criterion_sweep.py) on Dask: the same document as locally."""
+    from certify.checker.criterion import check_criterion
+    from certify.cli import main
+    from test_criterion_sweep import _run, _without_timing
+    _, local = _run(capsys, "--jobs", "1")
+    code, dask = _run(capsys, "--scheduler", cluster)
+    assert code == 1 and _without_timing(local) == _without_timing(dask)
+    assert check_criterion(dask) > 0
+    box = ["criterion", "sin(x)*exp(b*(cos(x)-1)) + c*sin(2*x)", "--param", "b in [0, 1], c in [0, 1/20]",
+           "--M", "3*pi/2", "--parts", "2", "--json", "--quiet"]
+    assert main([*box, "--jobs", "1"]) == 0
+    a = json.loads(capsys.readouterr().out)
+    assert main([*box, "--scheduler", cluster]) == 0
+    b = json.loads(capsys.readouterr().out)
+    assert _without_timing(a) == _without_timing(b) and a["M"] == "3*pi/2"
