@@ -145,8 +145,8 @@ class Ladder:
     def at_point(self, pt):
         """(Interval, defined?) of F at an exact point: a ball when it is certainly defined and
         of one sign there; else exact when only rational arithmetic occurs (so a slack of
-        exactly 0 is seen as 0); else decorated.  The Interval is EMPTY when F is certainly
-        undefined there."""
+        exactly 0 is seen as 0); else a ball with the rational parts exact (``point_balls``);
+        else decorated.  The Interval is EMPTY when F is certainly undefined there."""
         root = self.tape0.outputs[0][0]
         b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
         if b is not None and (b > 0 or b < 0):
@@ -156,6 +156,9 @@ class Ladder:
             return I.EMPTY, False
         if q is not None:
             return DECORATED.exact(q), True
+        if b is not None:
+            return I.from_arb(b), True
+        b = self.tape0.point_balls(pt)[root]          # sqrt(2 - 3/(2b)) at b = 3/4: exactly sqrt(0)
         if b is not None:
             return I.from_arb(b), True
         vals, decs = DECORATED.at_point(self, self.tape0, pt, 0)

@@ -76,3 +76,27 @@ def test_the_ball_box_follows_the_precision():
         flint.ctx.prec = old
     assert high.rad() < low.rad()
 
+
+
+def test_a_point_where_a_root_argument_is_exactly_zero_is_defined():
+    """sqrt(2 - (3/2) b^-1) at b = 3/4 is sqrt(0): balls alone give sqrt of a ball around 0 (4/3
+    is not a dyadic; not certainly defined); ``Tape.point_balls`` takes the rational part exactly.  Just below 3/4 it
+    is undefined, and the point ball says so (None)."""
+    from certify.enclose import Ladder
+    from certify.expr.parse import parse_expr
+    from certify.expr.tape import Tape
+    F = parse_expr("sqrt(2 - (3/2)*b**(-1)) + sqrt(b) - 1", ("b",))
+    tape = Tape([[F]], ("b",))
+    assert tape.balls([arb(fmpq(3, 4))])[-1] is None
+    ball = tape.point_balls([fmpq(3, 4)])[-1]
+    assert ball is not None and ball.overlaps(arb(3).sqrt() / 2 - 1) and ball.rad() < 1e-12
+    assert tape.point_balls([fmpq(3, 4) - fmpq(1, 10 ** 9)])[-1] is None
+    value, defined = Ladder(F, ("b",), [(None, None)]).at_point([fmpq(3, 4)])
+    assert defined and value.certainly_negative()
+
+
+def test_a_false_claim_whose_witness_is_such_a_point_is_refuted_by_sampling():
+    """The mutated twin of Lemma A.5's bound is false next to b = 3/4, where
+    sqrt(2 - (3/2) b^-1) = 0 (it was UNDECIDED after 1.9 s of search)."""
+    r = prove("sqrt(2 - (3/2)*b**(-1)) + sqrt(b) < 1 + 1/10**9", over="b in [3/4, 1)")
+    assert r.status == "REFUTED" and r.cells == 0

@@ -12,6 +12,8 @@ exact rational points of each cell:
     an open end of the enclosure, when the value is exact);
 (b) when the decoration is >= DEF, the expression is defined at every sampled point; an empty
     enclosure has decoration TRV; COM means a bounded, non-empty enclosure;
+(c) the ball at each sampled point (``Tape.point_balls``: rational parts exact), where it is
+    not None, means the expression is defined there and contains its value;
 (d) the derivative tree (``certify.expr.diff.diff``): where its decoration on the cell is
     >= DEF, mpmath's numerical derivative (``mpmath.diff``) at sampled interior points lies in
     its enclosure.
@@ -547,12 +549,17 @@ def check_case(rng, F, names, cells, special, derivative=True):
             STATS["skipped"] += 1
             continue
         STATS["undefined" if v is None else "defined"] += 1
+        ball = tape.point_balls([fmpq(q.numerator, q.denominator) for q in pt])[-1]
         if v is None:
             if dec >= I.DEF:
                 failures.append(f"{desc}: decoration {I.Dec(dec).name} but undefined at {env}")
+            if ball is not None:
+                failures.append(f"{desc}: point ball {ball} but undefined at {env}")
             continue
         if not inside(v, value):
             failures.append(f"{desc}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the enclosure")
+        if ball is not None and not inside(v, I.from_arb(ball)):
+            failures.append(f"{desc}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the point ball {ball}")
     if derivative and not failures:
         failures += check_derivative(rng, F, names, cells, box)
     return failures
@@ -620,6 +627,46 @@ PER_CHUNK = 500          # 10^4 cases in all
 @pytest.mark.parametrize("seed", range(CHUNKS))
 def test_random_enclosures_are_sound(seed):
     cases, failures = run_cases(1000 + seed, PER_CHUNK)
+    assert not failures, f"{len(failures)} failures, first: " + "\n".join(failures[:5])
+
+
+def checker_point_failures(seed: int, count: int):
+    """The independent checker's evaluation at exact points (``checker.evaluate.values`` with
+    ``point``: rational parts exact) on the same random trees and points: where it says
+    defined, mpmath's value is defined and inside."""
+    from certify.checker import arith as A
+    from certify.checker.evaluate import value
+    from certify.checker.reader import read_expr
+    rng = random.Random(seed)
+    failures, old = [], mpmath.mp.dps
+    mpmath.mp.dps = DPS
+    try:
+        for _ in range(count):
+            F, names, cells, special = make_case(rng)
+            term = read_expr(to_text(F), names)
+            per_var = [sample_points(rng, c, special) for c in cells]
+            for j in range(max(len(p) for p in per_var)):
+                pt = [p[j % len(p)] for p in per_var]
+                point = {n: fmpq(q.numerator, q.denominator) for n, q in zip(names, pt)}
+                v, dec = value(term, {n: A.point(q) for n, q in point.items()}, point=point)
+                if dec < A.DEF:
+                    continue
+                try:
+                    ref = mp_defined_value(F, dict(zip(names, pt)))
+                except Skip:
+                    continue
+                got = I.EMPTY if v is A.EMPTY else I.Interval(v.lo, v.hi, v.lo_open, v.hi_open)
+                if ref is None or not inside(ref, got):
+                    failures.append(f"{to_text(F)} at {point}: checker {v} ({dec}), mpmath "
+                                    f"{None if ref is None else mpmath.nstr(_mp(ref), 20)}")
+    finally:
+        mpmath.mp.dps = old
+    return failures
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_checker_point_values_are_sound(seed):
+    failures = checker_point_failures(3000 + seed, 250)
     assert not failures, f"{len(failures)} failures, first: " + "\n".join(failures[:5])
 
 

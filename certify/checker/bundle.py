@@ -114,7 +114,7 @@ def check_witness(kind, claim, witness):
     box = {n: A.point(x) for n, x in point.items()}
     if kind == "identity":
         lhs, rhs = (read_expr(claim[k], domain.names) for k in ("lhs", "rhs"))
-        (a, da), (b, db) = value(lhs, box), value(rhs, box)
+        (a, da), (b, db) = value(lhs, box, point=point), value(rhs, box, point=point)
         one_undefined = (da >= A.DEF and b is A.EMPTY) or (db >= A.DEF and a is A.EMPTY)
         both = da >= A.DEF and db >= A.DEF
         gap = A.apply("sub", (a, b))[0] if both else None
@@ -125,7 +125,7 @@ def check_witness(kind, claim, witness):
     q_exact = exact(F, point)
     if q_exact is UNDEFINED or (q_exact is not None and (q_exact <= 0 if strict else q_exact < 0)):
         return
-    v, dec = value(F, box)
+    v, dec = value(F, box, point=point)
     if v is A.EMPTY or (dec >= A.DEF and (A.nonpositive(v) if strict else A.negative(v))):
         return
     if strict and dec >= A.DEF and _exactly_zero(F, point):

@@ -14,11 +14,21 @@ from . import arith as A
 from . import terms as T
 
 
-def values(roots, box: dict, facts=None):
+def values(roots, box: dict, facts=None, point=None):
+    """``point`` (name -> fmpq, the box being that point): a term of rational arithmetic alone
+    takes its exact value there (2 - (3/2) b^-1 is 0 at b = 3/4, so sqrt of it is defined)."""
     facts = facts or {}
     memo: dict = {}
+    rational: dict = {}
     for t in T.postorder(roots):
         op = t.op
+        if point is not None and op in _RATIONAL and all(rational.get(id(a)) is not None for a in t.args):
+            xs = [rational[id(a)] for a in t.args]
+            q = None if op == "pown" and abs(t.data) * _bits(xs[0]) > POINT_BITS else _rational(t, xs, point)
+            if q is not None and q is not UNDEFINED and _bits(q) <= POINT_BITS:
+                rational[id(t)] = q
+                memo[id(t)] = (A.point(q), A.COM)
+                continue
         if op == "num":
             memo[id(t)] = (A.point(t.data), A.COM)
             continue
@@ -39,12 +49,17 @@ def values(roots, box: dict, facts=None):
     return [memo[id(r)] for r in roots]
 
 
-def value(t, box, facts=None):
-    return values([t], box, facts)[0]
+def value(t, box, facts=None, point=None):
+    return values([t], box, facts, point)[0]
 
 
 UNDEFINED = object()
 _RATIONAL = ("num", "var", "neg", "add", "sub", "mul", "div", "pown")
+POINT_BITS = 1 << 16     # ``values`` at a point keeps exact rationals up to this size
+
+
+def _bits(q) -> int:
+    return q.p.bit_length() + q.q.bit_length()
 
 
 def exact(t: T.Term, point: dict):

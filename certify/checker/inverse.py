@@ -93,6 +93,7 @@ def _check_margin(cert, F, domain):
     q = [read_rational(t) for t in pt]
     if not domain.contains(q):
         raise CheckError("inverse: the margin point is outside the domain")
-    v, dec = value(F, {n: A.point(x) for n, x in zip(domain.names, q)})
+    point = dict(zip(domain.names, q))
+    v, dec = value(F, {n: A.point(x) for n, x in point.items()}, point=point)
     if dec < A.DEF or v.hi is None or not v.hi <= arb(read_rational(margin[1])):
         raise CheckError("inverse: the slack at the margin point is above the certified upper end")

@@ -115,7 +115,8 @@ class Problem:
             return None
         if q is not None:
             return A.point(q)
-        v, dec = value(term, self.point_box(pt), self.facts if self.domain.contains(pt) else None)
+        v, dec = value(term, self.point_box(pt), self.facts if self.domain.contains(pt) else None,
+                       point=dict(zip(self.names, pt)))
         return v if dec >= A.DEF else None
 
     def gradient(self, term, cell, only=None, inside=True):

@@ -205,24 +205,30 @@ class Tape:
     def _balls_loop(self, box, level):
         end = self.level_end[level]
         vals = [None] * end
-        prog = self._programs()[1]
-        consts = self._ball_consts()
+        prog, consts = self._programs()[1], self._ball_consts()
         for i in range(end):
-            kind, f, a, b = prog[i]
-            if kind == 2:
-                x = vals[a]
-                if x is not None:
-                    v = f(x)
-                    vals[i] = v if (v is not None and v.is_finite()) else None
-            elif kind == 3:
-                x, y = vals[a], vals[b]
-                if x is not None and y is not None:
-                    v = f(x, y)
-                    vals[i] = v if (v is not None and v.is_finite()) else None
-            elif kind == 0:
-                vals[i] = box[f]
-            else:
-                vals[i] = consts[i]
+            vals[i] = _ball_step(prog[i], vals, box, consts, i)
+        return vals
+
+    def point_balls(self, point, level: int = 0):
+        """arb balls of every node at an exact rational point (None where a domain is not
+        certain, as ``balls``), each node whose cone is rational arithmetic alone taken from its
+        exact value: 2 - 3/(2b) is exactly 0 at b = 3/4, so sqrt of it is defined there, where
+        ball arithmetic gives a ball around 0 and sqrt of it is not certain."""
+        end = self.level_end[level]
+        vals, exact = [None] * end, [None] * end
+        prog, consts = self._programs()[1], self._ball_consts()
+        box = [arb(q) for q in point]
+        for i in range(end):
+            op, data, args = self.code[i]
+            if op in _EXACT_OPS and all(exact[a] is not None for a in args):
+                q = _exact_op(op, data, [exact[a] for a in args], point)
+                if q is UNDEFINED:
+                    continue                     # a division by an exact zero: None from here on
+                if q is not None:
+                    exact[i], vals[i] = q, arb(q)
+                    continue
+            vals[i] = _ball_step(prog[i], vals, box, consts, i)
         return vals
 
     def _ball_consts(self):
@@ -307,33 +313,58 @@ class Tape:
         for i in nodes:
             op, data, args = self.code[i]
             xs = [vals[a] for a in args]
-            if any(x is None for x in xs):
-                v = None
-            elif op == "var":
-                v = fmpq(point[data])
-            elif op == "num":
-                v = data
-            elif op == "neg":
-                v = -xs[0]
-            elif op == "add":
-                v = xs[0] + xs[1]
-            elif op == "sub":
-                v = xs[0] - xs[1]
-            elif op == "mul":
-                v = xs[0] * xs[1]
-            elif op == "div":
-                v = UNDEFINED if xs[1] == 0 else xs[0] / xs[1]
-            elif xs[0] == 0 and data < 0:           # pown
-                v = UNDEFINED
-            elif abs(data) * (xs[0].p.bit_length() + xs[0].q.bit_length()) > EXACT_BITS:
-                v = None
-            else:
-                v = xs[0] ** data
+            v = None if any(x is None for x in xs) else _exact_op(op, data, xs, point)
             if v is UNDEFINED:
                 return UNDEFINED
-            if v is not None and v.p.bit_length() + v.q.bit_length() > EXACT_BITS:
-                v = None
             vals[i] = v
         if any(vals.get(d) == 0 for _, d in poles):
             return UNDEFINED
         return vals.get(target) if rational else None
+
+
+def _ball_step(entry, vals, box, consts, i):
+    """The ball of node i from its program entry (kind, function, a, b) and the balls before it."""
+    kind, f, a, b = entry
+    if kind == 2:
+        x = vals[a]
+        if x is None:
+            return None
+        v = f(x)
+    elif kind == 3:
+        x, y = vals[a], vals[b]
+        if x is None or y is None:
+            return None
+        v = f(x, y)
+    elif kind == 0:
+        return box[f]
+    else:
+        return consts[i]
+    return v if (v is not None and v.is_finite()) else None
+
+
+def _exact_op(op, data, xs, point):
+    """One rational operation on exact values: fmpq, ``UNDEFINED`` (division by an exact zero,
+    0 to a negative power) or None (the numbers would grow beyond ``EXACT_BITS``)."""
+    if op == "var":
+        v = fmpq(point[data])
+    elif op == "num":
+        v = data
+    elif op == "neg":
+        v = -xs[0]
+    elif op == "add":
+        v = xs[0] + xs[1]
+    elif op == "sub":
+        v = xs[0] - xs[1]
+    elif op == "mul":
+        v = xs[0] * xs[1]
+    elif op == "div":
+        v = UNDEFINED if xs[1] == 0 else xs[0] / xs[1]
+    elif xs[0] == 0 and data < 0:           # pown
+        v = UNDEFINED
+    elif abs(data) * (xs[0].p.bit_length() + xs[0].q.bit_length()) > EXACT_BITS:
+        v = None
+    else:
+        v = xs[0] ** data
+    if v is not None and v is not UNDEFINED and v.p.bit_length() + v.q.bit_length() > EXACT_BITS:
+        v = None
+    return v
