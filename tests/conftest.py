@@ -27,17 +27,19 @@ def pytest_configure(config):
     sys.dont_write_bytecode = False
 
 
-# Seconds each slow file keeps its worker busy (pytest --durations=0, summed per file, on the
-# 2-core machine).  Files go to the two workers whole (--dist loadfile) in this order, longest
-# first (--no-loadscope-reorder keeps it), so no long file starts last and runs alone at the
-# end; unlisted files are short and follow in their usual order.  Only the order depends on it.
+# CPU seconds each slow file keeps its worker busy (``pytest -n 0 <file>`` under /usr/bin/time,
+# less the ~0.7 s start-up, on the 2-core machine).  Files go to the two workers whole (--dist
+# loadfile) in this order, longest first (--no-loadscope-reorder keeps it), so no long file
+# starts last and runs alone at the end; unlisted files are short and follow in their usual
+# order.  Only the order depends on it.
 SLOW_FILES = {
-    "test_corpus.py": 65, "test_appendix_a.py": 120, "test_simulate.py": 85, "test_executor.py": 58,
-    "test_user_surface.py": 55, "test_reports.py": 51, "test_engine.py": 46, "test_regressions.py": 44,
-    "test_criterion.py": 42, "test_simulate_stiff.py": 33, "test_soundness_random.py": 32,
-    "test_simulate_runs.py": 32, "test_tangent.py": 30, "test_simulate_configurations.py": 29,
-    "test_checker.py": 26, "test_simulate_figures.py": 20, "test_checker_arith.py": 18,
-    "test_appendix_c.py": 18, "test_appendix_b.py": 16, "test_simulate_accuracy.py": 16,
+    "test_appendix_a.py": 15.8, "test_executor.py": 11.0, "test_simulate.py": 9.8, "test_corpus.py": 8.3,
+    "test_soundness_random.py": 8.3, "test_reports.py": 7.5, "test_user_surface.py": 7.3,
+    "test_section5.py": 5.9, "test_criterion.py": 5.3, "test_inverse.py": 5.1, "test_appendix_c6.py": 4.7,
+    "test_simulate_accuracy.py": 4.1, "test_engine.py": 3.9, "test_regressions.py": 3.8,
+    "test_simulate_runs.py": 3.5, "test_simulate_configurations.py": 3.2, "test_decide.py": 2.9,
+    "test_simulate_stiff.py": 2.7, "test_checker.py": 2.6, "test_appendix_b.py": 2.2, "test_tangent.py": 2.0,
+    "test_appendix_c.py": 2.0, "test_roots.py": 2.0, "test_simulate_figures.py": 1.9,
 }
 # the corpus runs its own pool of two processes: start it first, beside the longest file
 FIRST = ("test_corpus.py",)
