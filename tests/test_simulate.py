@@ -88,7 +88,7 @@ def test_interaction_recognition():
 @pytest.mark.parametrize("beta", [-2.0, -0.5, 0.0, 1e-9, 1.0, 4.0, 9.0])
 def test_fourier_matches_pairwise(beta):
     rng = np.random.default_rng(1)
-    n = 1500
+    n = 600
     x = rng.uniform(0, TWO_PI, n)
     c = rng.uniform(0.5, 2.0, n)
     sysm = T1(beta, n, method="fourier")
