@@ -157,6 +157,24 @@ def test_undefined_at_a_rational_point_off_the_bisection_grid_is_refuted(claim, 
     assert r.status == "REFUTED", (r.status, r.reason)
 
 
+@pytest.mark.parametrize("claim,over", [
+    ("(2/x)**(1/2) <= 33", "x in (-4/5, 2]"),              # undefined for x < 0 (the corpus' random-050)
+    ("x*exp(-x) <= 1/3", "x in [0, oo)"),                  # false near x = 1, a half-line
+])
+def test_a_false_claim_is_refuted_before_any_symbolic_work(claim, over, monkeypatch):
+    """The float64 sampling's candidates, confirmed in arb, refute a false claim before the
+    tangent cut, the end rewrites or the obligations (sympy) are tried: none of them runs."""
+    from certify import forms, prover, tangent
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("symbolic work on a claim the sampling refutes")
+    for module, name in ((tangent, "tangent_points"), (prover, "choose_form"), (forms, "choose_form"),
+                         (prover, "_obligations")):
+        monkeypatch.setattr(module, name, forbidden)
+    r = prove(claim, over=over)
+    assert r.status == "REFUTED" and r.cells == 0, (r.status, r.reason)
+
+
 # -- identities ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lhs,rhs,over", [
