@@ -158,7 +158,7 @@ class Ladder:
             return DECORATED.exact(q), True
         if b is not None:
             return I.from_arb(b), True
-        b = self.tape0.point_balls(pt)[root]          # sqrt(2 - 3/(2b)) at b = 3/4: exactly sqrt(0)
+        b = self.tape0.point_balls(pt)[root]          # sqrt(2 - (3/2)*b**(-1)) at b = 3/4: sqrt(0)
         if b is not None:
             return I.from_arb(b), True
         vals, decs = DECORATED.at_point(self, self.tape0, pt, 0)

@@ -71,19 +71,15 @@ def _fraction(text):
 def sampled(F, domain, strict: bool):
     """REFUTED at one of the float64 sampling's candidate points (``certify.sampling``) where
     arb proves the claim false or F certainly undefined, or None: run before any symbolic work
-    (a tangent cut, an end rewrite), which a false claim would only pay for.  A half-infinite
-    variable is sampled on a window of 16 beyond its finite end; the witness is a point of the
-    domain, confirmed on the slack as written (``confirmed``)."""
+    (a tangent cut, an end rewrite), which a false claim would only pay for.  An unbounded
+    variable is sampled on ``sampling.window``; the witness is a point of the domain, confirmed
+    on the slack as written (``confirmed``)."""
     from .enclose import Ladder
     from .forms import opens_of
-    from .sampling import candidates
+    from .sampling import candidates, window
     from .search import PRECISIONS, Outcome, probe
-
-    def q(v):
-        return fmpq(int(v.p), int(v.q))
     ivs = domain.intervals
-    box = [(q(iv.lo) if iv.lo is not None else q(iv.hi) - 16, q(iv.hi) if iv.hi is not None else q(iv.lo) + 16)
-           for iv in ivs]
+    box = window(domain)
     bounded = all(iv.bounded for iv in ivs)
     opens = opens_of(domain) if bounded else [(None, None)] * len(ivs)
     ladder = Ladder(F, domain.names, opens)

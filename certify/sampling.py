@@ -37,6 +37,16 @@ def _grid(iv, n: int) -> np.ndarray:
     return np.unique(pts)
 
 
+def window(domain: Domain) -> list:
+    """The (lo, hi) exact rational box where the sampling looks: each variable's interval, 16
+    beyond a finite end on an unbounded side ([-16, 16] for (-oo, oo)); a heuristic, no claim."""
+    def q(v):
+        return fmpq(int(v.p), int(v.q))
+    return [(q(iv.lo) if iv.lo is not None else (q(iv.hi) - 16 if iv.hi is not None else fmpq(-16)),
+             q(iv.hi) if iv.hi is not None else (q(iv.lo) + 16 if iv.lo is not None else fmpq(16)))
+            for iv in domain.intervals]
+
+
 def sampled_min(slack, domain: Domain, points: int = 4000) -> tuple[float, dict] | None:
     """Minimum of the slack (a tree) over a dense grid (float64), and where it occurs (for a
     domain with expression ends: over the straightened box, ``certify.straighten``)."""

@@ -20,7 +20,7 @@ from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import to_sympy
 from .expr.tape import tape_of
-from .sampling import candidates
+from .sampling import candidates, window
 
 MAX_DENOMINATOR = 2 ** 12
 
@@ -38,12 +38,7 @@ def tangent_points(F, domain: Domain, strict: bool):
     exactly 0 for every value of the other variables (sympy), most promising first."""
     if strict:
         return []                               # F(c) = 0 refutes a strict claim; the search does that
-    def q(v):
-        return fmpq(int(v.p), int(v.q))
-    # where to look (a heuristic window: 16 beyond a finite end on an unbounded side)
-    box = [(q(iv.lo) if iv.lo is not None else (q(iv.hi) - 16 if iv.hi is not None else fmpq(-16)),
-            q(iv.hi) if iv.hi is not None else (q(iv.lo) + 16 if iv.lo is not None else fmpq(16)))
-           for iv in domain.intervals]
+    box = window(domain)
     opens = [(None, None)] * len(box)
     out = []
     tape = tape_of([[F]], domain.names)

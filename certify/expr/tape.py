@@ -213,8 +213,9 @@ class Tape:
     def point_balls(self, point, level: int = 0):
         """arb balls of every node at an exact rational point (None where a domain is not
         certain, as ``balls``), each node whose cone is rational arithmetic alone taken from its
-        exact value: 2 - 3/(2b) is exactly 0 at b = 3/4, so sqrt of it is defined there, where
-        ball arithmetic gives a ball around 0 and sqrt of it is not certain."""
+        exact value: 2 - (3/2) b^-1 is exactly 0 at b = 3/4, so sqrt of it is defined there,
+        where ball arithmetic (b^-1 = 4/3 is no dyadic) gives a ball around 0 and sqrt of it is
+        not certain."""
         end = self.level_end[level]
         vals, exact = [None] * end, [None] * end
         prog, consts = self._programs()[1], self._ball_consts()
