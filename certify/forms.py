@@ -100,6 +100,19 @@ def _rewritten_at_ends(F, domain: Domain, strict: bool, facts, values):
     return None
 
 
+def plain_first(F, domain: Domain, strict: bool, facts=None) -> bool:
+    """Should F itself be searched (briefly) before ``choose_form`` tries symbolic rewrites?
+    When F's enclosures on the open end cells are bounded below but do not decide the sign
+    there, the search often closes those cells by a derivative form or an end rule (sqrt(u) at
+    u = 0): then no rewrite is needed, and a failed sympy rewrite costs more than the search.
+    Only a choice of work: whatever the search proves of F is checked as usual."""
+    opens = opens_of(domain)
+    if not any(o != (None, None) for o in opens):
+        return False
+    values = _end_values(F, domain.names, opens, box_of(domain), facts)
+    return _closable(values) and not _signed(values, strict)
+
+
 def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
     """F itself, or a rewrite that the search can close at the open ends (see the module doc).
     A form with a finite lower bound on the end cells may still never decide there (a sum of

@@ -35,7 +35,7 @@ from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive
 from .refute import confirmed, exact_zero, refuted as _refuted, sampled as sampled_refutation
-from .forms import box_of, choose_form, opens_of
+from .forms import box_of, choose_form, opens_of, plain_first
 from .growth import compactifying_power
 from .inverse import inverse_route, shape as inverse_shape, singular_at_an_end
 from .splits import split_at_tangent, split_claim, tangent_cut_first
@@ -43,6 +43,8 @@ from .sampling import candidates as sample_candidates
 
 OPS = {"<", "<=", ">", ">="}
 QUICK_CELLS = 32           # prove_defined's first try, without domain facts
+# F itself is searched this long before any symbolic rewrite is tried (``forms.plain_first``)
+PLAIN_FIRST_CELLS = 400
 
 
 @dataclass
@@ -203,19 +205,21 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     if squared is not None:
         form, out, end_rules = squared
     else:
-        form = choose_form(F, domain, strict, ob.facts)
-        G = form.G
-        if G is not F:
-            more, _ = _obligations(G, domain, budget, ob)
-            ob = more or ob
-        end_rules = rules.degenerate_ends(G, names, domain)
-        ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
-        for rule in end_rules:
-            closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
-            if closed and strict:
-                pt = [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
-                return _refuted(subs, names, pt, None, "the slack is exactly 0 at a closed end of a strict inequality")
-        out = prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands)
+        found = None
+        if plain_first(F, domain, strict, ob.facts):
+            found = _search(rules.Form(F), F, strict, domain, budget.share(1.0, PLAIN_FIRST_CELLS), progress, ob,
+                            cands)
+            if not isinstance(found, list) and found[1].status == "UNDECIDED":
+                found = None
+        if found is None:
+            form = choose_form(F, domain, strict, ob.facts)
+            if form.G is not F:
+                more, _ = _obligations(form.G, domain, budget, ob)
+                ob = more or ob
+            found = _search(form, F, strict, domain, budget, progress, ob, cands)
+        if isinstance(found, list):
+            return _refuted(subs, names, found, None, "the slack is exactly 0 at a closed end of a strict inequality")
+        form, out, end_rules = found
     if out.status == "REFUTED":
         return confirmed(_refuted(subs, names, out.witness, out.witness_value, out.reason, out), source, original,
                          strict)
@@ -331,6 +335,20 @@ def _searched_form(form, domain, budget, progress, ob, cands=()):
         return None
     ob.records += (more.records if more is not None else [])
     return form, out, end_rules
+
+
+def _search(form, F, strict, domain: Domain, budget, progress, ob, cands):
+    """(form, outcome, end rules) of the search of ``form`` (of the slack F); a point (a list)
+    when an end rule finds the slack exactly 0 at a closed end of a strict claim."""
+    names, opens, box = domain.names, opens_of(domain), box_of(domain)
+    G = form.G
+    end_rules = rules.degenerate_ends(G, names, domain)
+    for rule in end_rules:
+        closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
+        if closed and strict:
+            return [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
+    ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
+    return form, prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands), end_rules
 
 
 def _margin(out, strict: bool):

@@ -175,6 +175,28 @@ def test_a_false_claim_is_refuted_before_any_symbolic_work(claim, over, monkeypa
     assert r.status == "REFUTED" and r.cells == 0, (r.status, r.reason)
 
 
+@pytest.mark.parametrize("claim,over,status", [
+    ("2*b/(1 + sqrt(1 + 4*b**2)) < b", "b in (0, 1/3]", "PROVED"),         # B.4.cos_tau_le_beta, strict
+    ("acos(u)/pi < 1", "u in (-1, 0]", "PROVED"),                          # C.5.acos_below_pi
+    ("2*b/(1 + sqrt(1 + 4*b**2)) < 99/100*b", "b in (0, 1/3]", "REFUTED"),  # the twin: false near 0
+])
+def test_bounded_but_undecided_ends_are_searched_before_any_rewrite(claim, over, status, monkeypatch):
+    """The slack is bounded on the open end cells but does not decide there (it tends to 0):
+    F itself is searched first, and the end rule or a derivative form closes those cells, so no
+    sympy rewrite (the end scaling, the factored form) is tried; the certificate replays."""
+    from certify import rules
+    from certify.checker.bundle import check_certificate
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a symbolic rewrite where F itself decides")
+    for name in ("scale_end", "drop_factors"):
+        monkeypatch.setattr(rules, name, forbidden)
+    r = prove(claim, over=over)
+    assert r.status == status, (r.status, r.reason)
+    if status == "PROVED":
+        assert check_certificate(r.certificate) > 0
+
+
 # -- identities ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lhs,rhs,over", [
