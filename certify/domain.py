@@ -11,6 +11,7 @@ checked on [1, 1000] is a false certificate.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -74,12 +75,20 @@ class Interval:
         return f"{'(' if self.lo_open else '['}{lo}, {hi}{')' if self.hi_open else ']'}"
 
     def contains(self, q) -> bool:
+        """Is the rational q (an fmpq, or anything ``to_rational`` reads) in the interval?"""
         if not self.exact_ends:
             raise CertifyInputError("internal: membership in a range with expression ends")
-        q = to_rational(q)
-        above = self.lo is None or (q > self.lo if self.lo_open else q >= self.lo)
-        below = self.hi is None or (q < self.hi if self.hi_open else q <= self.hi)
+        if isinstance(q, fmpq):        # compared with the ends as fmpq (no sympy on the sampling path)
+            lo, hi = self._fmpq_ends
+        else:
+            q, lo, hi = to_rational(q), self.lo, self.hi
+        above = lo is None or (q > lo if self.lo_open else q >= lo)
+        below = hi is None or (q < hi if self.hi_open else q <= hi)
         return above and below
+
+    @functools.cached_property
+    def _fmpq_ends(self):
+        return tuple(None if e is None else fmpq(int(e.p), int(e.q)) for e in (self.lo, self.hi))
 
 
 def _check_constant_order(iv: Interval):

@@ -84,7 +84,7 @@ def sampled(F, domain, strict: bool):
     opens = opens_of(domain) if bounded else [(None, None)] * len(ivs)
     ladder = Ladder(F, domain.names, opens)
     for pt in candidates(F, domain.names, box, opens, strict):
-        if not all(iv.contains(sympy.Rational(int(c.p), int(c.q))) for iv, c in zip(ivs, pt)):
+        if not all(iv.contains(c) for iv, c in zip(ivs, pt)):
             continue
         hit = probe(ladder, pt, strict, PRECISIONS[0], Outcome("REFUTED"))[2]
         if hit is not None:

@@ -9,6 +9,7 @@ from fractions import Fraction as F
 
 import pytest
 
+from _cli import run_cli
 from certify.checker.criterion import check_criterion
 from certify.checker.criterion_box import covers
 from certify.checker.terms import CheckError
@@ -31,11 +32,9 @@ def _doc(capsys, *argv):
 
 @pytest.fixture(scope="module")
 def holds_doc():
-    import subprocess
-    import sys
-    out = subprocess.run([sys.executable, "-m", "certify.cli", "criterion", FAMILY, "--param",
-                          "b in [0, 1], c in [0, 1/20]", "--M", "pi", "--json", "--quiet"],
-                         capture_output=True, text=True)
+    # in this process (tests/_cli.py); the criterion command's real process is tested in
+    # tests/test_checker_criterion.py
+    out = run_cli("criterion", FAMILY, "--param", "b in [0, 1], c in [0, 1/20]", "--M", "pi", "--json", "--quiet")
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 

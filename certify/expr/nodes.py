@@ -16,6 +16,8 @@ Operations (``Node.op``):
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flint import fmpq
 
 from ..errors import CertifyInputError
@@ -177,8 +179,10 @@ def postorder(roots) -> list[Node]:
     return order
 
 
-def variables(node: Node) -> set[str]:
-    return {n.data for n in postorder([node]) if n.op == "var"}
+@lru_cache(maxsize=8192)
+def variables(node: Node) -> frozenset[str]:
+    """The names of the variables of a tree (remembered: nodes are hash-consed and kept)."""
+    return frozenset(n.data for n in postorder([node]) if n.op == "var")
 
 
 def substitute(node: Node, images: dict) -> Node:

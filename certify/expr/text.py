@@ -5,6 +5,8 @@ an identity), so a certificate names the expression exactly as written.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .nodes import Node, postorder
 
 _PREC = {"add": 1, "sub": 1, "mul": 2, "div": 2, "neg": 3, "pown": 4, "rpow": 4, "pow": 4}
@@ -17,7 +19,10 @@ def _number(q) -> str:
     return f"{q.p}/{q.q}"
 
 
+@lru_cache(maxsize=8192)
 def to_text(node: Node) -> str:
+    """The canonical text (remembered: nodes are hash-consed and kept, so a node's text never
+    changes; a claim's record and its certificate ask for the same texts)."""
     memo: dict[int, tuple[str, int]] = {}
     for n in postorder([node]):
         memo[id(n)] = _render(n, memo)
