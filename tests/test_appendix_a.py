@@ -25,6 +25,13 @@ FIXED_RANGES = {"A.4.phi_lt_2", "A.4.tau_below_2", "A.4.phi_096", "A.4.bound_za_
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
+def test_section5_cover_of_A4_to_A7():
+    """Section 5, case beta > 1/3 (2.4.A.lemmas): the cover of (1/3, oo) by the ranges of Lemmas
+    A.4-A.7, decided from this file's outcomes of their conclusions: HUMAN, as they are."""
+    from lemmas import section5
+    CHECKS.decide_foreign(section5, "2.4.A.lemmas", "HUMAN")
+
+
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_a.LEMMAS] == ["A.1", "A.2", "A.3", "A.4", "A.5", "A.6", "A.7"]
 

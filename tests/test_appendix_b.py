@@ -9,6 +9,13 @@ FIXED_RANGES = {"B.4.r1.tau_le_half_pi", "B.4.r1.bound", "B.4.r1.maximal", "B.4.
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
+def test_section5_2_4_B_lemma_follows_from_lemma_B4():
+    """Section 5 (2.4.B.lemma, case 0 < beta <= 1/3): Lemma B.4's statement, decided from this file's
+    outcome of it (tests/test_section5.py leaves it here)."""
+    from lemmas import section5
+    CHECKS.decide_foreign(section5, "2.4.B.lemma", "PROVED")
+
+
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_b.LEMMAS] == ["B.1", "B.3", "B.4"]
 

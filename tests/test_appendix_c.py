@@ -9,6 +9,13 @@ FIXED_RANGES = {"C.5.at_minus_016"}
 globals().update(standard_tests(CHECKS, FIXED_RANGES))
 
 
+def test_section5_2_4_C_lemma_follows_from_lemma_C5():
+    """Section 5 (2.4.C.lemma, case -0.16 <= beta < 0): Lemma C.5's statement, decided from this file's
+    outcome of it (tests/test_section5.py leaves it here)."""
+    from lemmas import section5
+    CHECKS.decide_foreign(section5, "2.4.C.lemma", "PROVED")
+
+
 def test_lemmas_in_paper_order():
     assert [lemma.id for lemma in appendix_c.LEMMAS] == ["C.1", "C.3", "C.4", "C.5"]
 
