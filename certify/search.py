@@ -307,7 +307,9 @@ def _rounding_limited(value) -> bool:
 
 def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
     """Certified enclosure ``(lower, upper)`` (arb values or None) of inf F over the box, to
-    width ``tol``; also the number of cells."""
+    width ``tol``; also the number of cells.  The search ends (lower None) when the lowest cell
+    has no lower bound at ``budget.depth`` splits: F is unbounded below or undefined there
+    (atan(tan x) next to pi/2), which no further split changes."""
     budget = (budget or Budget()).started()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     best_upper = None
@@ -321,7 +323,7 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
             best = best_lower(best, plain if method == "plain" else ladder.enclose(method, cell, plain))
         return lower_end(best) if ladder.side_check(cell)[0] else None
 
-    def push(cell):
+    def push(cell, depth):
         nonlocal counter, best_upper, cells
         cells += 1
         value, defined = ladder.at_point(_midpoint(cell))
@@ -329,20 +331,20 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
             best_upper = value.hi
         lo = lower_of(cell)
         counter += 1
-        heapq.heappush(heap, (_float_key(lo), counter, cell, lo))
+        heapq.heappush(heap, (_float_key(lo), counter, cell, lo, depth))
 
-    push(tuple(box))
+    push(tuple(box), 0)
     while heap:
-        _, _, cell, lo = heap[0]
+        _, _, cell, lo, depth = heap[0]
         if best_upper is not None and lo is not None and best_upper - lo <= tol:
             break
-        if cells >= budget.cells or budget.expired():
+        if cells >= budget.cells or budget.expired() or (lo is None and depth >= budget.depth):
             break
         heapq.heappop(heap)
         if lo is not None and best_upper is not None and lo > best_upper:
             continue
         _, _, left, right = split(cell, scales)
-        push(left)
-        push(right)
+        push(left, depth + 1)
+        push(right, depth + 1)
     lowest = None if not heap or any(h[3] is None for h in heap) else min(h[3] for h in heap)
     return lowest, best_upper, cells

@@ -14,6 +14,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+from flint import fmpq
 
 from certify.api import prove
 from certify.claims import Identity
@@ -118,6 +119,21 @@ def test_atan_tan_cli():
         assert lo <= -1 + Fraction(1, 10 ** 6)      # atan(tan x) -> -pi/2 just past the pole
     else:
         assert "UNDECIDED" in p.stdout + p.stderr
+
+
+def test_a_bound_next_to_a_pole_stops_at_the_depth_budget():
+    """The lowest cell has no lower bound at the depth budget (atan(tan x) at pi/2): no further
+    split changes that, so the search ends there, long before the cell budget."""
+    from certify.domain import parse_domain
+    from certify.enclose import Ladder
+    from certify.expr.parse import parse_expr
+    from certify.forms import box_of, opens_of
+    from certify.search import Budget, bound_min
+    d = parse_domain("x in [1, 2]")
+    ladder = Ladder(parse_expr("atan(tan(x))", ("x",)), ("x",), opens_of(d))
+    lo, hi, cells = bound_min(ladder, box_of(d), fmpq(1, 10 ** 9), Budget(cells=20000, depth=40))
+    assert lo is None and cells <= 2 * 40 + 1
+    assert hi is not None and hi < -1.5        # atan(tan x) = x - pi just past pi/2
 
 
 # -- undefined inside a subexpression ---------------------------------------------------------------
