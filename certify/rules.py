@@ -30,7 +30,7 @@ from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
 from .expr.diff import diff
-from .expr.tape import UNDEFINED, Tape, tape_of
+from .expr.tape import UNDEFINED, tape_of
 from .expr.text import to_text
 from .remembered import remembered, tree_key
 from .symcache import cached
@@ -184,7 +184,7 @@ def _positive_on_domain(f, domain: Domain) -> bool:
     except Exception:
         return False
     box = [I.Interval(arb(_q(iv.lo)), arb(_q(iv.hi)), iv.lo_open, iv.hi_open) for iv in domain.intervals]
-    vals, decs = Tape([[T]], domain.names).intervals(box)
+    vals, decs = tape_of([[T]], domain.names).intervals(box)
     return decs[-1] >= I.DAC and vals[-1].certainly_positive()
 
 
@@ -241,7 +241,7 @@ def at_end(T: N.Node, name: str, value, names, mids):
     from flint import arb
     from .expr import interval as I
     at = N.substitute(T, {name: N.num(_q(value))})
-    vals, decs = Tape([[at]], names).intervals([I.point(arb(m)) for m in mids])
+    vals, decs = tape_of([[at]], names).intervals([I.point(arb(m)) for m in mids])
     return at, vals[-1], decs[-1]
 
 
@@ -258,7 +258,7 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
         return False
     at, v, _ = at_end(T, name, value, names, mids)
     if not N.variables(at):
-        exact = Tape([[at]], ()).exact(())
+        exact = tape_of([[at]], ()).exact(())
         if exact is not None:
             return exact is not UNDEFINED and exact == 0
     # the enclosure covers T's values where it is defined: 0 outside it means T is nonzero at
