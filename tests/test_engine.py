@@ -469,3 +469,13 @@ def test_runner_reports_and_checker_end_to_end(tmp_path):
     assert "REFUTED" in (tmp_path / "ERRATA.md").read_text()
     cells, verdicts = check_file(str(tmp_path / "certificate.json"))
     assert cells > 0 and all(v.ok for v in verdicts) and len(verdicts) == 3
+
+
+def test_a_domain_text_is_parsed_once_and_its_errors_every_time():
+    from certify.domain import parse_domain
+    from certify.errors import CertifyInputError
+    d = parse_domain("x in [0, 1], y in (1/3, oo)")
+    assert parse_domain("x in [0, 1], y in (1/3, oo)") is d and str(d) == "x in [0, 1], y in (1/3, oo)"
+    for _ in range(2):
+        with pytest.raises(CertifyInputError, match="reversed range"):
+            parse_domain("x in [1, 0]")
