@@ -23,6 +23,7 @@ Soundness conditions, checked on every cell (docs/DESIGN.md):
 """
 from __future__ import annotations
 
+import flint
 from flint import arb
 
 from . import cell_forms
@@ -32,6 +33,10 @@ from .expr.diff import gradient, hessian
 from .expr.tape import UNDEFINED, tape_of
 
 METHODS = ("plain", "monotone", "mean-value", "taylor2")
+# (tape, point, precision) -> F's ball at the point when it has a sign there: a ball needs no
+# domain facts, so the refutation sample and the search (which probe the same candidate points
+# of the same tape) share it
+_SIGNED_AT: dict = {}
 
 
 class Cells:
@@ -148,9 +153,16 @@ class Ladder:
         exactly 0 is seen as 0); else a ball with the rational parts exact (``point_balls``);
         else decorated.  The Interval is EMPTY when F is certainly undefined there."""
         root = self.tape0.outputs[0][0]
+        key = (self.tape0, tuple(pt), flint.ctx.prec)
+        hit = _SIGNED_AT.get(key)
+        if hit is not None:
+            return hit
         b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
         if b is not None and (b > 0 or b < 0):
-            return I.from_arb(b), True
+            if len(_SIGNED_AT) > 4096:
+                _SIGNED_AT.clear()
+            hit = _SIGNED_AT[key] = (I.from_arb(b), True)
+            return hit
         q = self.tape0.exact(pt)
         if q is UNDEFINED:
             return I.EMPTY, False
