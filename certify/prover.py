@@ -34,7 +34,8 @@ from .expr import nodes as N
 from .expr.bridge import from_sympy
 from .expr.text import to_text
 from .search import Budget, prove_positive
-from .refute import confirmed, exact_zero, refuted as _refuted, sampled as sampled_refutation
+from .refute import at_points as refuted_at_points, confirmed, exact_zero, refuted as _refuted, \
+    sampled as sampled_refutation
 from .forms import box_of, choose_form, opens_of, plain_first
 from .growth import compactifying_power
 from .inverse import inverse_route, shape as inverse_shape, singular_at_an_end
@@ -198,6 +199,10 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
         F, domain, subs = rules.compactify(F, domain, powers)
     opens, box = opens_of(domain), box_of(domain)
     cands = sample_candidates(F, names, box, opens, strict)
+    if subs:      # the candidates of the compactified box (next to its open ends), before any rewrite
+        early = refuted_at_points(F, names, opens, cands, strict, subs, source, original)
+        if early is not None:
+            return early
     ob, refuted = _obligations(F, domain, budget)
     if refuted is not None:
         return _refuted(subs, names, [to_fmpq(refuted.witness[n]) for n in names], None, refuted.reason)

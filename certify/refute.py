@@ -74,21 +74,28 @@ def sampled(F, domain, strict: bool):
     (a tangent cut, an end rewrite), which a false claim would only pay for.  An unbounded
     variable is sampled on ``sampling.window``; the witness is a point of the domain, confirmed
     on the slack as written (``confirmed``)."""
-    from .enclose import Ladder
     from .forms import opens_of
     from .sampling import candidates, window
-    from .search import PRECISIONS, Outcome, probe
     ivs = domain.intervals
     box = window(domain)
     bounded = all(iv.bounded for iv in ivs)
     opens = opens_of(domain) if bounded else [(None, None)] * len(ivs)
-    ladder = Ladder(F, domain.names, opens)
-    for pt in candidates(F, domain.names, box, opens, strict):
-        if not all(iv.contains(c) for iv, c in zip(ivs, pt)):
-            continue
+    points = [pt for pt in candidates(F, domain.names, box, opens, strict)
+              if all(iv.contains(c) for iv, c in zip(ivs, pt))]
+    return at_points(F, domain.names, opens, points, strict, [], F, domain)
+
+
+def at_points(G, names, opens, points, strict: bool, subs, F, domain):
+    """REFUTED at the first of ``points`` where arb proves ``G >= 0`` (> 0) false or G certainly
+    undefined, the point mapped back through ``subs`` and confirmed on the slack F as written
+    over ``domain`` (``confirmed``); None when no point does (or none is confirmed)."""
+    from .enclose import Ladder
+    from .search import PRECISIONS, Outcome, probe
+    ladder = Ladder(G, names, opens)
+    for pt in points:
         hit = probe(ladder, pt, strict, PRECISIONS[0], Outcome("REFUTED"))[2]
         if hit is not None:
-            result = confirmed(refuted([], domain.names, pt, hit[0], hit[1]), F, domain, strict)
+            result = confirmed(refuted(subs, names, pt, hit[0], hit[1]), F, domain, strict)
             return result if result.status == "REFUTED" else None
     return None
 

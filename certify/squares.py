@@ -38,7 +38,8 @@ from .domain import Domain
 from .expr.bridge import from_sympy
 from .expr.numeric import evaluate
 from .expr import nodes as N
-from .rules import Form, drop_factors, symbolic
+from . import rules
+from .rules import Form, symbolic
 
 
 ALGEBRAIC = frozenset({"num", "var", "add", "sub", "mul", "div", "neg", "pown", "rpow", "sqrt"})
@@ -75,7 +76,7 @@ class WrittenSquare:
         runs like every ``drop_factors`` rewrite."""
         if strict or any(n.op not in ALGEBRAIC for n in N.postorder([F])):
             return None
-        return drop_factors(F, domain, nonnegative=True, factor=self.factored, name="written_square")
+        return rules.drop_factors(F, domain, nonnegative=True, factor=self.factored, name="written_square")
 
 
 class IdenticalZero:

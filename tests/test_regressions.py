@@ -191,6 +191,22 @@ def test_a_false_claim_is_refuted_before_any_symbolic_work(claim, over, monkeypa
     assert r.status == "REFUTED" and r.cells == 0, (r.status, r.reason)
 
 
+def test_a_counterexample_next_to_a_compactified_end_is_found_before_any_rewrite(monkeypatch):
+    """The mutated twin of C.6.f_positive: false only for t below ~1e-6, which the sample of the
+    compactified box proposes; it is confirmed on the slack as written before the end
+    rewrites (which took 1.3 s) are tried."""
+    from certify import rules
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a symbolic rewrite for a claim the candidates refute")
+    for name in ("scale_end", "drop_factors"):
+        monkeypatch.setattr(rules, name, forbidden)
+    r = prove("exp(b*(cos(pi*t) - 1))*sin(pi*t) > 1003141592653589793/10**24", over="t in (0, 1), b in (-oo, -2/3)")
+    assert r.status == "REFUTED" and r.cells == 0, (r.status, r.reason)
+    t, b = (Fraction(r.witness[v]) for v in ("t", "b"))
+    assert 0 < t < 1 and b < Fraction(-2, 3)
+
+
 @pytest.mark.parametrize("claim,over,status", [
     ("2*b/(1 + sqrt(1 + 4*b**2)) < b", "b in (0, 1/3]", "PROVED"),         # B.4.cos_tau_le_beta, strict
     ("acos(u)/pi < 1", "u in (-1, 0]", "PROVED"),                          # C.5.acos_below_pi
