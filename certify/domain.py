@@ -191,21 +191,11 @@ class Domain:
         return replace(self, intervals=tuple(ivs))
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_domain(text: str) -> Domain:
     """Parse ``"b in (1/3, 1/2), z in [0, 1]"``; also ``"0 <= z <= 1"``, ``"1/3 < b < 1/2"``
     and the unicode of ``certify.expr.notation`` (``z ∈ [0, ∞)``).  Remembered by text (a
     Domain is immutable; an input error is raised again each time)."""
-    if not isinstance(text, str):
-        return _parse_domain(text)
-    return _parse_domain_text(text)
-
-
-@functools.lru_cache(maxsize=1024)
-def _parse_domain_text(text: str) -> Domain:
-    return _parse_domain(text)
-
-
-def _parse_domain(text) -> Domain:
     items = _split_items(ascii_math(text))
     parsed = []
     for item in items:

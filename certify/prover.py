@@ -212,8 +212,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
     else:
         found = None
         if plain_first(F, domain, strict, ob.facts):
-            found = _search(rules.Form(F), F, strict, domain, budget.share(1.0, PLAIN_FIRST_CELLS), progress, ob,
-                            cands)
+            found = _search(rules.Form(F), strict, domain, budget.share(1.0, PLAIN_FIRST_CELLS), progress, ob, cands)
             if not isinstance(found, list) and found[1].status == "UNDECIDED":
                 found = None
         if found is None:
@@ -221,7 +220,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
             if form.G is not F:
                 more, _ = _obligations(form.G, domain, budget, ob)
                 ob = more or ob
-            found = _search(form, F, strict, domain, budget, progress, ob, cands)
+            found = _search(form, strict, domain, budget, progress, ob, cands)
         if isinstance(found, list):
             return _refuted(subs, names, found, None, "the slack is exactly 0 at a closed end of a strict inequality")
         form, out, end_rules = found
@@ -330,29 +329,25 @@ def _searched_form(form, domain, budget, progress, ob, cands=()):
     (form, outcome, end rules) when proved, else None."""
     if form is None:
         return None
-    names, opens, box = domain.names, opens_of(domain), box_of(domain)
     more, _ = _obligations(form.G, domain, budget, ob)
-    facts = (more or ob).facts
-    end_rules = rules.degenerate_ends(form.G, names, domain)
-    ladder = Ladder(form.G, names, opens, form.conditions, facts)
-    out = prove_positive(ladder, box, False, end_rules, budget, progress, candidates=cands)
-    if out.status != "PROVED":
+    found = _search(form, False, domain, budget, progress, more or ob, cands)
+    if found[1].status != "PROVED":
         return None
     ob.records += (more.records if more is not None else [])
-    return form, out, end_rules
+    return found
 
 
-def _search(form, F, strict, domain: Domain, budget, progress, ob, cands):
-    """(form, outcome, end rules) of the search of ``form`` (of the slack F); a point (a list)
-    when an end rule finds the slack exactly 0 at a closed end of a strict claim."""
+def _search(form, strict, domain: Domain, budget, progress, ob, cands):
+    """(form, outcome, end rules) of the search of ``form`` with its conditions checked on every
+    leaf; a point (a list) when an end rule finds the form exactly 0 at a closed end of a strict
+    claim."""
     names, opens, box = domain.names, opens_of(domain), box_of(domain)
-    G = form.G
-    end_rules = rules.degenerate_ends(G, names, domain)
+    end_rules = rules.degenerate_ends(form.G, names, domain)
     for rule in end_rules:
         closed = opens[rule.index][0 if rule.side == "lo" else 1] is None
         if closed and strict:
             return [rule.value if j == rule.index else (lo + hi) / 2 for j, (lo, hi) in enumerate(box)]
-    ladder = Ladder(G, names, opens, form.conditions if G is not F else (), ob.facts)
+    ladder = Ladder(form.G, names, opens, form.conditions, ob.facts)
     return form, prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands), end_rules
 
 
