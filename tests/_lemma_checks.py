@@ -127,7 +127,8 @@ class Checks:
                 if not any(p in self.claims for p in self.claims[i].premise_ids())]
 
     def status_ids(self):
-        return [i for i in self.ids() if i not in set(self.foreign_ids())]
+        foreign = set(self.foreign_ids())
+        return [i for i in self.ids() if i not in foreign]
 
     def decide_foreign(self, module, cid, expected):
         """Derived claim ``cid`` of another lemma module, decided from this module's outcomes of
