@@ -106,9 +106,14 @@ def arb_decimal(x: arb, digits: int, up: bool) -> str:
             return ("0" if not up else f"1e-{MAX_EXPONENT}") if positive else \
                    ("0" if up else f"-1e-{MAX_EXPONENT}")
         return ("oo" if up else f"1e{MAX_EXPONENT}") if positive else ("-oo" if not up else f"-1e{MAX_EXPONENT}")
-    if -40 <= e <= 40:
-        return _format_fraction_decimal(Fraction(n) * Fraction(10) ** e, max(-e, 0)) if n > 0 else \
-            "-" + _format_fraction_decimal(Fraction(-n) * Fraction(10) ** e, max(-e, 0))
+    if -40 <= e <= 40:          # n * 10^e written out (integer digits only)
+        s = str(abs(n)) + "0" * max(e, 0)
+        places = max(-e, 0)
+        if places:
+            s = s.rjust(places + 1, "0")
+            head, tail = s[:-places], s[-places:].rstrip("0")
+            s = head if not tail else f"{head}.{tail}"
+        return ("-" if n < 0 else "") + s
     sign, digits_text = ("-" if n < 0 else ""), str(abs(n))
     mant = digits_text[0] + ("." + digits_text[1:].rstrip("0") if digits_text[1:].rstrip("0") else "")
     return f"{sign}{mant}e{exp10}"

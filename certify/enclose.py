@@ -27,6 +27,7 @@ import flint
 from flint import arb
 
 from . import cell_forms
+from .exact import rational_key
 from .evaluators import BALLS, DECORATED, ball_box, closed_ends, point_box
 from .expr import interval as I
 from .expr.diff import gradient, hessian
@@ -153,7 +154,7 @@ class Ladder:
         exactly 0 is seen as 0); else a ball with the rational parts exact (``point_balls``);
         else decorated.  The Interval is EMPTY when F is certainly undefined there."""
         root = self.tape0.outputs[0][0]
-        key = (self.tape0, tuple(pt), flint.ctx.prec)
+        key = (self.tape0, rational_key(pt), flint.ctx.prec)
         hit = _SIGNED_AT.get(key)
         if hit is not None:
             return hit

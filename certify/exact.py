@@ -69,3 +69,10 @@ def rational_str(q) -> str:
 
 def rational_from_str(text: str) -> sympy.Rational:
     return to_rational(text)
+
+
+def rational_key(values) -> tuple:
+    """A hashable key of a sequence of exact rationals (fmpq or Fraction; None allowed): (p, q) integer
+    pairs.  python-flint hashes an fmpq through a Fraction, about 3 microseconds each, which a
+    memo of points or boxes would pay on every lookup."""
+    return tuple(None if v is None else (int(v.numerator), int(v.denominator)) for v in values)

@@ -24,7 +24,6 @@ import sympy
 from flint import arb, fmpq
 
 from . import rules
-from .balls import arb_decimal
 from .deadline import Deadline, deadline
 from .domain import Domain
 from .enclose import Ladder
@@ -41,6 +40,8 @@ from .growth import compactifying_power
 from .inverse import inverse_route, shape as inverse_shape, singular_at_an_end
 from .splits import split_at_tangent, split_claim, tangent_cut_first
 from .sampling import candidates as sample_candidates
+from .proved import forall_certificate, serialize
+from . import one_cell
 
 OPS = {"<", "<=", ">", ">="}
 QUICK_CELLS = 32           # prove_defined's first try, without domain facts
@@ -135,6 +136,11 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
             or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
         return _finish(result, lhs, op, rhs, domain, start)
+    quick = one_cell.decided(F, strict, domain, budget)
+    if quick is not None:
+        margin, cert, out = quick
+        return _finish(Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert),
+                       lhs, op, rhs, domain, start)
     early = sampled_refutation(F, domain, strict)
     if early is not None:
         return _finish(early, lhs, op, rhs, domain, start)
@@ -239,15 +245,7 @@ def _prove(F, strict, domain: Domain, budget: Budget, allow_tail, progress) -> R
                 return tail
         return Result("UNDECIDED", reason=out.reason, cells=out.cells, methods=dict(out.methods),
                       open_cells=[[[str(a), str(b)] for a, b in c] for c in out.open_cells if c])
-    margin = _margin(out, strict)
-    cert = {"kind": "forall",
-            **({"powers": {s["var"]: s["power"] for s in subs}} if any(s["power"] != 1 for s in subs) else {}),
-            "problem": {"form": form.certificate(), "obligations": ob.records,
-                        "end_rules": [{"var": r.index, "side": r.side, "value": str(r.value),
-                                       "order": r.order} for r in end_rules]},
-            "tree": _serialize(out.tree),
-            "margin": margin,
-            "margin_point": None if out.min_point_at is None else [str(q) for q in out.min_point_at]}
+    margin, cert = forall_certificate(out, strict, form, ob.records, end_rules, subs)
     return Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert)
 
 
@@ -351,25 +349,6 @@ def _search(form, strict, domain: Domain, budget, progress, ob, cands):
     return form, prove_positive(ladder, box, strict, end_rules, budget, progress, candidates=cands), end_rules
 
 
-def _margin(out, strict: bool):
-    """[lower, upper] of inf of the slack: lower from the leaves (at least 0, the claim being
-    proved), upper from the evaluated points (None when no point was evaluated)."""
-    lo = out.min_lower if out.lower_known and out.min_lower is not None else None
-    lower = "0" if lo is None or lo <= 0 else arb_decimal(lo, 10, up=False)
-    if lo is not None and lo > 0 and lower.startswith("-"):
-        lower = "0"
-    upper = "oo" if out.min_point is None else arb_decimal(out.min_point, 10, up=True)
-    return [lower, upper]
-
-
-
-def _serialize(node):
-    if "leaf" in node:
-        return {"leaf": node["leaf"], "prec": node["prec"]}
-    return {"split": node["split"], "at": str(node["at"]),
-            "children": [_serialize(c) for c in node["children"]]}
-
-
 # -- extremum bounds ---------------------------------------------------------------------------
 
 def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
@@ -396,5 +375,5 @@ def prove_defined(F, domain: Domain, budget: Budget | None = None) -> Result:
     if out.status != "PROVED":
         return Result("UNDECIDED", reason=f"could not show the expression defined: {out.reason}", cells=out.cells)
     cert = {"kind": "defined", "problem": {"obligations": ob.records},
-            "tree": _serialize(out.tree)}
+            "tree": serialize(out.tree)}
     return Result("PROVED", cells=out.cells, certificate=cert)

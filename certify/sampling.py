@@ -15,6 +15,7 @@ import numpy as np
 from flint import fmpq
 
 from .domain import Domain
+from .exact import rational_key
 from .expr.numeric import evaluate
 
 
@@ -103,7 +104,7 @@ def candidates(F, names, box, opens, strict: bool, per_axis: int = 0, keep: int 
     float64 slack is smallest, after a short coordinate descent, and a few where it is
     undefined.  Remembered for the last few problems (the tangent cut and the search ask for
     the same ones)."""
-    key = (F, tuple(names), tuple(map(tuple, box)), tuple(map(tuple, opens)), strict, per_axis, keep)
+    key = (F, tuple(names), tuple(map(rational_key, box)), tuple(map(rational_key, opens)), strict, per_axis, keep)
     hit = _CANDIDATES.get(key)
     if hit is None:
         if len(_CANDIDATES) > 64:
