@@ -163,9 +163,14 @@ class Domain:
         return tuple(sympy.Symbol(n, real=True) for n in self.names)
 
     def __str__(self):
+        return self.text
+
+    @functools.cached_property
+    def text(self) -> str:
+        """'x in [0, 1], y in (0, oo)' (remembered: a claim's record asks for it each time)."""
         return ", ".join(f"{n} in {iv}" for n, iv in zip(self.names, self.intervals))
 
-    @property
+    @functools.cached_property
     def is_box(self) -> bool:
         """Every end a rational or infinite: what the search and every rule work on."""
         return all(iv.exact_ends for iv in self.intervals)

@@ -136,7 +136,7 @@ def prove_inequality(lhs, op, rhs, domain: Domain, budget: Budget | None = None,
         result = split_claim(lhs, op, rhs, domain, both[0], sympy.Integer(0), budget, progress, allow_tail, True) \
             or Result("UNDECIDED", reason=f"undecided on a half-line of {domain.names[both[0]]}")
         return _finish(result, lhs, op, rhs, domain, start)
-    quick = one_cell.decided(F, strict, domain, budget)
+    quick = one_cell.decided(F, strict, domain)
     if quick is not None:
         margin, cert, out = quick
         return _finish(Result("PROVED", margin=margin, cells=out.cells, methods=dict(out.methods), certificate=cert),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import flint
 from flint import arb, fmpq
 
+from .cell_forms import midpoint
 from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
 from .evaluators import BALLS, DECORATED
 
@@ -214,10 +215,6 @@ def simplest_between(lo, hi):
     return (lo + hi) / 2
 
 
-def _midpoint(cell):
-    return [(lo + hi) / 2 for lo, hi in cell]
-
-
 def split(cell, scales):
     widths = [(hi - lo) / s for (lo, hi), s in zip(cell, scales)]
     i = max(range(len(cell)), key=lambda k: widths[k])
@@ -264,7 +261,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
     budget = (budget or Budget()).started()
     scales = [max(hi - lo, 1) if hi > lo else 1 for lo, hi in box]
     out = Outcome("PROVED")
-    for pt in list(candidates) + [_midpoint(box)]:
+    for pt in list(candidates) + [midpoint(box)]:
         hit = probe(ladder, pt, strict, PRECISIONS[0], out)[2]
         if hit is not None:
             return Outcome("REFUTED", witness=list(pt), witness_value=hit[0], reason=hit[1])
@@ -289,7 +286,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
                 out.min_lower = lo if out.min_lower is None or lo < out.min_lower else out.min_lower
             out.max_prec = max(out.max_prec, prec)
             continue
-        mid = _midpoint(cell)
+        mid = midpoint(cell)
         value, defined, hit = probe(ladder, mid, strict, prec, out)
         if hit is None and lower is None:
             # an undefined cell: its simplest rational may be the point where F is undefined
@@ -363,7 +360,7 @@ def bound_min(ladder: Ladder, box, tol, budget: Budget | None = None):
     def push(cell, depth):
         nonlocal counter, best_upper, cells
         cells += 1
-        value, defined = ladder.at_point(_midpoint(cell))
+        value, defined = ladder.at_point(midpoint(cell))
         if defined and value.hi is not None and (best_upper is None or value.hi < best_upper):
             best_upper = value.hi
         lo = lower_of(cell)
