@@ -23,8 +23,12 @@ def mean_value(ladder, cell, grads, ev, free=None):
     """F(m) + sum over the ``free`` variables (all when None) of grad_i (v_i - m_i)."""
     if any(g is None for i, g in enumerate(grads) if free is None or i in free):
         return None
-    mids = midpoint(cell)
-    value = ladder.value_at(mids, ev)
+    if ev.fast:                       # on balls F(m) comes with the gradient at m (shared)
+        mids, at_mid = ladder.at_mid(cell, ev)
+        value = ev.get(at_mid, ladder.tape.outputs[0][0])
+    else:                             # decorated takes it exactly where it can
+        mids = midpoint(cell)
+        value = ladder.value_at(mids, ev)
     if value is None:
         return None
     for i, g in enumerate(grads):
@@ -75,9 +79,8 @@ def monotone(ladder, cell, ev):
 
 def taylor2(ladder, cell, ev):
     """Second-order Taylor form about the midpoint with the Hessian on the open cell."""
-    mids = midpoint(cell)
     tape = ladder.tape
-    at_mid = ev.at_point(ladder, tape, mids, 1)
+    mids, at_mid = ladder.at_mid(cell, ev)
     # on balls F(m) comes with the gradient; decorated takes it exactly where it can
     value = ev.get(at_mid, tape.outputs[0][0]) if ev.fast else ladder.value_at(mids, ev)
     if value is None:

@@ -148,17 +148,20 @@ class Ladder:
             return None
         return vals[root]
 
-    def at_point(self, pt):
+    def at_point(self, pt, ball=None):
         """(Interval, defined?) of F at an exact point: a ball when it is certainly defined and
         of one sign there; else exact when only rational arithmetic occurs (so a slack of
         exactly 0 is seen as 0); else a ball with the rational parts exact (``point_balls``);
-        else decorated.  The Interval is EMPTY when F is certainly undefined there."""
+        else decorated.  The Interval is EMPTY when F is certainly undefined there.  ``ball``:
+        F's ball at pt at the working precision when the caller has it (``mid_ball``)."""
         root = self.tape0.outputs[0][0]
+        if ball is not None and (ball > 0 or ball < 0):
+            return I.from_arb(ball), True
         key = (self.tape0, rational_key(pt), flint.ctx.prec)
         hit = _SIGNED_AT.get(key)
         if hit is not None:
             return hit
-        b = BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
+        b = ball if ball is not None else BALLS.get(BALLS.at_point(self, self.tape0, pt, 0), root)
         if b is not None and (b > 0 or b < 0):
             if len(_SIGNED_AT) > 4096:
                 _SIGNED_AT.clear()
@@ -206,6 +209,28 @@ class Ladder:
                 self._last.clear()
             self._last[key] = hit
         return hit[1]
+
+    def at_mid(self, cell, ev):
+        """(midpoint, F and its gradient there as an ``ev`` result), remembered for the cell: the
+        mean-value and Taylor forms of one cell and the search's probe of its midpoint share
+        one evaluation."""
+        key = (id(cell), -1, _prec(), ev.fast)
+        hit = self._last.get(key)
+        if hit is None or hit[0] is not cell:
+            mids = cell_forms.midpoint(cell)
+            hit = (cell, (mids, ev.at_point(self, self.tape, mids, 1)))
+            if len(self._last) > 8:
+                self._last.clear()
+            self._last[key] = hit
+        return hit[1]
+
+    def mid_ball(self, cell):
+        """F's ball at the cell's midpoint when ``at_mid`` has computed it for this cell at the
+        working precision (None otherwise: nothing is evaluated)."""
+        hit = self._last.get((id(cell), -1, _prec(), True))
+        if hit is None or hit[0] is not cell:
+            return None
+        return hit[1][1][self.tape.outputs[0][0]]
 
     def gradient_on(self, cell, ev=DECORATED):
         """The gradient on the open cell (values of ``ev``; None where not defined)."""

@@ -239,12 +239,13 @@ def _float_key(lo) -> float:
         return float("-inf")
 
 
-def probe(ladder: Ladder, pt, strict: bool, prec: int, out: "Outcome"):
+def probe(ladder: Ladder, pt, strict: bool, prec: int, out: "Outcome", cell=None):
     """F at the exact point pt, once: (value, defined, refutation or None).  A refutation is
     (value, reason) when arb proves the claim false there or F is certainly undefined there;
-    a defined value also bounds inf F from above (recorded in ``out`` for the margin)."""
+    a defined value also bounds inf F from above (recorded in ``out`` for the margin).  ``cell``:
+    pt is its midpoint (its ball there may be known already, ``Ladder.mid_ball``)."""
     def run():
-        value, defined = ladder.at_point(pt)
+        value, defined = ladder.at_point(pt, None if cell is None else ladder.mid_ball(cell))
         _record_value(out, ladder, pt, value, defined)
         if value.empty:
             return value, defined, (value, "the expression is undefined at the witness point")
@@ -287,7 +288,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             out.max_prec = max(out.max_prec, prec)
             continue
         mid = midpoint(cell)
-        value, defined, hit = probe(ladder, mid, strict, prec, out)
+        value, defined, hit = probe(ladder, mid, strict, prec, out, cell)
         if hit is None and lower is None:
             # an undefined cell: its simplest rational may be the point where F is undefined
             simple = [simplest_between(lo, hi) for lo, hi in cell]

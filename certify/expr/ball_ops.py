@@ -49,7 +49,7 @@ def ball_pown(x, n):
         return 1 / ball_pown(x, -n)
     if n < 2:
         return I._ipow(x, n)
-    r = I._ipow(x.lower(), n).union(I._ipow(x.upper(), n))
+    r = (x.lower() ** n).union(x.upper() ** n)      # arb's power of each exact end (one call)
     if n % 2 == 0 and not (x > 0 or x < 0):
         r = ZERO_BALL.union(r)
     return r
