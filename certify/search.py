@@ -154,7 +154,9 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
         plain = ladder.plain(cell, DECORATED)
         if lower_positive(plain, strict):
             return "plain", plain if ladder.side is None else slack
-        if plain is not None and (inner if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
+        if plain is None:                # F not defined and continuous on the cell: no form applies
+            return None, best
+        if (inner if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
             return None, best_lower(best, plain)
         forms = [m for m in methods if m != "plain" and (best is not None or m == "monotone")]
         best, tried = plain, {}
