@@ -25,7 +25,16 @@ from .nodes import Node, postorder
 
 UNDEFINED = "undefined"   # Tape.exact: a division by zero at the point
 EXACT_BITS = 1 << 16      # exact rational evaluation gives up beyond this size
-COMPILE_AFTER = 24      # a tape evaluated this often is compiled to straight-line code
+# A tape evaluated this often is compiled to straight-line code.  Compiling costs ~18 us per
+# node on balls (python's compile()) and saves ~0.2 us per node and evaluation (tau of
+# bench/peers.py, 73 nodes: 25.7 -> 12.0 us): break-even after ~100 evaluations, so balls
+# compile after 96 (ski rental: a claim pays at most about twice the better choice; the peers
+# bench's largest median-of-3 ratio to the bare bisection went from 3.7 at 24 to 1.8 at 96).
+# Decorated tapes compile after 24: per tape the gain measured 0-30% (their interval
+# operations dominate), yet `certify run` took 20.9-21.5 s of CPU with 24/24, 21.8-23.8 s with
+# 96/256 and 19.6-20.0 s with 96/24 (balls/decorated, 2026-12-03, one after the other).
+COMPILE_BALLS_AFTER = 96
+COMPILE_INTERVALS_AFTER = 24
 _TAPES: dict = {}
 
 
@@ -127,7 +136,7 @@ class Tape:
         if fn is None:
             uses = self.__dict__.setdefault("_iv_uses", {})
             uses[key] = uses.get(key, 0) + 1
-            if uses[key] < COMPILE_AFTER:
+            if uses[key] < COMPILE_INTERVALS_AFTER:
                 return self._intervals_loop(box, level, narrow)
             fn = fns[key] = self._compile_intervals(self.level_end[level], bool(narrow))
         return fn(box, self._iv_consts(), self._programs()[0], narrow, I.narrow)
@@ -197,7 +206,7 @@ class Tape:
         if fn is None:
             uses = self.__dict__.setdefault("_ball_uses", {})
             uses[level] = uses.get(level, 0) + 1
-            if uses[level] < COMPILE_AFTER:
+            if uses[level] < COMPILE_BALLS_AFTER:
                 return self._balls_loop(box, level)
             fn = fns[level] = self._compile_balls(self.level_end[level])
         return fn(box, self._ball_consts(), self._programs()[1])
