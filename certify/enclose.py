@@ -214,7 +214,7 @@ class Ladder:
         """(midpoint, F and its gradient there as an ``ev`` result), remembered for the cell: the
         mean-value and Taylor forms of one cell and the search's probe of its midpoint share
         one evaluation."""
-        key = (id(cell), -1, _prec(), ev.fast)
+        key = _mid_key(cell, ev.fast)
         hit = self._last.get(key)
         if hit is None or hit[0] is not cell:
             mids = cell_forms.midpoint(cell)
@@ -227,7 +227,7 @@ class Ladder:
     def mid_ball(self, cell):
         """F's ball at the cell's midpoint when ``at_mid`` has computed it for this cell at the
         working precision (None otherwise: nothing is evaluated)."""
-        hit = self._last.get((id(cell), -1, _prec(), True))
+        hit = self._last.get(_mid_key(cell, True))
         if hit is None or hit[0] is not cell:
             return None
         return hit[1][1][self.tape.outputs[0][0]]
@@ -307,6 +307,11 @@ class Ladder:
                 d = diff(d, self.names[index])
             self._derivs[key] = Ladder(d if sign == 1 else N.neg(d), self.names, self.cells.opens, facts=self.facts)
         return self._derivs[key]
+
+
+def _mid_key(cell, fast: bool):
+    """``Ladder._last``'s key of a cell's midpoint values (level -1: ``interior`` uses 1 and 2)."""
+    return (id(cell), -1, _prec(), fast)
 
 
 def _prec() -> int:

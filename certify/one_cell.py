@@ -12,13 +12,13 @@ The proof is one leaf of the ordinary search on the box (the same candidate poin
 same margin), recorded as an ordinary ``forall`` certificate."""
 from __future__ import annotations
 
+from .cell_forms import midpoint
 from .enclose import Ladder, lower_end, lower_positive
 from .evaluators import BALLS, DECORATED
 from .forms import box_of, opens_of
 from .proved import forall_certificate
 from .rules import Form
 from .sampling import candidates
-from .cell_forms import midpoint
 from .search import PRECISIONS, Outcome, probe, with_prec
 
 

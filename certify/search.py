@@ -130,8 +130,9 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
                     return "plain", plain if ladder.side is None else slack
                 return None, None
         # every method on arb balls first (cheap; certain domains only), then decorated, unless
-        # both the balls' best and F's decorated value are clearly below 0 (not by rounding
-        # or by a lost sign fact): then the cell is split.  Where F's ball is undefined on a
+        # F's ball is far below 0 (FAR), or both the balls' best and F's decorated value are
+        # clearly below 0 (CLEARLY; not by rounding or by a lost sign fact): then the cell is
+        # split.  Where F's ball is undefined on a
         # cell touching no end of the box (an overshoot that splitting removes, not a singular
         # end such as sqrt(z) or x**x at 0, where the decorated monotone form closes the end
         # cell), the decorated forms closed none of 170 such cells in the registry and
