@@ -142,6 +142,8 @@ def choose_form(F, domain: Domain, strict: bool, facts=None) -> rules.Form:
                 if end is None or _closable(values):
                     continue
                 v = values[(i, side)]
+                if v is not None and v.lo is not None:
+                    continue     # this end closes as it is (another one does not)
                 if v is None and not _undefined_at(form, domain, i, end):
                     continue     # defined at the end itself: a rewrite there only fights dependency
                 # w^k (k >= 1) only tames a pole: G defined but unbounded below on the end cell
