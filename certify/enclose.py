@@ -88,6 +88,7 @@ class Ladder:
         self._derivs = {}
         self._last = {}
         self._bare = None
+        self._regular = {}
 
     @property
     def tape(self):
@@ -253,6 +254,19 @@ class Ladder:
         if method == "taylor2":
             return cell_forms.taylor2(self, cell, ev)
         raise ValueError(f"unknown method {method}")
+
+    def regular_at(self, pt) -> bool:
+        """Are F and its gradient certainly defined at the exact point pt (arb balls)?  A cell
+        whose ball of F is undefined but which touches the box's ends only at such points
+        overshoots a domain by its width (acos of a wide ball poking past 1), unlike a singular
+        end (sqrt(z) at z = 0, where the gradient's ball is undefined).  Remembered per point."""
+        key = ("regular", rational_key(pt), flint.ctx.prec)
+        hit = self._regular.get(key)
+        if hit is None:
+            tape = self.tape
+            vals = tape.balls([arb(q) for q in pt], 1)
+            hit = self._regular[key] = all(vals[k] is not None for k in (tape.outputs[0][0], *tape.outputs[1]))
+        return hit
 
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?  No

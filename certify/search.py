@@ -111,9 +111,10 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
     return ""
 
 
-def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS, inner=False):
+def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS, ends=None):
     """Try the end rules, then the ladder.  Returns (method or None, best lower Interval).
-    ``inner``: the cell touches no end of the searched box."""
+    ``ends``: the (variable index, value) of the searched box's ends the cell touches (None:
+    not known, taken as touching one where F is singular)."""
     def run():
         ok, slack = ladder.side_check(cell)
         if not ok:
@@ -133,12 +134,13 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
         # F's ball is far below 0 (FAR), or both the balls' best and F's decorated value are
         # clearly below 0 (CLEARLY; not by rounding or by a lost sign fact): then the cell is
         # split.  Where F's ball is undefined on a
-        # cell touching no end of the box (an overshoot that splitting removes, not a singular
-        # end such as sqrt(z) or x**x at 0, where the decorated monotone form closes the end
-        # cell), the decorated forms closed none of 170 such cells in the registry and
-        # bench/peers.py, so only F's decorated value is tried there; at an end, of the
-        # decorated forms only monotone closed any (110 of 1100 such cells; mean value and
-        # Taylor none: the gradient is unbounded there), so only it is tried (choices of work)
+        # cell touching no end of the box where F or its gradient is singular (an overshoot
+        # that splitting removes, not a singular end such as sqrt(z) or x**x at 0, where the
+        # decorated monotone form closes the end cell), the decorated forms closed none of 170
+        # such cells in the registry and bench/peers.py, so only F's decorated value is tried
+        # there; at a singular end, of the decorated forms only monotone closed any (110 of
+        # 1100 such cells; mean value and Taylor none: the gradient is unbounded there), so
+        # only it is tried (choices of work)
         best = None
         plain = ladder.plain(cell, BALLS)
         if plain is not None:
@@ -157,7 +159,7 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             return "plain", plain if ladder.side is None else slack
         if plain is None:                # F not defined and continuous on the cell: no form applies
             return None, best
-        if (inner if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
+        if (not _singular_end(ladder, cell, ends) if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
             return None, best_lower(best, plain)
         forms = [m for m in methods if m != "plain" and (best is not None or m == "monotone")]
         best, tried = plain, {}
@@ -170,6 +172,15 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             best = best_lower(best, value)
         return None, best
     return with_prec(prec, run)
+
+
+def _singular_end(ladder: Ladder, cell, ends) -> bool:
+    """Does the cell touch an end of the box where F or its gradient is not certainly defined
+    (at the end, the other variables at the cell's midpoint; ``Ladder.regular_at``)?"""
+    if ends is None:
+        return True
+    mids = midpoint(cell)
+    return any(not ladder.regular_at([v if j == i else m for j, m in enumerate(mids)]) for i, v in ends)
 
 
 def _pointless(method, tried) -> bool:
@@ -279,8 +290,9 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
         out.cells += 1
         if progress and out.cells % 500 == 0:
             progress(out.cells)
-        inner = all(b[0] < c[0] and c[1] < b[1] for b, c in zip(box, cell))
-        method, lower = decide_cell(ladder, cell, strict, rules, prec, methods, inner)
+        ends = [(i, end) for i, ((lo, hi), (c_lo, c_hi)) in enumerate(zip(box, cell))
+                for end, touched in ((lo, c_lo == lo), (hi, c_hi == hi)) if touched]
+        method, lower = decide_cell(ladder, cell, strict, rules, prec, methods, ends)
         if method is not None:
             node.update(leaf=method, prec=prec)
             out.methods[method] = out.methods.get(method, 0) + 1
