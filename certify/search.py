@@ -105,9 +105,13 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
         return ""
     sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
     d = ladder.derivative(rule.index, rule.order, sign).at_end(rule.index, rule.side, rule.value)
-    for method in METHODS:
-        if lower_positive(d.enclose(method, cell), strict):
-            return method
+    for ev in (BALLS, DECORATED):        # balls first (cheap; a ball decides on the closed cell)
+        plain = d.plain(cell, ev)
+        if plain is None:
+            continue
+        for method in METHODS:
+            if lower_positive(d.enclose(method, cell, plain, ev), strict):
+                return method
     return ""
 
 
