@@ -255,6 +255,10 @@ class Ladder:
             return cell_forms.taylor2(self, cell, ev)
         raise ValueError(f"unknown method {method}")
 
+    def _ball_defined(self, cell) -> bool:
+        """Is F's ball on the closed cell defined (so F is com there, no fact needed)?"""
+        return self.tape0.balls(ball_box(cell))[self.tape0.outputs[0][0]] is not None
+
     def regular_at(self, pt) -> bool:
         """Are F and its gradient certainly defined at the exact point pt (arb balls)?  A cell
         whose ball of F is undefined but which touches the box's ends only at such points
@@ -271,6 +275,8 @@ class Ladder:
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?  No
         domain facts: they are proved on the domain, and the closure may leave it."""
+        if self._ball_defined(cell):
+            return True
         box = [I.Interval(*closed_ends(lo, hi)) for lo, hi in cell]
         vals, decs = self.tape0.intervals(box)
         return decs[self.tape0.outputs[0][0]] >= I.DAC
@@ -278,6 +284,8 @@ class Ladder:
     def defined_up_to(self, cell, index, side) -> bool:
         """Is F defined and continuous on the cell closed at one end of variable ``index``
         (facts only where that closure stays in the domain)?"""
+        if self._ball_defined(cell):
+            return True
         lo, hi = cell[index]
         o_lo, o_hi = self.cells.opens[index]
         leaves = (o_lo is not None and lo == o_lo) if side == "lo" else (o_hi is not None and hi == o_hi)
