@@ -74,6 +74,11 @@ class Claim:
         re-reads); None for claims that are not machine-checked."""
         return None
 
+    def record_for(self, result) -> dict | None:
+        """The record that goes beside ``result`` in a report (``record()``; a claim whose
+        certificate already holds it may take it from there)."""
+        return self.record()
+
     def describe(self) -> str:
         return self.statement
 

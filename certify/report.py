@@ -147,7 +147,7 @@ def _human_line(outcomes) -> str:
 def bundle_entry(lemma_id, claim, r, run_hash) -> dict:
     """One entry of certificate.json: the claim record and statement, the status and what
     backs it (certificate, witness), as ``certify check`` re-verifies them."""
-    record = claim.record()
+    record = claim.record_for(r)
     return {"lemma": lemma_id, "id": claim.id, "hash": run_hash, "status": r.status,
             "statement": claim.describe(), "margin": r.margin,
             "margin_kind": r.margin_kind if r.margin else None,
