@@ -141,6 +141,8 @@ def test_claim_record_statement_and_certificate_agree():
     from certify.checker.bundle import statement
     claim = MatrixClaim("m.k4", "", "", matrix=neg_laplacian(random_weights(4, 2)))
     r = claim.run()
-    assert r.certificate["claim"] == claim.record()
+    assert r.certificate["claim"] == claim.record() == claim.record_for(r)
+    refuted = MatrixClaim("m.pos", "", "", matrix=[[1, 0], [0, 1]], kernel=(1, 1)).run()
+    assert refuted.certificate is None and claim.record_for(refuted) == claim.record()
     assert claim.describe() == statement("matrix", claim.record())
     assert r.certificate["margin"] == r.margin
