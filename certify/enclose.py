@@ -89,6 +89,7 @@ class Ladder:
         self._last = {}
         self._bare = None
         self._regular = {}
+        self._last_ball = (None, 0, None)
 
     @property
     def tape(self):
@@ -136,10 +137,16 @@ class Ladder:
     def plain(self, cell, ev=None):
         """(Interval or None): F on the cell, None unless F is defined and continuous there.
         ``ev``: ``BALLS`` or ``DECORATED`` (``certify.evaluators``); None tries a ball and keeps
-        it when it is positive, else decorated."""
+        it when it is positive, else decorated.  The last cell's ball is kept (the search asks
+        for it again when it splits the cell)."""
         root = self.tape0.outputs[0][0]
         if ev is not DECORATED:
-            b = self.tape0.balls(ball_box(cell))[root]
+            last = self._last_ball
+            if last[0] is cell and last[1] == flint.ctx.prec:
+                b = last[2]
+            else:
+                b = self.tape0.balls(ball_box(cell))[root]
+                self._last_ball = (cell, flint.ctx.prec, b)
             if ev is BALLS:
                 return None if b is None else I.from_arb(b)
             if b is not None and b > 0:
