@@ -9,7 +9,7 @@ about the expressions as written:
 4. a form to search (``rules``): F itself when the decorated evaluation already bounds F on the
    cells at open ends, else F scaled by w^k there, or with positive factors dropped; each
    keeps F's definedness and the factors' signs as side conditions checked on every leaf;
-5. ends where the form vanishes identically are closed by the end rule (``search.EndRule``);
+5. ends where the form vanishes identically are closed by the end rule (``box_ends.EndRule``);
 6. best-first branch and bound (``certify.search``); then, for one unbounded variable, the
    monotone-tail rule, and for a non-strict claim, dropping factors nonnegative by form.
 The certified margin encloses the infimum of the slack as written over the whole domain.

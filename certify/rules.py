@@ -34,7 +34,7 @@ from .expr.tape import UNDEFINED, tape_of
 from .expr.text import to_text
 from .remembered import remembered, tree_key
 from .symcache import cached
-from .search import EndRule
+from .box_ends import EndRule
 
 MAX_ORDER = 6
 

@@ -17,6 +17,7 @@ from flint import arb, fmpq
 
 from .cell_forms import midpoint
 from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
+from .box_ends import END_CUT, end_rule_method, singular_end, singular_side
 from .evaluators import BALLS, DECORATED
 
 PRECISIONS = (53, 106, 212)
@@ -55,17 +56,6 @@ class Budget:
 
 
 @dataclass
-class EndRule:
-    """At variable ``index``, end ``side`` ('lo' or 'hi') F and its first ``order``-1
-    derivatives in that variable vanish identically, so near the end
-    F = t^order / order! * d^order F(xi), t = v - end (Taylor with Lagrange remainder)."""
-    index: int
-    side: str
-    value: object
-    order: int
-
-
-@dataclass
 class Outcome:
     status: str                      # PROVED | REFUTED | UNDECIDED
     tree: dict | None = None
@@ -89,30 +79,6 @@ def with_prec(prec, fn, *args):
         return fn(*args)
     finally:
         flint.ctx.prec = old
-
-
-def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | None:
-    """When the cell touches the rule's end: the ladder method that proves
-    sign(t^k) d^k F > 0 (>= 0 for a non-strict claim) on the cell open at that end (where the
-    Lagrange point lies), '' if none does, None when the cell does not touch the end."""
-    lo, hi = cell[rule.index]
-    if (lo if rule.side == "lo" else hi) != rule.value:
-        return None
-    if ladder.plain(cell) is None:
-        return ""
-    # Taylor with Lagrange remainder needs F and its first order-1 derivatives continuous up to the end
-    if not all(ladder.derivative(rule.index, j).defined_up_to(cell, rule.index, rule.side) for j in range(rule.order)):
-        return ""
-    sign = -1 if (rule.side == "hi" and rule.order % 2) else 1
-    d = ladder.derivative(rule.index, rule.order, sign).at_end(rule.index, rule.side, rule.value)
-    for ev in (BALLS, DECORATED):        # balls first (cheap; a ball decides on the closed cell)
-        plain = d.plain(cell, ev)
-        if plain is None:
-            continue
-        for method in METHODS:
-            if lower_positive(d.enclose(method, cell, plain, ev), strict):
-                return method
-    return ""
 
 
 def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS, ends=None):
@@ -163,7 +129,7 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             return "plain", plain if ladder.side is None else slack
         if plain is None:                # F not defined and continuous on the cell: no form applies
             return None, best
-        if (not _singular_end(ladder, cell, ends) if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
+        if (not singular_end(ladder, cell, ends) if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
             return None, best_lower(best, plain)
         forms = [m for m in methods if m != "plain" and (best is not None or m == "monotone")]
         best, tried = plain, {}
@@ -176,38 +142,6 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             best = best_lower(best, value)
         return None, best
     return with_prec(prec, run)
-
-
-def _singular_end(ladder: Ladder, cell, ends) -> bool:
-    """Does the cell touch an end of the box where F or its gradient is not certainly defined?
-    (``ends`` None: not known, taken as yes.)"""
-    return ends is None or _first_singular(ladder, cell, ends) is not None
-
-
-def _first_singular(ladder: Ladder, cell, ends):
-    """The first (index, end) of ``ends`` where F or its gradient is not certainly defined (at
-    the end, the other variables at the cell's midpoint; ``Ladder.regular_at``), or None."""
-    mids = midpoint(cell) if ends else None
-    for i, v in ends or ():
-        if not ladder.regular_at([v if j == i else m for j, m in enumerate(mids)]):
-            return i, v
-    return None
-
-
-def _singular_side(ladder: Ladder, cell, ends):
-    """(index, end) of a singular end a 1-D cell touches (``_singular_end``) when F's ball is
-    undefined on the cell, else None.  Such a cell is cut close to that end: the large part
-    leaves the singularity and is decided on balls, the small end part by F's decorated value
-    or monotone form, instead of one bisection per halving of the distance to the end (a
-    choice of work: g1 = sqrt(2z)(2z - 3)e^-z > -1.381 on [0, 20] met 8 end cells).  Not
-    used with end rules (x e^-x <= e^-1 on [1, oo), compactified: the cut cells' Taylor
-    remainders at the degenerate end then never decide, and the depth budget runs out)."""
-    if len(cell) != 1 or not ends or ladder.plain(cell, BALLS) is not None:
-        return None          # in 2-D the large part's ball may stay undefined along the face
-    return _first_singular(ladder, cell, ends)
-
-
-END_CUT = fmpq(1, 16)
 
 
 def _pointless(method, tried) -> bool:
@@ -259,7 +193,7 @@ def simplest_between(lo, hi):
 
 def split(cell, scales, toward=None):
     """Bisect the widest (scaled) side; ``toward`` = (index, end): cut that side 1/16 of its
-    width from that end instead (``_singular_side``)."""
+    width from that end instead (``singular_side``)."""
     if toward is not None:
         i, end = toward
         lo, hi = cell[i]
@@ -362,7 +296,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             out.open_cells = [cell] + [h[2]["cell"] for h in sorted(heap, key=lambda h: h[:2])[:20]]
             out.tree = None
             return out
-        i, m, left, right = split(cell, scales, None if rules else _singular_side(ladder, cell, ends))
+        i, m, left, right = split(cell, scales, None if rules else singular_side(ladder, cell, ends))
         lchild, rchild = {"cell": left}, {"cell": right}
         node.update(split=i, at=m, children=[lchild, rchild])
         key = _key(lower)
