@@ -27,6 +27,7 @@ from __future__ import annotations
 import random
 import time
 from fractions import Fraction
+from functools import lru_cache
 
 import mpmath
 import pytest
@@ -196,21 +197,31 @@ def _rpow(a, p, q):
     return mpmath.root(_mp(a), q) ** p
 
 
+@lru_cache(maxsize=4096)
+def _plan(node):
+    """The tree's nodes, children first, as (op, argument positions, data) with each number as
+    a Fraction: trees are immutable and hash-consed, so one plan serves all their points."""
+    order = N.postorder([node])
+    at = {id(n): i for i, n in enumerate(order)}
+    return tuple((n.op, tuple(at[id(x)] for x in n.args),
+                  Fraction(int(n.data.p), int(n.data.q)) if n.op == "num" else n.data)
+                 for n in order)
+
+
 def mp_value(node, env):
     """The value of a tree at a point ``env`` (name -> Fraction or mpf): a Fraction when exact,
     else an mpf at the current mpmath precision.  Raises Undefined or Skip."""
-    memo = {}
-    for n in N.postorder([node]):
-        op = n.op
-        a = [memo[id(x)] for x in n.args]
+    memo = []
+    for op, args, data in _plan(node):
+        a = [memo[i] for i in args]
         if op == "num":
-            v = Fraction(int(n.data.p), int(n.data.q))
+            v = data
         elif op == "pi":
             v = +mpmath.pi
         elif op == "e":
             v = +mpmath.e
         elif op == "var":
-            v = env[n.data]
+            v = env[data]
         elif op == "add":
             v = a[0] + a[1] if _exact(a[0]) and _exact(a[1]) else _mp(a[0]) + _mp(a[1])
         elif op == "sub":
@@ -225,9 +236,9 @@ def mp_value(node, env):
                 raise Undefined
             v = a[0] / a[1] if _exact(a[0]) and _exact(a[1]) else _mp(a[0]) / _mp(a[1])
         elif op == "pown":
-            v = _pown(a[0], n.data)
+            v = _pown(a[0], data)
         elif op == "rpow":
-            v = _rpow(a[0], *n.data)
+            v = _rpow(a[0], *data)
         elif op == "pow":
             if _sign(a[0]) <= 0:
                 raise Undefined
@@ -242,8 +253,8 @@ def mp_value(node, env):
                 v = (x if x <= y else y) if op == "min" else (x if x >= y else y)
         else:
             v = _unary(op, a[0])
-        memo[id(n)] = _shrink(v)
-    return memo[id(node)]
+        memo.append(_shrink(v))
+    return memo[-1]
 
 
 def mp_defined_value(node, env):
@@ -258,50 +269,63 @@ def mp_defined_value(node, env):
 
 # -- comparisons of reference values with Interval ends -------------------------------------------
 
-def end_value(x: arb, up=False):
-    """An exact arb end as a Fraction (moderate exponents) or an exact mpf.  (An inexact end,
-    which the Interval invariant forbids and ``test_interval_ends_are_exact`` reports, is
-    replaced by the outer end of its ball.)"""
+def _end(x: arb, up=False):
+    """An exact arb end as (value, value as mpf): the value a Fraction (moderate exponents) or an
+    exact mpf.  The mpf, mpf((m, e)) rounded to the current precision, equals ``_mp`` of the
+    Fraction m 2^e.  (An inexact end, which the Interval invariant forbids and
+    ``test_interval_ends_are_exact`` reports, is replaced by the outer end of its ball.)"""
     if not x.is_exact():
         x = x.upper() if up else x.lower()
     m, e = x.man_exp()
     m, e = int(m), int(e)
     if abs(e) < 4000:
-        return Fraction(m) * Fraction(2) ** e
-    return mpmath.mpf((m, e))
+        return (Fraction(m << e) if e >= 0 else Fraction(m, 1 << -e)), mpmath.mpf((m, e))
+    return mpmath.mpf((m, e)), mpmath.mpf((m, e))
 
 
-def _cmp(v, end) -> int:
-    """sign(v - end), exact when both are exact."""
-    if _exact(v) and isinstance(end, Fraction):
-        d = v - end
-        return (d > 0) - (d < 0)
-    d = _mp(v) - _mp(end)
+def end_value(x: arb, up=False):
+    """An exact arb end as a Fraction (moderate exponents) or an exact mpf (``_end``)."""
+    return _end(x, up)[0]
+
+
+def bounds(iv: I.Interval):
+    """The Interval as (lo, lo_open, hi, hi_open), each end as ``_end`` gives it ((None, None)
+    where infinite), or None for the empty set: converted once for all the points compared
+    with it."""
+    if iv is I.EMPTY:
+        return None
+    none = (None, None)
+    return (none if iv.lo is None else _end(iv.lo), iv.lo_open,
+            none if iv.hi is None else _end(iv.hi, up=True), iv.hi_open)
+
+
+def _side(v, end) -> int:
+    """sign(v - end), exact when both are exact, else at the mpmath precision; 0 also for an
+    inexact v within TOL (relative) of the end, which is (value, value as mpf)."""
+    q, qm = end
+    if _exact(v) and isinstance(q, Fraction):
+        return (v > q) - (v < q)
+    vm = _mp(v)
+    d = vm - qm
+    if not _exact(v) and abs(d) <= TOL * max(1, abs(vm)):
+        return 0
     return (d > 0) - (d < 0)
 
 
-def _close(v, end) -> bool:
-    tol = TOL * max(1, abs(_mp(v)))
-    return abs(_mp(v) - _mp(end)) <= tol
-
-
-def inside(v, iv: I.Interval) -> bool:
-    """Is the reference value v in the Interval (strictly at an open end when v is exact)?"""
-    if iv is I.EMPTY:
+def inside(v, iv) -> bool:
+    """Is the reference value v in the Interval (or its ``bounds``), strictly at an open end when
+    v and the end are exact?"""
+    b = bounds(iv) if isinstance(iv, I.Interval) else iv
+    if b is None:
         return False
-    if iv.lo is not None:
-        lo = end_value(iv.lo)
-        c = _cmp(v, lo)
-        if c < 0 and not (not _exact(v) and _close(v, lo)):
+    lo, lo_open, hi, hi_open = b
+    if lo[0] is not None:
+        c = _side(v, lo)
+        if c < 0 or (c == 0 and lo_open and _exact(v) and isinstance(lo[0], Fraction)):
             return False
-        if c == 0 and iv.lo_open and _exact(v) and isinstance(lo, Fraction):
-            return False
-    if iv.hi is not None:
-        hi = end_value(iv.hi, up=True)
-        c = _cmp(v, hi)
-        if c > 0 and not (not _exact(v) and _close(v, hi)):
-            return False
-        if c == 0 and iv.hi_open and _exact(v) and isinstance(hi, Fraction):
+    if hi[0] is not None:
+        c = _side(v, hi)
+        if c > 0 or (c == 0 and hi_open and _exact(v) and isinstance(hi[0], Fraction)):
             return False
     return True
 
@@ -527,11 +551,14 @@ def check_case(rng, F, names, cells, special, derivative=True):
     vals, decs = tape.intervals(box)
     value, dec = vals[-1], decs[-1]
     STATS["def_cells"] += dec >= I.DEF
-    desc = f"F = {to_text(F)} on {dict(zip(names, box))}: enclosure {value} dec {I.Dec(dec).name}"
+
+    def desc():                         # for a failure only: the text costs more than the check
+        return f"F = {to_text(F)} on {dict(zip(names, box))}: enclosure {value} dec {I.Dec(dec).name}"
     if value is I.EMPTY and dec != I.TRV:
-        failures.append(f"{desc}: empty enclosure with decoration {I.Dec(dec).name}")
+        failures.append(f"{desc()}: empty enclosure with decoration {I.Dec(dec).name}")
     if dec == I.COM and (value is I.EMPTY or not value.bounded):
-        failures.append(f"{desc}: COM with an unbounded or empty enclosure")
+        failures.append(f"{desc()}: COM with an unbounded or empty enclosure")
+    value_bounds = bounds(value)
     per_var = [sample_points(rng, c, special) for c in cells]
     points = []
     for j in range(max(len(p) for p in per_var)):
@@ -552,14 +579,14 @@ def check_case(rng, F, names, cells, special, derivative=True):
         ball = tape.point_balls([fmpq(q.numerator, q.denominator) for q in pt])[-1]
         if v is None:
             if dec >= I.DEF:
-                failures.append(f"{desc}: decoration {I.Dec(dec).name} but undefined at {env}")
+                failures.append(f"{desc()}: decoration {I.Dec(dec).name} but undefined at {env}")
             if ball is not None:
-                failures.append(f"{desc}: point ball {ball} but undefined at {env}")
+                failures.append(f"{desc()}: point ball {ball} but undefined at {env}")
             continue
-        if not inside(v, value):
-            failures.append(f"{desc}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the enclosure")
+        if not inside(v, value_bounds):
+            failures.append(f"{desc()}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the enclosure")
         if ball is not None and not inside(v, I.from_arb(ball)):
-            failures.append(f"{desc}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the point ball {ball}")
+            failures.append(f"{desc()}: value {mpmath.nstr(_mp(v), 20)} at {env} outside the point ball {ball}")
     if derivative and not failures:
         failures += check_derivative(rng, F, names, cells, box)
     return failures
