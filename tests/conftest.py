@@ -28,18 +28,22 @@ def pytest_configure(config):
 
 
 # CPU seconds each slow file keeps its worker busy (``pytest -n 0 <file>`` under /usr/bin/time,
-# less the ~0.7 s start-up, on the 2-core machine).  Files go to the two workers whole (--dist
-# loadfile) in this order, longest first (--no-loadscope-reorder keeps it), so no long file
-# starts last and runs alone at the end; unlisted files are short and follow in their usual
+# user + sys with the processes it starts, less the ~0.8 s start-up, on the 2-core machine;
+# measured 2026-12-03 beside another job, so to ~20%).  Files go to the two workers whole
+# (--dist loadfile) in this order, longest first (--no-loadscope-reorder keeps it), so no long
+# file starts last and runs alone at the end; unlisted files are short and follow in their usual
 # order.  Only the order depends on it.
 SLOW_FILES = {
-    "test_appendix_a.py": 9.7, "test_executor.py": 11.0, "test_simulate.py": 9.8, "test_corpus.py": 8.3,
-    "test_soundness_random.py": 8.3, "test_reports.py": 7.5, "test_user_surface.py": 7.3,
-    "test_section5.py": 1.8, "test_criterion.py": 5.3, "test_inverse.py": 5.1, "test_appendix_c6.py": 1.7,
-    "test_simulate_accuracy.py": 4.1, "test_engine.py": 3.9, "test_regressions.py": 3.8,
-    "test_simulate_runs.py": 3.5, "test_simulate_configurations.py": 3.2, "test_decide.py": 2.9,
-    "test_simulate_stiff.py": 2.7, "test_checker.py": 2.6, "test_appendix_b.py": 2.2, "test_tangent.py": 2.0,
-    "test_appendix_c.py": 2.0, "test_roots.py": 2.0, "test_simulate_figures.py": 1.9,
+    "test_executor.py": 14.1, "test_corpus.py": 13.4, "test_appendix_a.py": 13.2,
+    "test_simulate.py": 11.7, "test_reports.py": 10.7, "test_soundness_random.py": 10.4,
+    "test_user_surface.py": 7.7, "test_inverse.py": 6.7, "test_criterion.py": 5.5,
+    "test_simulate_accuracy.py": 5.0, "test_engine.py": 4.8, "test_simulate_runs.py": 4.5,
+    "test_decide.py": 4.0, "test_simulate_configurations.py": 3.9, "test_regressions.py": 3.9,
+    "test_checker.py": 3.6, "test_appendix_c6.py": 3.6, "test_simulate_stiff.py": 3.5,
+    "test_roots.py": 3.3, "test_checker_criterion.py": 3.2, "test_appendix_b.py": 3.2,
+    "test_simulate_figures.py": 2.8, "test_appendix_c.py": 2.6, "test_section5.py": 2.3,
+    "test_expr.py": 2.3, "test_criterion_box.py": 1.9, "test_criterion_hyp.py": 1.8,
+    "test_criterion_sweep.py": 1.7,
 }
 # the corpus runs its own pool of two processes: start it first, beside the longest file
 FIRST = ("test_corpus.py",)

@@ -4,6 +4,7 @@ Ground truth: closed forms (Kuramoto; sin x (1 + k cos x); f_beta's tau by the a
 and an independent mpmath computation (roots of f''' by findroot, 30 digits) at points inside
 random cells -- the certified enclosure must contain them.
 """
+import functools
 import json
 import random
 from fractions import Fraction as F
@@ -37,6 +38,14 @@ def fbeta():
 
 # -- reference values (mpmath, not interval) ------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _grid(n, dps):
+    """t_i = pi i / n on [0, pi] and cos t_i at dps digits: the same for every beta."""
+    with mp.workdps(dps):
+        xs = [mp.pi * i / n for i in range(n + 1)]
+        return xs, [mp.cos(t) for t in xs]
+
+
 def _ref_fbeta(bv):
     mp.mp.dps = 30
     bv = mp.mpf(bv)
@@ -46,11 +55,11 @@ def _ref_fbeta(bv):
                     + bv ** 3 * (1 - z ** 2) ** 2)
     f3 = lambda t: p(mp.cos(t)) * e(t)
     tau = mp.pi / 2 if bv == 0 else mp.acos(2 * bv / (mp.sqrt(1 + 4 * bv ** 2) + 1))
-    n = 2000
-    xs = [mp.pi * i / n for i in range(n + 1)]
-    vs = [f3(t) for t in xs]
+    xs, cs = _grid(2000, mp.mp.dps)
+    # f3 = p(cos t) e(t) with e > 0: on the grid f3 has the signs of p(cos t)
+    vs = [p(c) for c in cs]
     roots = [mp.findroot(f3, (xs[i], xs[i + 1]), solver="anderson")
-             for i in range(n) if vs[i] * vs[i + 1] < 0]
+             for i in range(len(xs) - 1) if vs[i] * vs[i + 1] < 0]
     pts = [mp.mpf(0)] + roots + [mp.pi]
     I = 2 * sum(f2(b_) - f2(a_) for a_, b_ in zip(pts, pts[1:]) if f3((a_ + b_) / 2) > 0)
     R = {"2pi": 4 * (1 + tau / (2 * mp.pi)) / (tau * I), "pi": 4 * (1 + tau / mp.pi) / (tau * I),

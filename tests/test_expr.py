@@ -19,7 +19,8 @@ from certify.expr.parse import parse_expr, parse_relation
 from certify.expr.tape import UNDEFINED, Tape
 from certify.expr.text import to_text
 
-from test_soundness_random import inside, make_interval, mp_defined_value, rand_tree, Skip, _mp
+from _mp_reference import Skip, _mp, inside, mp_defined_value
+from _random_cases import make_interval, rand_tree
 
 NAMES = ("x", "y", "z")
 X, Y = N.var("x"), N.var("y")

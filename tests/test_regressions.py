@@ -1,7 +1,7 @@
 """Regressions of the evaluation-core issue: one test per class of wrong verdict.
 
 Every REFUTED witness is re-checked here, independently of the engine, with mpmath at 50
-digits and real semantics (``test_soundness_random.mp_defined_value``): the witness lies in
+digits and real semantics (``_mp_reference.mp_defined_value``): the witness lies in
 the domain, and there the expression is undefined or the inequality fails.  Every PROVED
 margin [lo, hi] must have lo <= hi, and where the infimum of the slack is known, contain it.
 """
@@ -23,7 +23,7 @@ from certify.errors import CertifyInputError
 from certify.expr.parse import parse_relation
 
 from _cli import run_cli, run_process          # the command line in this process / as a process
-from test_soundness_random import Skip, _mp, mp_defined_value
+from _mp_reference import Skip, _mp, mp_defined_value
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 

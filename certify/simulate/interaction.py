@@ -69,6 +69,32 @@ def _lambdify(expr: sp.Expr) -> Callable[[np.ndarray], np.ndarray]:
     return lambda d: np.full(np.shape(d), const)
 
 
+@lru_cache(maxsize=256)
+def _classified(expr: sp.Expr) -> tuple:
+    """(kind, A, B, hpoly, h_expr) of f = expr (see :class:`Interaction`), remembered: the sympy
+    simplifications take ~40 ms, and a sweep or a test builds the same f_beta again and again."""
+    h = None
+    for variant in (expr, sp.expand_trig(expr)):
+        q = sp.simplify(variant / sp.sin(X))
+        cand = sp.simplify(q.subs(sp.cos(X), S).subs(sp.sin(X) ** 2, 1 - S**2))
+        if X not in cand.free_symbols:
+            h = cand
+            break
+    if h is None:
+        return "generic", 0.0, 0.0, (), None
+    if h.is_polynomial(S):
+        return "poly", 0.0, 0.0, tuple(float(c) for c in sp.Poly(h, S).all_coeffs()[::-1]), h
+    A, rest = h.as_independent(S, as_Add=False)
+    if isinstance(rest, sp.exp):
+        arg = sp.expand(rest.args[0])
+        if arg.is_polynomial(S) and sp.degree(arg, S) <= 1:
+            p = sp.Poly(arg, S)
+            A, B = float(A * sp.exp(p.coeff_monomial(1))), float(p.coeff_monomial(S))
+            ok = A != 0.0 and math.isfinite(A) and math.isfinite(B)
+            return ("exp" if ok else "generic"), A, B, (), h
+    return "generic", 0.0, 0.0, (), h
+
+
 @dataclass
 class Interaction:
     """The interaction f of (S1); see the module docstring.
@@ -125,35 +151,7 @@ class Interaction:
         return cls(parse_expression(text), name=text)
 
     def _classify(self):
-        self.kind = "generic"
-        h = None
-        for variant in (self.expr, sp.expand_trig(self.expr)):
-            q = sp.simplify(variant / sp.sin(X))
-            cand = sp.simplify(q.subs(sp.cos(X), S).subs(sp.sin(X) ** 2, 1 - S**2))
-            if X not in cand.free_symbols:
-                h = cand
-                break
-        if h is None:
-            return
-        self.h_expr = h
-        if h.is_polynomial(S):
-            coeffs = sp.Poly(h, S).all_coeffs()[::-1]
-            self.kind = "poly"
-            self.hpoly = tuple(float(c) for c in coeffs)
-            return
-        A, rest = h.as_independent(S, as_Add=False)
-        if isinstance(rest, sp.exp):
-            arg = sp.expand(rest.args[0])
-            if arg.is_polynomial(S) and sp.degree(arg, S) <= 1:
-                p = sp.Poly(arg, S)
-                B = p.coeff_monomial(S)
-                D = p.coeff_monomial(1)
-                self.kind = "exp"
-                self.A = float(A * sp.exp(D))
-                self.B = float(B)
-                if self.A == 0.0 or not math.isfinite(self.A) or not math.isfinite(self.B):
-                    self.kind = "generic"
-                return
+        self.kind, self.A, self.B, self.hpoly, self.h_expr = _classified(self.expr)
 
     def _make_f(self):
         if self.kind == "exp":
