@@ -17,7 +17,7 @@ from flint import arb, fmpq
 
 from .cell_forms import midpoint
 from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
-from .box_ends import END_CUT, end_rule_method, singular_end, singular_side
+from .box_ends import END_CUT, END_CUT_DEPTH, end_rule_method, singular_end, singular_side
 from .evaluators import BALLS, DECORATED
 
 PRECISIONS = (53, 106, 212)
@@ -296,7 +296,7 @@ def prove_positive(ladder: Ladder, box, strict: bool, rules=(), budget: Budget |
             out.open_cells = [cell] + [h[2]["cell"] for h in sorted(heap, key=lambda h: h[:2])[:20]]
             out.tree = None
             return out
-        i, m, left, right = split(cell, scales, None if rules else singular_side(ladder, cell, ends))
+        i, m, left, right = split(cell, scales, None if rules or depth >= END_CUT_DEPTH else singular_side(ladder, cell, ends))
         lchild, rchild = {"cell": left}, {"cell": right}
         node.update(split=i, at=m, children=[lchild, rchild])
         key = _key(lower)
