@@ -59,7 +59,6 @@ def test_log_axes_are_labelled_without_mathtext(tmp_path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    import numpy as np
 
     from certify.simulate.experiments.common import _save_figure, _unicode_powers
     assert _unicode_powers(r"$\mathdefault{2\times10^{-5}}$") == "2×10⁻⁵"
