@@ -47,24 +47,18 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
     return ""
 
 
-def singular_end(ladder: Ladder, cell, ends) -> bool:
-    """Does the cell touch an end of the box where F or its gradient is not certainly defined?
-    (``ends`` None: not known, taken as yes.)"""
-    return ends is None or first_singular(ladder, cell, ends) is not None
-
-
 def first_singular(ladder: Ladder, cell, ends):
     """The first (index, end) of ``ends`` where F or its gradient is not certainly defined (at
     the end, the other variables at the cell's midpoint; ``Ladder.regular_at``), or None."""
-    mids = midpoint(cell) if ends else None
-    for i, v in ends or ():
+    for i, v in ends:
+        mids = midpoint(cell)
         if not ladder.regular_at([v if j == i else m for j, m in enumerate(mids)]):
             return i, v
     return None
 
 
 def singular_side(ladder: Ladder, cell, ends):
-    """(index, end) of a singular end a 1-D cell touches (``singular_end``) when F's ball is
+    """(index, end) of a singular end a 1-D cell touches (``first_singular``) when F's ball is
     undefined on the cell, else None.  Such a cell is cut close to that end: the large part
     leaves the singularity and is decided on balls, the small end part by F's decorated value
     or monotone form, instead of one bisection per halving of the distance to the end (a

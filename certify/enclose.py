@@ -262,16 +262,12 @@ class Ladder:
             return cell_forms.taylor2(self, cell, ev)
         raise ValueError(f"unknown method {method}")
 
-    def _ball_defined(self, cell) -> bool:
-        """Is F's ball on the closed cell defined (so F is com there, no fact needed)?"""
-        return self.tape0.balls(ball_box(cell))[self.tape0.outputs[0][0]] is not None
-
     def regular_at(self, pt) -> bool:
         """Are F and its gradient certainly defined at the exact point pt (arb balls)?  A cell
         whose ball of F is undefined but which touches the box's ends only at such points
         overshoots a domain by its width (acos of a wide ball poking past 1), unlike a singular
         end (sqrt(z) at z = 0, where the gradient's ball is undefined).  Remembered per point."""
-        key = ("regular", rational_key(pt), flint.ctx.prec)
+        key = (rational_key(pt), flint.ctx.prec)
         hit = self._regular.get(key)
         if hit is None:
             tape = self.tape
@@ -282,7 +278,7 @@ class Ladder:
     def closed_defined(self, cell) -> bool:
         """Is F defined and continuous on the *closed* cell (open domain ends included)?  No
         domain facts: they are proved on the domain, and the closure may leave it."""
-        if self._ball_defined(cell):
+        if self.plain(cell, BALLS) is not None:      # a ball covers the closed cell: com there
             return True
         box = [I.Interval(*closed_ends(lo, hi)) for lo, hi in cell]
         vals, decs = self.tape0.intervals(box)
@@ -291,7 +287,7 @@ class Ladder:
     def defined_up_to(self, cell, index, side) -> bool:
         """Is F defined and continuous on the cell closed at one end of variable ``index``
         (facts only where that closure stays in the domain)?"""
-        if self._ball_defined(cell):
+        if self.plain(cell, BALLS) is not None:      # a ball covers the closed cell: com there
             return True
         lo, hi = cell[index]
         o_lo, o_hi = self.cells.opens[index]

@@ -26,6 +26,7 @@ from functools import lru_cache
 import sympy
 from flint import fmpq
 
+from .checker.forall import sympy_zero     # the checker's exact recipes for "identically 0", one copy
 from .domain import Domain, Interval
 from .expr import nodes as N
 from .expr.bridge import from_sympy, to_sympy
@@ -268,16 +269,9 @@ def vanishes(T: N.Node, name: str, value, names, mids) -> bool:
         return False
     try:
         key = tree_key(at, names, lambda: to_sympy(at))
-        return cached("vanishes", (key,), lambda: _is_zero(to_sympy(at)))
+        return cached("vanishes", (key,), lambda: sympy_zero(to_sympy(at)))
     except Exception:
         return False
-
-
-def _is_zero(e) -> bool:
-    """Is the sympy expression identically 0: expanded, else as one cancelled fraction, else by
-    simplify (exact, no assumptions added; expand settles 26 and cancel 2 of the registry's 28,
-    in 1/20 of simplify's time)."""
-    return any(f(e) == 0 for f in (sympy.expand, lambda e: sympy.cancel(sympy.together(e)), sympy.simplify))
 
 
 def degenerate_ends(G: N.Node, names, domain: Domain):

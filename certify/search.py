@@ -17,7 +17,7 @@ from flint import arb, fmpq
 
 from .cell_forms import midpoint
 from .enclose import METHODS, Ladder, best_lower, lower_end, lower_positive
-from .box_ends import END_CUT, END_CUT_DEPTH, end_rule_method, singular_end, singular_side
+from .box_ends import END_CUT, END_CUT_DEPTH, end_rule_method, first_singular, singular_side
 from .evaluators import BALLS, DECORATED
 
 PRECISIONS = (53, 106, 212)
@@ -81,10 +81,9 @@ def with_prec(prec, fn, *args):
         flint.ctx.prec = old
 
 
-def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS, ends=None):
+def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=METHODS, ends=()):
     """Try the end rules, then the ladder.  Returns (method or None, best lower Interval).
-    ``ends``: the (variable index, value) of the searched box's ends the cell touches (None:
-    not known, taken as touching one where F is singular)."""
+    ``ends``: the (variable index, value) of the searched box's ends the cell touches."""
     def run():
         ok, slack = ladder.side_check(cell)
         if not ok:
@@ -129,7 +128,7 @@ def decide_cell(ladder: Ladder, cell, strict: bool, rules, prec: int, methods=ME
             return "plain", plain if ladder.side is None else slack
         if plain is None:                # F not defined and continuous on the cell: no form applies
             return None, best
-        if (not singular_end(ladder, cell, ends) if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
+        if (first_singular(ladder, cell, ends) is None if best is None else _below(best, CLEARLY) and _below(plain, CLEARLY)):
             return None, best_lower(best, plain)
         forms = [m for m in methods if m != "plain" and (best is not None or m == "monotone")]
         best, tried = plain, {}
