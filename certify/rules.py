@@ -110,6 +110,10 @@ def compactify(F: N.Node, domain: Domain, powers=None):
 
 REWRITES = (lambda e: e, lambda e: sympy.bottom_up(e, sympy.together),
             lambda e: sympy.bottom_up(e, sympy.cancel), sympy.expand, sympy.cancel)
+# the order of the (rewrite, power) pairs that scale_end tries: the two cheap rewrites at every
+# power, then the costly ones (every success in the registry and the corpus is a cheap one, at
+# k = 0, 1 or 2; a k = 2 success took 10 failed tries before it, 0.15 s, with the power outer)
+REWRITE_GROUPS = ((0, 1), (2, 3, 4))
 
 
 @lru_cache(maxsize=2048)
@@ -145,17 +149,16 @@ def scale_end(F: N.Node, name: str, end, side: str, ok, domain: Domain, powers=r
     S = _Lazy(F, domain)
     endq = sympy.Rational(int(end.p), int(end.q)) if isinstance(end, fmpq) else sympy.Rational(end)
     W = N.sub(N.var(name), N.num(_q(end))) if side == "lo" else N.sub(N.num(_q(end)), N.var(name))
-    for k in powers:
-        for which in range(len(REWRITES)):
-            def rewrite():
-                try:
-                    return (from_sympy(_scaled_form(S(), name, endq, side, k, which)),)
-                except Exception:      # sympy produced something outside the grammar
-                    return None
-            G = remembered("scale_end", (*S.key, name, endq, side, k, which), domain.names, rewrite)
-            if G is not None and ok(G[0]):
-                factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
-                return Form(G[0], [(F, "defined")] + factors)
+    for k, which in ((k, which) for group in REWRITE_GROUPS for k in powers for which in group):
+        def rewrite():
+            try:
+                return (from_sympy(_scaled_form(S(), name, endq, side, k, which)),)
+            except Exception:      # sympy produced something outside the grammar
+                return None
+        G = remembered("scale_end", (*S.key, name, endq, side, k, which), domain.names, rewrite)
+        if G is not None and ok(G[0]):
+            factors = [(W if k == 1 else N.pown(W, k), "multiplier")] if k else []
+            return Form(G[0], [(F, "defined")] + factors)
     return None
 
 

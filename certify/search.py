@@ -178,16 +178,38 @@ SYMMETRIC = arb(2) ** -10
 FAR = arb(1) / 4
 
 
+SIMPLE_DENOMINATOR = 256
+
+
 def simplest_between(lo, hi):
-    """A rational of small denominator (at most 256) in [lo, hi], else the midpoint: exact
-    points like 0 or 2/3, where an expression may be undefined, are found this way."""
+    """The rational of least denominator (at most 256) in [lo, hi] (0 if it is there, else the
+    least integer in it), else the midpoint: exact points like 0 or 2/3, where an expression
+    may be undefined, are found this way.  With no integer in [lo, hi] the least denominator
+    q >= 2 has one numerator: p/q and (p+1)/q are never Farey neighbours, so a fraction of
+    smaller denominator lies between them."""
     if lo <= 0 <= hi:
         return fmpq(0)
-    for q in range(1, 257):
-        p = (lo * q).ceil()
-        if p <= hi * q:
-            return fmpq(int(p), q)
-    return (lo + hi) / 2
+    if lo.ceil() <= hi:
+        return fmpq(lo.ceil())
+    n = lo.floor()
+    r = _simplest_nonneg(lo - n, hi - n)
+    return (lo + hi) / 2 if r is None else n + r
+
+
+def _simplest_nonneg(lo, hi, depth=0):
+    """The least-denominator rational in [lo, hi] (0 < lo <= hi), by continued fractions
+    (Stern-Brocot): 1/r for r the simplest of [1/hi, 1/lo]; None past SIMPLE_DENOMINATOR
+    (denominators grow at least like Fibonacci numbers with the depth, so 16 levels exceed it)."""
+    n = lo.floor()
+    if n == lo:
+        return fmpq(n)
+    if n + 1 <= hi:
+        return fmpq(n + 1)
+    if depth > 16:
+        return None
+    r = _simplest_nonneg(1 / (hi - n), 1 / (lo - n), depth + 1)
+    out = None if r is None else n + 1 / r
+    return out if out is not None and out.q <= SIMPLE_DENOMINATOR else None
 
 
 def split(cell, scales, toward=None):
