@@ -276,7 +276,10 @@ def test_bad_input_exit_2(argv, needle, tmp_path, capsys):
     assert needle in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_cli_trajectories_reproducible(tmp_path, capsys):
+def test_cli_trajectories_reproducible(tmp_path, capsys, monkeypatch):
+    """The same seed gives the same document and trajectory; another seed another.  The figure
+    is drawn on the first run only (0.5 s a run; it is drawn from the data compared here)."""
+    from certify.simulate.experiments import traces
     argv = ["trajectories", "--beta", "2", "--n", "12", "--horizon", "50", "--seed", "3", "--quiet"]
     outs = []
     for d in ("a", "b"):
@@ -284,8 +287,9 @@ def test_cli_trajectories_reproducible(tmp_path, capsys):
         outs.append(json.loads(capsys.readouterr().out))
         # exit status 3 iff the run did not synchronize within the horizon (issue 13)
         assert rc == (0 if outs[-1]["result"]["synchronized"] else 3)
-        assert (tmp_path / d / "trajectories.png").exists()
+        assert (tmp_path / "a" / "trajectories.png").exists()
         assert (tmp_path / d / "trajectories.npz").exists()
+        monkeypatch.setattr(traces, "_plot_trajectories", lambda out, stem, *a, **k: [f"{stem}.png", f"{stem}.svg"])
     for o in outs:
         o["provenance"].pop("command")
     assert outs[0] == outs[1]
