@@ -12,6 +12,22 @@ def prec(request):
     flint.ctx.prec = old
 
 
+@pytest.fixture
+def no_figures(monkeypatch):
+    """Simulation figures are built but not drawn to files (drawing costs ~0.5 s a figure): for
+    tests that compare the data behind them.  tests/test_simulate_figures.py and the tests that
+    look at the files draw them."""
+    from certify.simulate.experiments import common, lemma_c6, metastable, sweep, traces
+
+    def names_only(fig, out, stem):
+        import matplotlib.pyplot as plt
+        plt.close(fig)
+        return [f"{stem}.png", f"{stem}.svg"]
+    for module in (common, lemma_c6, metastable, sweep, traces):
+        if hasattr(module, "_save_figure"):
+            monkeypatch.setattr(module, "_save_figure", names_only)
+
+
 def pytest_configure(config):
     """A test session starts from an empty symbolic cache (certify.symcache), never the user's:
     the controller makes it, and its xdist workers (and the processes they start) inherit and

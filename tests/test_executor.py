@@ -79,15 +79,13 @@ def test_runner_on_dask_matches_local(cluster, tmp_path, capsys):
     capsys.readouterr()
 
 
-def test_sync_sweep_on_dask_matches_local(cluster, tmp_path, capsys, monkeypatch):
+def test_sync_sweep_on_dask_matches_local(cluster, tmp_path, capsys, no_figures):
     """The same sweep document on Dask as locally.  One random start beside the structured one
     per beta: 4 jobs of both kinds on 2 workers already test the order of the results and
     every field of the document (the sweep's statistics are tests/test_simulate.py's).  The
     figure, drawn in this process from the same table on both backends, is not drawn here
-    (tests/test_simulate_figures.py draws it): 0.7 s a run."""
+    (tests/test_simulate_figures.py draws it)."""
     from certify.cli import main
-    from certify.simulate.experiments import sweep
-    monkeypatch.setattr(sweep, "_plot_sync_sweep", lambda out, *args: ["sync-sweep.png", "sync-sweep.svg"])
     base = ["simulate", "sync-sweep", "--beta=-1,1", "--n", "10", "--starts", "1", "--quiet"]
     assert main([*base, "--out", str(tmp_path / "local")]) == 0
     assert main([*base, "--out", str(tmp_path / "dask"), "--scheduler", cluster]) == 0

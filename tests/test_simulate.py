@@ -276,10 +276,9 @@ def test_bad_input_exit_2(argv, needle, tmp_path, capsys):
     assert needle in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_cli_trajectories_reproducible(tmp_path, capsys, monkeypatch):
+def test_cli_trajectories_reproducible(tmp_path, capsys, request):
     """The same seed gives the same document and trajectory; another seed another.  The figure
-    is drawn on the first run only (0.5 s a run; it is drawn from the data compared here)."""
-    from certify.simulate.experiments import traces
+    is drawn on the first run only (it is drawn from the data compared here)."""
     argv = ["trajectories", "--beta", "2", "--n", "12", "--horizon", "50", "--seed", "3", "--quiet"]
     outs = []
     for d in ("a", "b"):
@@ -289,7 +288,7 @@ def test_cli_trajectories_reproducible(tmp_path, capsys, monkeypatch):
         assert rc == (0 if outs[-1]["result"]["synchronized"] else 3)
         assert (tmp_path / "a" / "trajectories.png").exists()
         assert (tmp_path / d / "trajectories.npz").exists()
-        monkeypatch.setattr(traces, "_plot_trajectories", lambda out, stem, *a, **k: [f"{stem}.png", f"{stem}.svg"])
+        request.getfixturevalue("no_figures")
     for o in outs:
         o["provenance"].pop("command")
     assert outs[0] == outs[1]
@@ -316,7 +315,7 @@ def test_sync_sweep_small_with_criterion_file(tmp_path):
     assert source.startswith("paper") and "not found" in note
 
 
-def test_metastability_small(tmp_path):
+def test_metastability_small(tmp_path, no_figures):
     s = experiments.metastability(tmp_path, betas=[9.0], n=200, horizon=1e5, quiet=True)
     r = s["results"][0]
     assert r["most_unstable_mode"] == 4

@@ -192,7 +192,7 @@ def _args(argv):
     return parser.parse_args(["simulate", *argv])
 
 
-def test_cli_beta_709_5_returns_promptly(tmp_path, capsys):
+def test_cli_beta_709_5_returns_promptly(tmp_path, capsys, no_figures):
     t0 = time.monotonic()
     rc = sim_cli.run(_args(["trajectories", "--beta", "709.5", "--n", "12", "--horizon", "1e5",
                             "--quiet", "--json", "--out", str(tmp_path)]))
@@ -203,7 +203,7 @@ def test_cli_beta_709_5_returns_promptly(tmp_path, capsys):
     assert out["result"]["energy_monotone"]
 
 
-def test_cli_beta_60_says_not_synchronized(tmp_path, capsys):
+def test_cli_beta_60_says_not_synchronized(tmp_path, capsys, no_figures):
     rc = sim_cli.run(_args(["trajectories", "--beta", "60", "--n", "12", "--horizon", "1e5",
                             "--quiet", "--out", str(tmp_path)]))
     out = capsys.readouterr().out

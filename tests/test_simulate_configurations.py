@@ -77,7 +77,7 @@ def test_thresholds_at_beta_minus_one():
     assert three["stable"]["n0"] == 3 and three["sign"]["n0"] == 3
 
 
-def test_three_cluster_experiment_any_n(tmp_path):
+def test_three_cluster_experiment_any_n(tmp_path, no_figures):
     s = experiments.three_cluster(tmp_path, betas=[-0.7, -2.0], ns=[31, 32], quiet=True,
                                   table_betas=[-2.0], table_n_max=60)
     v = {(r["n"], r["beta"]): r["verdict"] for r in s["results"]}
@@ -91,7 +91,7 @@ def test_three_cluster_experiment_any_n(tmp_path):
     assert [c["stable"]["n0"] for c in cls] == [3, 7, 11, 5]
 
 
-def test_sweep_structured_start_finds_the_stable_state(tmp_path):
+def test_sweep_structured_start_finds_the_stable_state(tmp_path, no_figures):
     s = experiments.sync_sweep(tmp_path, betas=[-1.0, 1.0], ns=[30], starts=2, quiet=True,
                                criterion=tmp_path / "none.json")
     row = {r["beta"]: r for r in s["table"]}

@@ -138,7 +138,7 @@ def test_criterion_and_simulate_errors_are_json(capsys, tmp_path):
         assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
-def test_simulate_json_envelope(capsys, tmp_path):
+def test_simulate_json_envelope(capsys, tmp_path, no_figures):
     code, doc, _ = _main_json(capsys, "simulate", "trajectories", "--beta", "2", "--n", "12", "--horizon",
                               "50", "--quiet", "--out", str(tmp_path), "--json")
     assert list(doc)[:3] == ["schema", "command", "status"] and doc["command"] == "simulate"
@@ -194,7 +194,7 @@ def test_progress_on_criterion_check_and_run(tmp_path):
     assert check.returncode == 0 and check.stderr == ""
 
 
-def test_progress_on_simulate(capsys, tmp_path):
+def test_progress_on_simulate(capsys, tmp_path, no_figures):
     from certify.cli import main
     argv = ["simulate", "sync-sweep", "--beta", "1", "--n", "10", "--starts", "4", "--out", str(tmp_path)]
     main(argv)
