@@ -50,8 +50,10 @@ def end_rule_method(ladder: Ladder, rule: EndRule, cell, strict: bool) -> str | 
 def first_singular(ladder: Ladder, cell, ends):
     """The first (index, end) of ``ends`` where F or its gradient is not certainly defined (at
     the end, the other variables at the cell's midpoint; ``Ladder.regular_at``), or None."""
+    if not ends:
+        return None
+    mids = midpoint(cell)
     for i, v in ends:
-        mids = midpoint(cell)
         if not ladder.regular_at([v if j == i else m for j, m in enumerate(mids)]):
             return i, v
     return None

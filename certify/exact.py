@@ -1,8 +1,8 @@
 """Exact constants at the boundary of the engine.
 
 Claim constants and cell ends are rationals.  Decimal text ("0.18", "-1.381", "1e-3", "2/3")
-parses exactly; Python floats and sympy ``Float`` are refused (GUIDE §2: ``arb(0.1)`` is the
-binary double, not 1/10).
+parses exactly; Python floats and sympy ``Float`` are refused (GUIDE §2: an arb built from the
+double written 0.1 is that binary double, not 1/10).
 """
 from __future__ import annotations
 

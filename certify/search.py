@@ -189,8 +189,9 @@ def simplest_between(lo, hi):
     smaller denominator lies between them."""
     if lo <= 0 <= hi:
         return fmpq(0)
-    if lo.ceil() <= hi:
-        return fmpq(lo.ceil())
+    least = lo.ceil()
+    if least <= hi:
+        return fmpq(least)
     n = lo.floor()
     r = _simplest_nonneg(lo - n, hi - n)
     return (lo + hi) / 2 if r is None else n + r
@@ -208,8 +209,10 @@ def _simplest_nonneg(lo, hi, depth=0):
     if depth > 16:
         return None
     r = _simplest_nonneg(1 / (hi - n), 1 / (lo - n), depth + 1)
-    out = None if r is None else n + 1 / r
-    return out if out is not None and out.q <= SIMPLE_DENOMINATOR else None
+    if r is None:
+        return None
+    out = n + 1 / r
+    return out if out.q <= SIMPLE_DENOMINATOR else None
 
 
 def split(cell, scales, toward=None):

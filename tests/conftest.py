@@ -24,8 +24,7 @@ def no_figures(monkeypatch):
         plt.close(fig)
         return [f"{stem}.png", f"{stem}.svg"]
     for module in (common, lemma_c6, metastable, sweep, traces):
-        if hasattr(module, "_save_figure"):
-            monkeypatch.setattr(module, "_save_figure", names_only)
+        monkeypatch.setattr(module, "_save_figure", names_only)
 
 
 def pytest_configure(config):

@@ -127,7 +127,7 @@ class Interaction:
         self.expr = expr
         if not self.name:
             self.name = str(expr)
-        self._classify()
+        self.kind, self.A, self.B, self.hpoly, self.h_expr = _classified(self.expr)
         self.log_scale = (math.log(abs(self.A)) + abs(self.B)) if self.kind == "exp" else 0.0
         self.f = self._make_f()
         self.df = _lambdify(sp.diff(self.expr, X))
@@ -149,9 +149,6 @@ class Interaction:
     @classmethod
     def from_string(cls, text: str) -> "Interaction":
         return cls(parse_expression(text), name=text)
-
-    def _classify(self):
-        self.kind, self.A, self.B, self.hpoly, self.h_expr = _classified(self.expr)
 
     def _make_f(self):
         if self.kind == "exp":
