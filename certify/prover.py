@@ -262,7 +262,9 @@ def _obligations(F, domain: Domain, budget: Budget, base=None):
     from .obligations import Obligations, prove_obligations
     opens, box = opens_of(domain), box_of(domain)
     cells = Cells(opens)
-    mids = [I.point(arb((lo + hi) / 2)) for lo, hi in box]
+
+    def mids():
+        return [I.point(arb((lo + hi) / 2)) for lo, hi in box]
 
     def prove(expr, op, rhs):
         key = (expr, op, rhs, str(domain))
