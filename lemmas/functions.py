@@ -5,6 +5,8 @@ its derivatives f1, f2, f3 derived by sympy, the printed forms of Section 5, p(z
 tau(beta) of Section 5, g_beta, g1, g2 of Lemma A.4, and the phi(beta) of Lemmas A.4-A.7.
 Decimal constants are exact: ``R("0.18") == 9/50``.
 """
+from functools import lru_cache
+
 import sympy
 
 R = sympy.Rational
@@ -47,8 +49,13 @@ def g_beta(zz=z, bb=b):
 
 
 def g_beta_prime(zz=z, bb=b):
-    """d/dz g_beta(z), derived by sympy."""
-    return sympy.diff(g_beta(z, bb), z).subs(z, zz)
+    """d/dz g_beta(z), derived by sympy (once per bb)."""
+    return _g_beta_dz(bb).subs(z, zz)
+
+
+@lru_cache(maxsize=None)
+def _g_beta_dz(bb):
+    return sympy.diff(g_beta(z, bb), z)
 
 
 def g1(zz=z):
