@@ -99,12 +99,15 @@ class Tape:
 
     def _programs(self):
         """Per node (kind, function, a, b), built once: kind 0 variable, 1 constant, 2 unary,
-        3 binary; one program for intervals and one for balls."""
+        3 binary; one program for intervals and one for balls.  On balls kinds 4 and 5 are the
+        unary and binary operations of ``ball_ops.TOTAL`` whose value on finite balls is a
+        finite ball (no None, no overflow: arb's exponents are unbounded), which need no check."""
         progs = self.__dict__.get("_progs")
         if progs is not None:
             return progs
         iv, bl = [], []
         for i, (op, data, args) in enumerate(self.code):
+            total = op in B.TOTAL and op not in B.CHECKED and not (op == "pown" and data < 0)
             if op == "var":
                 iv.append((0, data, None, None))
                 bl.append((0, data, None, None))
@@ -113,16 +116,16 @@ class Tape:
                 bl.append((1, i, None, None))
             elif op == "pown":
                 iv.append((2, lambda x, n=data: I.pown(x, n), args[0], None))
-                bl.append((2, lambda x, n=data: B.ball_pown(x, n), args[0], None))
+                bl.append((4 if total else 2, lambda x, n=data: B.ball_pown(x, n), args[0], None))
             elif op == "rpow":
                 iv.append((2, lambda x, d=data: I.rpow(x, *d), args[0], None))
                 bl.append((2, lambda x, d=data: B.ball_rpow(x, *d), args[0], None))
             elif len(args) == 1:
                 iv.append((2, I.UNARY[op], args[0], None))
-                bl.append((2, B.ball_tan if op == "tan" else B.UNARY[op], args[0], None))
+                bl.append((4 if total else 2, B.ball_tan if op == "tan" else B.UNARY[op], args[0], None))
             else:
                 iv.append((3, I.BINARY[op], args[0], args[1]))
-                bl.append((3, B.BINARY[op], args[0], args[1]))
+                bl.append((5 if total else 3, B.BINARY[op], args[0], args[1]))
         self._progs = (iv, bl)
         return self._progs
 
@@ -212,11 +215,27 @@ class Tape:
         return fn(box, self._ball_consts(), self._programs()[1])
 
     def _balls_loop(self, box, level):
+        """``balls`` without compiled code: the program interpreted node by node (the same
+        operations and checks as ``_ball_step``, written inline)."""
         end = self.level_end[level]
         vals = [None] * end
         prog, consts = self._programs()[1], self._ball_consts()
         for i in range(end):
-            vals[i] = _ball_step(prog[i], vals, box, consts, i)
+            kind, f, a, b = prog[i]
+            if kind == 5:
+                x, y = vals[a], vals[b]
+                if x is not None and y is not None:
+                    vals[i] = f(x, y)
+            elif kind == 4:
+                x = vals[a]
+                if x is not None:
+                    vals[i] = f(x)
+            elif kind == 0:
+                vals[i] = box[f]
+            elif kind == 1:
+                vals[i] = consts[i]
+            else:
+                vals[i] = _ball_step(prog[i], vals, box, consts, i)
         return vals
 
     def point_balls(self, point, level: int = 0):
@@ -268,7 +287,7 @@ class Tape:
             call = f"P[{i}][1]({', '.join(a)})"
             if op in B.TOTAL and not (op == "pown" and data < 0):
                 expr = B.TOTAL[op].format(*a) if op in B.TOTAL_TEMPLATES else call
-                checked = op in ("exp", "sinh", "cosh")
+                checked = op in B.CHECKED
             else:
                 expr, checked = call, True
             if guard:
@@ -335,12 +354,12 @@ class Tape:
 def _ball_step(entry, vals, box, consts, i):
     """The ball of node i from its program entry (kind, function, a, b) and the balls before it."""
     kind, f, a, b = entry
-    if kind == 2:
+    if kind in (2, 4):
         x = vals[a]
         if x is None:
             return None
         v = f(x)
-    elif kind == 3:
+    elif kind in (3, 5):
         x, y = vals[a], vals[b]
         if x is None or y is None:
             return None
