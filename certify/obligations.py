@@ -59,9 +59,9 @@ def _conditions(node, midpoint_value):
 
 
 @lru_cache(maxsize=4096)
-def _inner_nodes(F) -> list:
+def _inner_nodes(F) -> tuple:
     """F's nodes with arguments, children first (remembered: nodes are hash-consed and kept)."""
-    return [n for n in N.postorder([F]) if n.args]
+    return tuple(n for n in N.postorder([F]) if n.args)
 
 
 def prove_obligations(F, domain, box_intervals, point_intervals, budget, prove):

@@ -285,11 +285,9 @@ class Tape:
             a = [f"v{int(j)}" for j in args]
             guard = " or ".join(f"{x} is None" for x, j in zip(a, args) if j in maybe_none)
             call = f"P[{i}][1]({', '.join(a)})"
-            if op in B.TOTAL and not (op == "pown" and data < 0):
-                expr = B.TOTAL[op].format(*a) if op in B.TOTAL_TEMPLATES else call
-                checked = op in B.CHECKED
-            else:
-                expr, checked = call, True
+            # the program's kinds 4 and 5 need no check (``_programs``): one decision for both paths
+            checked = self._programs()[1][i][0] not in (4, 5)
+            expr = B.TOTAL[op].format(*a) if op in B.TOTAL_TEMPLATES else call
             if guard:
                 lines.append(f" v{i} = None if ({guard}) else {expr}")
             else:
